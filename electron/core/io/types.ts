@@ -17,7 +17,21 @@ export interface Table {
   encoding?: string;
   /** The delimiter found, for delimited text. */
   delimiter?: string;
+  /** The file's format as detected from its content. */
+  format?: TableFormat;
+  /**
+   * The 1-based row of the sheet (or line-record of the text file) that held the header; 0 when
+   * the table has no header row. Data row n sits on sheet row `headerRow + n`.
+   */
+  headerRow?: number;
+  /** True when reading stopped early at `ReadTableOptions.previewRows`. */
+  truncated?: boolean;
+  /** Things a person should know that did not stop the read (an unterminated quote, ...). */
+  warnings?: string[];
 }
+
+/** The formats the reader understands. */
+export type TableFormat = 'csv' | 'xlsx' | 'ods';
 
 /** Options for reading a table. */
 export interface ReadTableOptions {
@@ -25,6 +39,12 @@ export interface ReadTableOptions {
   sheet?: string;
   /** Cap on data rows, to keep the app alive on huge files (an error names the limit past it). */
   maxRows?: number;
+  /** Cap on file size in bytes (an error names the limit past it). */
+  maxBytes?: number;
+  /** Whether the first non-empty row is a header; detected when absent. */
+  header?: boolean;
+  /** Read only this many data rows and stop without error (for previews); sets `truncated`. */
+  previewRows?: number;
 }
 
 /** Error raised for input a user can fix; `message` says what is wrong and what to do. */

@@ -1,0 +1,20 @@
+/** Largest input file read, in bytes (200 MB). */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+/** Largest number of data rows read from one table. */
+export const MAX_ROWS = 1_000_000;
+
+/** Largest number of columns kept from one table (Excel's own limit is 16,384). */
+export const MAX_COLUMNS = 16_384;
+
+/** Human-readable size, for messages ("200 MB"). */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+/** Thousands-separated count, for messages ("1,000,000"). */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}

@@ -1,0 +1,27 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+
+/** A temporary folder removed after the file's tests; `file` writes bytes into it. */
+export function tempFolder(prefix = 'titlematch-io-'): { dir: string; file: (name: string, data: string | Uint8Array) => string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return {
+    dir,
+    file: (name, data) => {
+      const p = join(dir, name);
+      writeFileSync(p, data);
+      return p;
+    },
+  };
+}
+
+/** UTF-16 bytes with a byte-order mark. */
+export function utf16(text: string, endian: 'le' | 'be'): Buffer {
+  const le = Buffer.from(text, 'utf16le');
+  if (endian === 'le') return Buffer.concat([Buffer.from([0xff, 0xfe]), le]);
+  const be = Buffer.from(le);
+  be.swap16();
+  return Buffer.concat([Buffer.from([0xfe, 0xff]), be]);
+}
