@@ -1,0 +1,324 @@
+/**
+ * The embedding engine: the one module that owns onnxruntime-node. It loads a model folder
+ * lazily and once, picks an execution provider with explicit fallback, and turns titles into
+ * L2-normalised vectors (normalise -> dedupe -> tokenize -> length-grouped batches -> run -> pool).
+ */
+import ort from 'onnxruntime-node';
+import { normalizeTitle } from '../text/index.js';
+import { dedupe, planBatches } from './batching.js';
+import { ModelError, readModelFolder, type ModelFolder } from './model-folder.js';
+import { l2Normalize, pool } from './pooling.js';
+import {
+  defaultProviders,
+  physicalCores,
+  providerSummary,
+  startWithFallback,
+  withCpuLast,
+  type ProviderAttempt,
+  type ProviderName,
+} from './providers.js';
+import { createTokenizer, padBatch, tokenIds, type LoadedTokenizer, type TokenBatch } from './tokenize.js';
+
+/** Where the engine reports what it does; all optional. */
+export interface Logger {
+  info?(message: string): void;
+  warn?(message: string): void;
+}
+
+/** How to build an engine. */
+export interface EngineOptions {
+  /** Folder with model.onnx (or onnx/model.onnx), tokenizer.json, config.json. */
+  modelDir: string;
+  /** Provider preference, best first; cpu is always added last. Default: the platform's. */
+  providers?: readonly ProviderName[];
+  /** Intra-op threads; default: the physical cores. */
+  threads?: number;
+  /** Most titles per model call (default 128). */
+  batchSize?: number;
+  /** Most padded tokens per model call (default 4096). */
+  maxBatchTokens?: number;
+  logger?: Logger;
+}
+
+/** Progress of a long operation. */
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+/** Options of a long operation: cancellation and progress. */
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+/** What the engine runs, for `titlematch info` and the app's status bar. */
+export interface EngineInfo {
+  model: {
+    name: string;
+    version: string;
+    dir: string;
+    file: string;
+    dimension: number;
+    maxLength: number;
+    sizeBytes: number;
+    /** "in the model" when the graph outputs sentence_embedding, else the pooling done here. */
+    pooling: string;
+    metrics?: Record<string, unknown>;
+  };
+  provider: ProviderName;
+  /** Why this provider: e.g. "webgpu unavailable: ...; using cpu". */
+  providerReason: string;
+  attempts: ProviderAttempt[];
+  threads: number;
+  /** Milliseconds from the start of loading to a usable session. */
+  loadMs: number;
+}
+
+/** The service the CLI and the app's worker use. */
+export interface Engine {
+  /** Loads the model (once; later calls return the same result). */
+  load(): Promise<EngineInfo>;
+  /** Same as load(): the model, provider and threads. */
+  info(): Promise<EngineInfo>;
+  /** Vector size (loads the model). */
+  dimension(): Promise<number>;
+  /**
+   * Vectors for titles, row i at [i*dim, (i+1)*dim), unit length. Identical normalised titles
+   * are encoded once. Progress counts distinct titles.
+   */
+  encode(titles: readonly string[], options?: RunOptions): Promise<Float32Array>;
+  /** Frees the session. The engine loads again if used afterwards. */
+  dispose(): Promise<void>;
+}
+
+/** A session ready to run, and how to feed it and read it. */
+interface Runtime {
+  folder: ModelFolder;
+  session: ort.InferenceSession;
+  tokenizer: LoadedTokenizer;
+  /** Output to fetch, and whether it is already one vector per title. */
+  output: { name: string; pooled: boolean };
+  needsTokenTypes: boolean;
+  hasMask: boolean;
+}
+
+interface Loaded extends Runtime {
+  dimension: number;
+  info: EngineInfo;
+}
+
+const TOKEN_OUTPUTS = ['last_hidden_state', 'token_embeddings'];
+const KNOWN_INPUTS = new Set(['input_ids', 'attention_mask', 'token_type_ids']);
+
+/** Creates an engine; nothing is loaded until it is first used. */
+export function createEngine(options: EngineOptions): Engine {
+  let loading: Promise<Loaded> | undefined;
+  const batchSize = options.batchSize ?? 128;
+  const maxBatchTokens = options.maxBatchTokens ?? 4096;
+
+  const ensure = (): Promise<Loaded> => {
+    loading ??= loadModel(options).catch((e: unknown) => {
+      loading = undefined; // a failed load may be retried, e.g. after the user fixes the folder
+      throw e;
+    });
+    return loading;
+  };
+
+  return {
+    async load() {
+      return (await ensure()).info;
+    },
+    async info() {
+      return (await ensure()).info;
+    },
+    async dimension() {
+      return (await ensure()).dimension;
+    },
+    async encode(titles, runOptions = {}) {
+      const { signal, onProgress } = runOptions;
+      signal?.throwIfAborted();
+      const m = await ensure();
+      const { unique, indexOf } = dedupe(titles.map(normalizeTitle));
+      const ids = unique.map((t) => tokenIds(m.tokenizer, t, m.folder.maxLength));
+      const batches = planBatches(
+        ids.map((r) => r.length),
+        batchSize,
+        maxBatchTokens,
+      );
+      const dim = m.dimension;
+      const vectors = new Float32Array(unique.length * dim);
+      let done = 0;
+      for (const batch of batches) {
+        signal?.throwIfAborted();
+        const out = await runBatch(m, padBatch(batch.map((i) => ids[i]), m.tokenizer.padId));
+        for (let r = 0; r < batch.length; r++) vectors.set(out.subarray(r * dim, (r + 1) * dim), batch[r] * dim);
+        done += batch.length;
+        onProgress?.({ done, total: unique.length });
+      }
+      if (unique.length === titles.length) return vectors;
+      const expanded = new Float32Array(titles.length * dim);
+      for (let i = 0; i < titles.length; i++) expanded.set(vectors.subarray(indexOf[i] * dim, (indexOf[i] + 1) * dim), i * dim);
+      return expanded;
+    },
+    async dispose() {
+      const current = loading;
+      loading = undefined;
+      if (current) await (await current).session.release();
+    },
+  };
+}
+
+/** Runs one padded batch and returns the fetched output tensor. */
+async function run(m: Runtime, batch: TokenBatch): Promise<ort.Tensor> {
+  const shape = [batch.batch, batch.seq];
+  const feeds: Record<string, ort.Tensor> = { input_ids: new ort.Tensor('int64', batch.inputIds, shape) };
+  if (m.hasMask) feeds.attention_mask = new ort.Tensor('int64', batch.attentionMask, shape);
+  if (m.needsTokenTypes) feeds.token_type_ids = new ort.Tensor('int64', new BigInt64Array(batch.batch * batch.seq), shape);
+  // Fetch only the output used: copying token vectors back is the costliest part of a run.
+  const result = await m.session.run(feeds, [m.output.name]);
+  return result[m.output.name];
+}
+
+/** Unit vectors for one padded batch: the model's sentence_embedding, or its token vectors pooled. */
+async function runBatch(m: Loaded, batch: TokenBatch): Promise<Float32Array> {
+  const tensor = await run(m, batch);
+  const data = tensor.data;
+  if (!(data instanceof Float32Array)) {
+    throw new ModelError(`${m.folder.modelPath} output ${m.output.name} is ${tensor.type}, not float32; export the model in float32.`, 'unsupported', m.folder.modelPath);
+  }
+  const dim = tensor.dims[tensor.dims.length - 1];
+  if (dim !== m.dimension) {
+    throw new ModelError(`${m.folder.modelPath} output ${m.output.name} has vectors of ${dim} numbers, expected ${m.dimension}.`, 'mismatch', m.folder.modelPath);
+  }
+  // Copy: onnxruntime may reuse the output buffer on the next run.
+  const vectors = m.output.pooled ? new Float32Array(data) : pool(m.folder.pooling, data, batch.mask, batch.batch, batch.seq, dim);
+  return l2Normalize(vectors, dim);
+}
+
+function chooseOutput(folder: ModelFolder, session: ort.InferenceSession): { name: string; pooled: boolean } {
+  const names = session.outputNames;
+  if (names.includes('sentence_embedding')) return { name: 'sentence_embedding', pooled: true };
+  const token = TOKEN_OUTPUTS.find((n) => names.includes(n));
+  if (token) return { name: token, pooled: false };
+  throw new ModelError(
+    `${folder.modelPath} outputs ${names.join(', ')}; TitleMatch needs sentence_embedding or last_hidden_state (token vectors). Export the model for feature extraction.`,
+    'unsupported',
+    folder.modelPath,
+  );
+}
+
+function checkInputs(folder: ModelFolder, session: ort.InferenceSession): void {
+  const inputs = session.inputNames;
+  const unknown = inputs.filter((n) => !KNOWN_INPUTS.has(n));
+  if (!inputs.includes('input_ids') || unknown.length > 0) {
+    throw new ModelError(
+      `${folder.modelPath} takes inputs ${inputs.join(', ')}; TitleMatch feeds input_ids, attention_mask and token_type_ids only (a BERT-style text encoder export).`,
+      'unsupported',
+      folder.modelPath,
+    );
+  }
+}
+
+function checkTokenizerFits(folder: ModelFolder, tok: LoadedTokenizer): void {
+  const vocabSize = typeof folder.config.vocab_size === 'number' ? folder.config.vocab_size : undefined;
+  if (vocabSize !== undefined && tok.vocabSize > vocabSize) {
+    throw new ModelError(
+      `tokenizer.json in ${folder.dir} has ${tok.vocabSize} tokens but config.json says the model knows ${vocabSize} (vocab_size): the tokenizer belongs to another model. Copy the tokenizer.json that was exported with this model.`,
+      'mismatch',
+      folder.dir,
+    );
+  }
+}
+
+async function loadModel(options: EngineOptions): Promise<Loaded> {
+  const t0 = performance.now();
+  const folder = await readModelFolder(options.modelDir);
+  let tokenizer: LoadedTokenizer;
+  try {
+    tokenizer = createTokenizer(folder.tokenizerJson, folder.tokenizerConfig);
+  } catch (e) {
+    throw new ModelError(`tokenizer.json in ${folder.dir} could not be loaded (${(e as Error).message}); copy the tokenizer.json exported with the model.`, 'invalid', folder.dir);
+  }
+  checkTokenizerFits(folder, tokenizer);
+  const threads = options.threads ?? physicalCores();
+  const preference = withCpuLast(options.providers ?? defaultProviders());
+  // A short real input: session creation alone does not prove a GPU provider can run the graph.
+  const probe = padBatch([tokenIds(tokenizer, 'software engineer', folder.maxLength)], tokenizer.padId);
+  let modelProblem: unknown;
+
+  const started = await startWithFallback(preference, async (provider) => {
+    const session = await ort.InferenceSession.create(folder.modelPath, {
+      executionProviders: [provider],
+      intraOpNumThreads: threads,
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      graphOptimizationLevel: 'all',
+      logSeverityLevel: 3,
+    });
+    try {
+      checkInputs(folder, session);
+      const output = chooseOutput(folder, session);
+      const runtime: Runtime = {
+        folder,
+        session,
+        tokenizer,
+        output,
+        needsTokenTypes: session.inputNames.includes('token_type_ids'),
+        hasMask: session.inputNames.includes('attention_mask'),
+      };
+      return { runtime, dimension: await probeDimension(runtime, probe) };
+    } catch (e) {
+      await session.release();
+      // Problems of the model itself are the same on every provider: stop and report them.
+      if (e instanceof ModelError) modelProblem = e;
+      throw e;
+    }
+  }).catch((e: unknown) => {
+    throw modelProblem ?? e;
+  });
+
+  const { runtime, dimension } = started.value;
+  if (folder.declaredDimension !== undefined && dimension !== folder.declaredDimension) {
+    await runtime.session.release();
+    throw new ModelError(
+      `${folder.modelPath} produces vectors of ${dimension} numbers but ${folder.dimensionSource} says ${folder.declaredDimension}: the files come from different models. Use the config.json exported with this model.onnx.`,
+      'mismatch',
+      folder.dir,
+    );
+  }
+  const info: EngineInfo = {
+    model: {
+      name: folder.name,
+      version: folder.version,
+      dir: folder.dir,
+      file: folder.modelPath,
+      dimension,
+      maxLength: folder.maxLength,
+      sizeBytes: folder.sizeBytes,
+      pooling: runtime.output.pooled ? 'in the model (sentence_embedding)' : `${folder.pooling} (${folder.poolingSource})`,
+      metrics: folder.manifest?.metrics,
+    },
+    provider: started.provider,
+    providerReason: providerSummary(started.provider, started.attempts),
+    attempts: started.attempts,
+    threads,
+    loadMs: performance.now() - t0,
+  };
+  options.logger?.info?.(`model ${folder.name} ${folder.version} on ${started.provider}: ${info.providerReason}`);
+  return { ...runtime, dimension, info };
+}
+
+/** Runs the probe batch and returns the output vector size. */
+async function probeDimension(m: Runtime, probe: TokenBatch): Promise<number> {
+  const t = await run(m, probe);
+  const expectedRank = m.output.pooled ? 2 : 3;
+  if (t.dims.length !== expectedRank) {
+    throw new ModelError(
+      `${m.folder.modelPath} output ${m.output.name} has shape [${t.dims.join(', ')}]; expected ${m.output.pooled ? '[batch, dim]' : '[batch, tokens, dim]'}.`,
+      'unsupported',
+      m.folder.modelPath,
+    );
+  }
+  return t.dims[t.dims.length - 1];
+}

@@ -1,0 +1,25 @@
+/**
+ * The embedding engine's public API: the CLI and the app's worker use only what is exported here.
+ *
+ *     const engine = createEngine({ modelDir: bundledModelDir() });
+ *     const info = await engine.info();                 // model, provider and why, threads
+ *     const vectors = await engine.encode(titles, { signal, onProgress }); // unit vectors, row-major
+ */
+export { createEngine } from './engine.js';
+export type { Engine, EngineInfo, EngineOptions, Logger, Progress, RunOptions } from './engine.js';
+export { bundledModelDir, BUNDLED_MODEL_SUBDIR } from './bundled.js';
+export { ModelError, readModelFolder } from './model-folder.js';
+export type { ModelErrorCode, ModelFolder, ModelManifest } from './model-folder.js';
+export {
+  PROVIDERS,
+  ProviderError,
+  defaultProviders,
+  isProviderName,
+  physicalCores,
+  providerSummary,
+  withCpuLast,
+} from './providers.js';
+export type { ProviderAttempt, ProviderName } from './providers.js';
+export { clsPool, l2Normalize, maxPool, meanPool, pool } from './pooling.js';
+export type { PoolingMode } from './pooling.js';
+export { dedupe, planBatches } from './batching.js';

@@ -1,0 +1,10 @@
+/**
+ * Matching over unit vectors: exact top-k cosine in blocks, and ranks for evaluation.
+ *
+ *     const result = await topK(queryVectors, corpusVectors, dim, 10, { minScore: 0.3, signal, onProgress });
+ *     for (let q = 0; q < nQueries; q++) for (const { index, score } of matchesOf(result, q)) ...
+ */
+export { matchesOf, resolveK, topK } from './topk.js';
+export type { Match, MatchProgress, TopKOptions, TopKResult } from './topk.js';
+export { rankMetrics, targetRanks } from './rank.js';
+export { scoreBlock } from './kernel.js';

@@ -1,0 +1,175 @@
+/**
+ * Job-title normalisation: the text every model sees, and what the app shows to explain a match.
+ *
+ * The steps are small and deterministic: Unicode NFKC, lower case, punctuation that carries no
+ * meaning in a title turned into spaces, abbreviations expanded word by word, whitespace collapsed.
+ * Two titles with the same normalised form are the same title to the engine (encoded once).
+ */
+
+/** One abbreviation that was expanded, for explanations ("Sr." -> "senior"). */
+export interface Expansion {
+  /** The word as it appeared (lower-cased, trailing period removed). */
+  from: string;
+  /** What it was replaced with. */
+  to: string;
+}
+
+/** A title taken apart: what the app's "why did this match" panel shows. */
+export interface AnalyzedTitle {
+  /** The input, untouched. */
+  original: string;
+  /** The normalised title, as the model sees it. */
+  normalized: string;
+  /** The normalised title's words. */
+  words: string[];
+  /** Abbreviations expanded, in order of appearance. */
+  expansions: Expansion[];
+  /** Seniority named by the title ("senior", "junior", "lead", ...), or undefined when none is named. */
+  seniority: string | undefined;
+}
+
+// Abbreviations that always mean the same thing in a job title.
+const FIXED: Readonly<Record<string, string>> = {
+  sr: 'senior',
+  snr: 'senior',
+  jr: 'junior',
+  jnr: 'junior',
+  mgr: 'manager',
+  mngr: 'manager',
+  asst: 'assistant',
+  assoc: 'associate',
+  vp: 'vice president',
+  svp: 'senior vice president',
+  evp: 'executive vice president',
+  avp: 'assistant vice president',
+  dir: 'director',
+  coord: 'coordinator',
+  rep: 'representative',
+  mgmt: 'management',
+  mktg: 'marketing',
+  spec: 'specialist',
+  supv: 'supervisor',
+  supvr: 'supervisor',
+  exec: 'executive',
+  cust: 'customer',
+  svc: 'service',
+  svcs: 'services',
+};
+
+// Abbreviations whose expansion depends on position: at the end of a title (or before a level such
+// as "II") they name the person ("Software Eng" = engineer), before another word they name the
+// field ("Eng Manager" = engineering manager).
+const POSITIONAL: Readonly<Record<string, readonly [person: string, field: string]>> = {
+  eng: ['engineer', 'engineering'],
+  engr: ['engineer', 'engineering'],
+  dev: ['developer', 'development'],
+  admin: ['administrator', 'administrative'],
+  tech: ['technician', 'technical'],
+};
+
+const LEVEL = /^(?:i{1,3}|iv|v|vi{0,3}|\d{1,2})$/;
+
+// Words that state seniority, checked in order of the expanded words. Multi-word ones first.
+const SENIORITY: readonly string[] = [
+  'vice president',
+  'intern',
+  'trainee',
+  'apprentice',
+  'graduate',
+  'entry level',
+  'junior',
+  'associate',
+  'mid level',
+  'senior',
+  'lead',
+  'staff',
+  'principal',
+  'head',
+  'director',
+  'chief',
+];
+
+/** Lower-case, NFKC, punctuation to spaces; keeps the characters that are part of words in titles. */
+function clean(text: string): string {
+  let s = text.normalize('NFKC').toLowerCase();
+  // Characters that never carry meaning in a title.
+  s = s.replace(/[\s\u00a0\u200b-\u200d\ufeff]+/gu, ' ');
+  s = s.replace(/[,;:!?"“”„‘’`()[\]{}<>|*_~^=\\]/gu, ' ');
+  // Dashes between words ("Engineer - Remote", "Engineer – Remote") separate; "full-stack" stays.
+  s = s.replace(/(^|\s)[-‐‑‒–—―]+(?=\s|$)/gu, ' ');
+  s = s.replace(/[‐‑‒–—―]/gu, '-');
+  // A slash between words ("Developer/Engineer") separates them; keep the slash as its own word.
+  s = s.replace(/\s*\/\s*/gu, ' / ');
+  // Apostrophes inside words stay ("women's"); quotes around words went above.
+  s = s.replace(/(^|\s)'+|'+(?=\s|$)/gu, ' ');
+  return s;
+}
+
+/** Strips the periods that end an abbreviation ("sr." -> "sr") but keeps ".net" and "node.js". */
+function stripDots(word: string): string {
+  let w = word.replace(/\.+$/u, '');
+  // "a.b.c" style initialisms keep their inner dots; a lone "." or "..." disappears.
+  if (/^\.+$/u.test(w)) w = '';
+  return w;
+}
+
+/** Splits a cleaned title into words and expands abbreviations. */
+function expand(cleaned: string): { words: string[]; expansions: Expansion[] } {
+  const raw = cleaned
+    .split(' ')
+    .map(stripDots)
+    .filter((w) => w.length > 0);
+  const words: string[] = [];
+  const expansions: Expansion[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const w = raw[i];
+    const fixed = Object.hasOwn(FIXED, w) ? FIXED[w] : undefined;
+    if (fixed !== undefined) {
+      words.push(...fixed.split(' '));
+      expansions.push({ from: w, to: fixed });
+      continue;
+    }
+    const positional = Object.hasOwn(POSITIONAL, w) ? POSITIONAL[w] : undefined;
+    if (positional !== undefined) {
+      const next = raw[i + 1];
+      const isPerson = next === undefined || next === '/' || LEVEL.test(next);
+      const to = isPerson ? positional[0] : positional[1];
+      words.push(to);
+      expansions.push({ from: w, to });
+      continue;
+    }
+    words.push(w);
+  }
+  return { words, expansions };
+}
+
+/** The seniority a list of normalised words names, if any (the first match in SENIORITY order). */
+export function seniorityOf(words: readonly string[]): string | undefined {
+  const text = ` ${words.join(' ')} `;
+  return SENIORITY.find((s) => text.includes(` ${s} `));
+}
+
+/** Normalises a job title: the form the engine encodes and deduplicates on. */
+export function normalizeTitle(title: string): string {
+  return expand(clean(title)).words.join(' ');
+}
+
+/** Normalises a title and reports the steps taken, for explanations. */
+export function analyzeTitle(title: string): AnalyzedTitle {
+  const { words, expansions } = expand(clean(title));
+  return { original: title, normalized: words.join(' '), words, expansions, seniority: seniorityOf(words) };
+}
+
+/** Words two titles share and the words only one side has, after normalisation. */
+export function compareTitles(a: string, b: string): { shared: string[]; onlyA: string[]; onlyB: string[] } {
+  const wa = analyzeTitle(a).words.filter((w) => w !== '/');
+  const wb = analyzeTitle(b).words.filter((w) => w !== '/');
+  const setA = new Set(wa);
+  const setB = new Set(wb);
+  const unique = (xs: string[]): string[] => [...new Set(xs)];
+  return {
+    shared: unique(wa.filter((w) => setB.has(w))),
+    onlyA: unique(wa.filter((w) => !setB.has(w))),
+    onlyB: unique(wb.filter((w) => !setA.has(w))),
+  };
+}

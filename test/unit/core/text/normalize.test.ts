@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTitle, compareTitles, normalizeTitle, seniorityOf } from '../../../../electron/core/text/index.js';
+
+describe('normalizeTitle', () => {
+  it('collapses whitespace and lower-cases', () => {
+    expect(normalizeTitle('  Software\t\tENGINEER \n')).toBe('software engineer');
+    expect(normalizeTitle('Nurse\u00a0Practitioner')).toBe('nurse practitioner');
+  });
+
+  it('expands the common abbreviations', () => {
+    expect(normalizeTitle('Sr. Software Eng.')).toBe('senior software engineer');
+    expect(normalizeTitle('Jr Web Dev')).toBe('junior web developer');
+    expect(normalizeTitle('Asst. Store Mgr')).toBe('assistant store manager');
+    expect(normalizeTitle('VP, Sales')).toBe('vice president sales');
+    expect(normalizeTitle('SVP Marketing')).toBe('senior vice president marketing');
+  });
+
+  it('expands field abbreviations by position: person at the end, field before another word', () => {
+    expect(normalizeTitle('Eng Manager')).toBe('engineering manager');
+    expect(normalizeTitle('Business Dev Rep')).toBe('business development representative');
+    expect(normalizeTitle('Software Eng II')).toBe('software engineer ii');
+    expect(normalizeTitle('Admin Assistant')).toBe('administrative assistant');
+    expect(normalizeTitle('System Admin')).toBe('system administrator');
+    expect(normalizeTitle('Pharmacy Tech')).toBe('pharmacy technician');
+    expect(normalizeTitle('Tech Lead')).toBe('technical lead');
+  });
+
+  it('turns meaningless punctuation into spaces but keeps words like C++, C#, .NET and node.js', () => {
+    expect(normalizeTitle('Engineer (Remote) - Berlin')).toBe('engineer remote berlin');
+    expect(normalizeTitle('C++ / C# Developer')).toBe('c++ / c# developer');
+    expect(normalizeTitle('.NET Developer, node.js')).toBe('.net developer node.js');
+    expect(normalizeTitle('Full-Stack Developer')).toBe('full-stack developer');
+    expect(normalizeTitle('"Chief" Happiness Officer!!')).toBe('chief happiness officer');
+  });
+
+  it('does not expand words that only look like abbreviations inside other words', () => {
+    expect(normalizeTitle('Developer Advocate')).toBe('developer advocate');
+    expect(normalizeTitle('Engineering Director')).toBe('engineering director');
+    expect(normalizeTitle('constructor')).toBe('constructor');
+  });
+
+  it('gives the same form to spellings of the same title, so they are encoded once', () => {
+    const forms = ['Sr. Mgr', 'SR MGR', 'sr.  mgr.', 'Senior Manager'].map(normalizeTitle);
+    expect(new Set(forms).size).toBe(1);
+  });
+
+  it('handles empty and punctuation-only input', () => {
+    expect(normalizeTitle('')).toBe('');
+    expect(normalizeTitle(' - ... ')).toBe('');
+  });
+
+  it('applies Unicode compatibility forms (full-width letters)', () => {
+    expect(normalizeTitle('ＤＥＶＥＬＯＰＥＲ')).toBe('developer');
+  });
+});
+
+describe('analyzeTitle', () => {
+  it('reports expansions and seniority for explanations', () => {
+    const a = analyzeTitle('Sr. Software Eng');
+    expect(a.normalized).toBe('senior software engineer');
+    expect(a.expansions).toEqual([
+      { from: 'sr', to: 'senior' },
+      { from: 'eng', to: 'engineer' },
+    ]);
+    expect(a.seniority).toBe('senior');
+    expect(analyzeTitle('Registered Nurse').seniority).toBeUndefined();
+    expect(seniorityOf(['vice', 'president', 'sales'])).toBe('vice president');
+  });
+});
+
+describe('compareTitles', () => {
+  it('lists shared words and the words only one side has', () => {
+    expect(compareTitles('Sr. Software Eng', 'Software Engineer')).toEqual({
+      shared: ['software', 'engineer'],
+      onlyA: ['senior'],
+      onlyB: [],
+    });
+  });
+});
