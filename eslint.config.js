@@ -1,4 +1,6 @@
+import svelte from 'eslint-plugin-svelte';
 import tseslint from 'typescript-eslint';
+import svelteConfig from './renderer/svelte.config.js';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'models/**', 'test-results/**', 'bin/**'] },
@@ -17,6 +19,30 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts', 'electron/contract/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/main and electron/preload import electron.' }] }],
+    },
+  },
+  // The renderer: Svelte 5 components, type-checked like the rest.
+  ...svelte.configs.recommended,
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: tseslint.parser, svelteConfig },
+    },
+  },
+  {
+    // The renderer reaches the engine only through the contract (types) and window.titlematch.
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.svelte'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.titlematch.' }],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer runs in a sandboxed page: no Node modules.' },
+            { group: ['**/electron/main/**', '**/electron/preload/**', '**/electron/core/**', '**/electron/cli/**'], message: 'The renderer may import only types from electron/contract.' },
+          ],
+        },
+      ],
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },

@@ -1,0 +1,98 @@
+/**
+ * The one typed API between main, preload and renderer. The preload implements `TitleMatchApi`
+ * and exposes it as `window.titlematch`; main registers one handler per invoke method.
+ */
+import type { Result } from './result.js';
+import type {
+  AppCommand,
+  EngineStatus,
+  ExportRequest,
+  MatchExplanation,
+  MatchProgress,
+  MatchRequest,
+  MatchResult,
+  OpenedProject,
+  RecentFile,
+  SaveProjectRequest,
+  Side,
+  TableSummary,
+} from './types.js';
+
+/** Stops a subscription made with one of the `onX` methods. */
+export type Unsubscribe = () => void;
+
+/** Everything the renderer can ask of the app. */
+export interface TitleMatchApi {
+  /** The model and execution provider, or why the engine could not start. */
+  engineStatus(): Promise<Result<EngineStatus>>;
+  /** Asks for a spreadsheet with the system's open dialog; null when the person cancels. */
+  pickTable(side: Side): Promise<Result<string | null>>;
+  /** Reads a spreadsheet (the given sheet, else the first) for one side and summarises it. */
+  loadTable(request: { side: Side; path: string; sheet: string | null }): Promise<Result<TableSummary>>;
+  /** Encodes and matches off the main thread; progress arrives through `onMatchProgress`. */
+  match(request: MatchRequest): Promise<Result<MatchResult>>;
+  /** Stops the running match (it then answers with code 'cancelled'); false when none runs. */
+  cancelMatch(): Promise<Result<boolean>>;
+  /** Why two titles matched: normalised forms, expansions, shared words, seniority. */
+  explain(request: { query: string; match: string }): Promise<Result<MatchExplanation>>;
+  /** Writes a report of a match after a save dialog; the path written, or null when cancelled. */
+  exportResults(request: ExportRequest): Promise<Result<string | null>>;
+  /** Saves the work as a project file; the path written, or null when cancelled. */
+  saveProject(request: SaveProjectRequest): Promise<Result<string | null>>;
+  /** Opens a project file (the given one, else one chosen in a dialog); null when cancelled. */
+  openProject(request: { path: string | null }): Promise<Result<OpenedProject | null>>;
+  /** Files opened lately, newest first. */
+  recentFiles(): Promise<Result<RecentFile[]>>;
+  /** The path of a file dropped on the window (local, synchronous, no message to main). */
+  pathForFile(file: File): string;
+  /** Progress of the running match. */
+  onMatchProgress(listener: (progress: MatchProgress) => void): Unsubscribe;
+  /** Engine status changes (loading, ready, failed). */
+  onEngineStatus(listener: (status: EngineStatus) => void): Unsubscribe;
+  /** Requests from the menu, a file association or a second launch. */
+  onCommand(listener: (command: AppCommand) => void): Unsubscribe;
+}
+
+/** The methods that are one message to main each, in a fixed order. */
+export const INVOKE_METHODS = [
+  'engineStatus',
+  'pickTable',
+  'loadTable',
+  'match',
+  'cancelMatch',
+  'explain',
+  'exportResults',
+  'saveProject',
+  'openProject',
+  'recentFiles',
+] as const satisfies readonly (keyof TitleMatchApi)[];
+
+/** A method that is one message to main. */
+export type InvokeMethod = (typeof INVOKE_METHODS)[number];
+
+/** The argument list of an invoke method. */
+export type InvokeArgs<M extends InvokeMethod> = Parameters<TitleMatchApi[M]>;
+
+/** What an invoke method's result carries when it succeeds. */
+export type InvokeValue<M extends InvokeMethod> =
+  Awaited<ReturnType<TitleMatchApi[M]>> extends Result<infer T> ? T : never;
+
+/** Events main pushes to the window, and their payloads. */
+export interface EventPayloads {
+  matchProgress: MatchProgress;
+  engineStatus: EngineStatus;
+  command: AppCommand;
+}
+
+/** An event main pushes. */
+export type EventName = keyof EventPayloads;
+
+/** The IPC channel of an invoke method; prefixed so that no other code's channel can collide. */
+export function invokeChannel(method: InvokeMethod): string {
+  return `titlematch:invoke:${method}`;
+}
+
+/** The IPC channel of an event. */
+export function eventChannel(event: EventName): string {
+  return `titlematch:event:${event}`;
+}

@@ -1,0 +1,4 @@
+/** The contract between main, preload and renderer. */
+export * from './api.js';
+export type * from './result.js';
+export type * from './types.js';

@@ -1,0 +1,219 @@
+/** Data that crosses the bridge. Plain, cloneable shapes only: no classes, no typed arrays. */
+
+/** The two inputs of a match: the people, and what they are matched against (openings, a taxonomy). */
+export type Side = 'candidates' | 'targets';
+
+/** Which way results are read: for each target the ranked candidates, or the other way round. */
+export type Direction = 'byTarget' | 'byCandidate';
+
+/** One column of an imported table, with what helps a person choose it. */
+export interface ColumnSummary {
+  name: string;
+  /** A few distinct non-empty values, in file order. */
+  samples: string[];
+  /** Rows with a non-empty value. */
+  filled: number;
+  /** Distinct non-empty values (trimmed). */
+  distinct: number;
+}
+
+/** An imported table as the import screen shows it. */
+export interface TableSummary {
+  /** Handle for later calls (match, export); valid while the app runs. */
+  tableId: string;
+  path: string;
+  fileName: string;
+  format: 'csv' | 'xlsx' | 'ods';
+  /** The sheet read, for workbooks. */
+  sheet: string | null;
+  /** Every sheet, for workbooks; empty for delimited text. */
+  sheets: string[];
+  columns: ColumnSummary[];
+  /** Data rows, header excluded, blank rows included. */
+  rowCount: number;
+  /** The first data rows, every column, as shown in a spreadsheet. */
+  preview: string[][];
+  /** The column whose values look most like job titles. */
+  suggestedColumn: string | null;
+  /** How text was decoded ("utf-8", "windows-1252", ...), for delimited text. */
+  encoding: string | null;
+  /** Things that did not stop the read but a person should know. */
+  warnings: string[];
+}
+
+/** A GPU (or other) execution provider that was tried and not used, and why. */
+export interface ProviderSkip {
+  provider: string;
+  reason: string;
+}
+
+/** The engine as the status bar shows it. */
+export interface EngineStatus {
+  state: 'loading' | 'ready' | 'failed';
+  model: { name: string; version: string; dimension: number } | null;
+  /** The execution provider in use, e.g. { id: 'cpu', label: 'CPU, 8 threads' }. */
+  provider: { id: string; label: string } | null;
+  /** Providers preferred over the one in use that could not be used. */
+  skipped: ProviderSkip[];
+  /** Why the engine failed, when it did. */
+  message: string | null;
+}
+
+/** Which column of which imported table a side of the match uses. */
+export interface MatchInput {
+  tableId: string;
+  column: string;
+}
+
+/** What to match. */
+export interface MatchRequest {
+  candidates: MatchInput;
+  targets: MatchInput;
+  /** How many ranked titles to keep for each title (1-100). */
+  topK: number;
+}
+
+/** A step of a match run. */
+export type MatchPhase = 'encoding' | 'matching';
+
+/** Progress of the running match, pushed while it runs. */
+export interface MatchProgress {
+  phase: MatchPhase;
+  /** Units done and in all (titles encoded, or titles matched). */
+  done: number;
+  total: number;
+  /** Estimated seconds left for the whole run; null until there is enough to go on. */
+  etaSeconds: number | null;
+}
+
+/** One side of a finished match: its distinct titles and how many rows carry each. */
+export interface MatchedSide {
+  tableId: string;
+  path: string;
+  fileName: string;
+  sheet: string | null;
+  column: string;
+  /** Rows in the table (blank title cells included). */
+  rowCount: number;
+  /** Distinct non-empty titles (trimmed), in order of first appearance. */
+  titles: string[];
+  /** For each title, the number of rows that carry it. */
+  rowCounts: number[];
+}
+
+/**
+ * Ranked titles for every title of one side: the entries for title i are at [i*k, i*k+k), best
+ * first. `indices` point into the other side's titles; -1 pads lists shorter than k.
+ */
+export interface Ranking {
+  k: number;
+  indices: number[];
+  scores: number[];
+}
+
+/** A finished match: both sides and both directions. */
+export interface MatchResult {
+  runId: string;
+  /** ISO date and time the run finished. */
+  createdAt: string;
+  elapsedMs: number;
+  topK: number;
+  candidates: MatchedSide;
+  targets: MatchedSide;
+  /** For each target title, the candidate titles. */
+  byTarget: Ranking;
+  /** For each candidate title, the target titles. */
+  byCandidate: Ranking;
+  model: { name: string; version: string };
+  /** The execution provider's label, as in EngineStatus. */
+  provider: string;
+}
+
+/** A title taken apart, as the engine sees it. */
+export interface TitleBreakdown {
+  original: string;
+  normalized: string;
+  words: string[];
+  expansions: { from: string; to: string }[];
+  seniority: string | null;
+}
+
+/** Why two titles matched. */
+export interface MatchExplanation {
+  query: TitleBreakdown;
+  match: TitleBreakdown;
+  /** Words both titles have after normalisation. */
+  shared: string[];
+  onlyQuery: string[];
+  onlyMatch: string[];
+  /** True when both name the same seniority, false when they differ, null when either names none. */
+  sameSeniority: boolean | null;
+}
+
+/** Report formats. */
+export type ExportFormat = 'xlsx' | 'csv' | 'html';
+
+/** What to export from the last match. */
+export interface ExportRequest {
+  runId: string;
+  format: ExportFormat;
+  /** The direction the report leads with; XLSX reports carry both. */
+  direction: Direction;
+  topK: number;
+  /** Matches scoring below this are left out (0-1). */
+  threshold: number;
+  /** Open the file in the system's program for it once written. */
+  openAfter: boolean;
+}
+
+/** Settings a project remembers besides its inputs. */
+export interface ProjectSettings {
+  topK: number;
+  threshold: number;
+  direction: Direction;
+}
+
+/** What a project file saves: the inputs' places and columns, the settings, and the results. */
+export interface SaveProjectRequest {
+  candidates: MatchInput | null;
+  targets: MatchInput | null;
+  settings: ProjectSettings;
+  /** The match to store with it, when there is one. */
+  runId: string | null;
+  /** Ask for a new place even when the project was saved before. */
+  saveAs: boolean;
+}
+
+/** One side of a reopened project. */
+export interface ProjectInput {
+  /** The table, read again from its file; null when that failed (see `error`). */
+  table: TableSummary | null;
+  path: string;
+  sheet: string | null;
+  column: string;
+  error: { code: string; message: string } | null;
+}
+
+/** A project file opened again. */
+export interface OpenedProject {
+  path: string;
+  candidates: ProjectInput | null;
+  targets: ProjectInput | null;
+  settings: ProjectSettings;
+  result: MatchResult | null;
+}
+
+/** A file the app opened lately. */
+export interface RecentFile {
+  path: string;
+  /** A project, or a table opened as candidates or as titles to match against. */
+  kind: Side | 'project';
+}
+
+/** Something the menu, a file association or a second launch asks the window to do. */
+export type AppCommand =
+  | { type: 'open-table'; side: Side; path?: string }
+  | { type: 'open-project'; path?: string }
+  | { type: 'save-project'; saveAs: boolean }
+  | { type: 'export'; format: ExportFormat }
+  | { type: 'show'; view: 'import' | 'results' };

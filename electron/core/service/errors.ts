@@ -1,0 +1,17 @@
+/** Errors the match service raises for things a person can act on; `code` crosses the bridge. */
+export class ServiceError extends Error {
+  constructor(
+    /** 'cancelled', 'busy', 'no-table', 'no-result', 'no-column', 'no-titles', ... */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}
+
+/** True for the error a cancelled run ends with (ours, or an AbortSignal's). */
+export function isCancellation(error: unknown): boolean {
+  if (error instanceof ServiceError) return error.code === 'cancelled';
+  return error instanceof Error && error.name === 'AbortError';
+}

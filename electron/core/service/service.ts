@@ -1,0 +1,272 @@
+/**
+ * The match service in-process: keeps the imported tables and the finished results, runs the
+ * engine and the matcher, writes reports and projects. The worker hosts one of these; the
+ * end-to-end tests use the worker too, so the app and the tests exercise the same code.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  EngineStatus,
+  MatchProgress,
+  MatchRequest,
+  MatchResult,
+  MatchedSide,
+  OpenedProject,
+  ProjectInput,
+  Ranking,
+  SaveProjectRequest,
+} from '../../contract/types.js';
+import { createEngine, type Engine } from '../engine/index.js';
+import { readTable, type Table } from '../io/index.js';
+import { topK, type TopKResult } from '../match/index.js';
+import { locateInput, readProject, toProject, writeProject, type InputToSave, type ProjectInputRef } from '../project/index.js';
+import { ServiceError } from './errors.js';
+import { Eta } from './eta.js';
+import { providerLabel } from './providers.js';
+import { writeReport } from './report.js';
+import { distinctTitles, summarizeTable, type DistinctTitles } from './summary.js';
+import type { CallOptions, MatchService } from './types.js';
+
+/** What the service needs from its host. */
+export interface ServiceOptions {
+  /** The model folder. */
+  modelDir: string;
+  /** An engine to use instead of one made from modelDir (tests). */
+  engine?: Engine;
+  /** Tables kept at once; older ones are dropped (default 8). */
+  keepTables?: number;
+  /** Results kept at once (default 3). */
+  keepResults?: number;
+  /** Least milliseconds between progress reports (default 100). */
+  progressEveryMs?: number;
+}
+
+/** A table kept for matching and reports. */
+export interface KeptTable {
+  id: string;
+  table: Table;
+}
+
+/** A finished result with what reports need besides it. */
+export interface KeptResult {
+  result: MatchResult;
+  candidates: { table: Table; titles: DistinctTitles };
+  targets: { table: Table; titles: DistinctTitles };
+}
+
+/** Creates the in-process service. */
+export function createMatchService(options: ServiceOptions): MatchService {
+  const engine = options.engine ?? createEngine({ modelDir: options.modelDir });
+  const tables = new Map<string, KeptTable>();
+  const results = new Map<string, KeptResult>();
+  const keepTables = options.keepTables ?? 8;
+  const keepResults = options.keepResults ?? 3;
+  const progressEveryMs = options.progressEveryMs ?? 100;
+  let running = false;
+
+  const keep = <V>(map: Map<string, V>, key: string, value: V, limit: number): void => {
+    map.set(key, value);
+    while (map.size > limit) map.delete(map.keys().next().value as string);
+  };
+
+  const tableOf = (id: string, side: string): Table => {
+    const kept = tables.get(id);
+    if (!kept) throw new ServiceError('no-table', `The ${side} file is no longer loaded. Open it again.`);
+    return kept.table;
+  };
+
+  async function status(): Promise<EngineStatus> {
+    try {
+      const info = await engine.info();
+      return {
+        state: 'ready',
+        model: { name: info.model.name, version: info.model.version, dimension: info.model.dimension },
+        provider: { id: info.provider, label: providerLabel(info.provider, info.threads) },
+        skipped: info.attempts.filter((a) => !a.ok).map((a) => ({ provider: a.provider, reason: a.reason ?? 'failed' })),
+        message: null,
+      };
+    } catch (error) {
+      return { state: 'failed', model: null, provider: null, skipped: [], message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async function loadTable(path: string, sheet: string | null) {
+    const table = await readTable(path, sheet === null ? {} : { sheet });
+    const id = randomUUID();
+    keep(tables, id, { id, table }, keepTables);
+    return summarizeTable(table, id);
+  }
+
+  async function match(request: MatchRequest, call: CallOptions = {}): Promise<MatchResult> {
+    if (running) throw new ServiceError('busy', 'A match is already running. Wait for it to finish or cancel it.');
+    running = true;
+    try {
+      return await runMatch(request, call);
+    } finally {
+      running = false;
+    }
+  }
+
+  async function runMatch(request: MatchRequest, call: CallOptions): Promise<MatchResult> {
+    const { signal } = call;
+    const started = performance.now();
+    const cTable = tableOf(request.candidates.tableId, 'candidates');
+    const tTable = tableOf(request.targets.tableId, 'match-against');
+    const c = distinctTitles(cTable, request.candidates.column);
+    const t = distinctTitles(tTable, request.targets.column);
+    for (const [titles, table, column] of [[c, cTable, request.candidates.column], [t, tTable, request.targets.column]] as const) {
+      if (titles.titles.length === 0) {
+        throw new ServiceError('no-titles', `The column "${column}" of ${table.path} has no titles. Choose the column that holds job titles.`);
+      }
+    }
+    const report = throttled(call.onProgress, progressEveryMs);
+
+    // One encode call for both sides: titles they share are encoded once.
+    let eta: Eta | undefined;
+    const vectors = await engine.encode([...c.titles, ...t.titles], {
+      signal,
+      onProgress: ({ done, total }) => {
+        eta ??= new Eta(total);
+        report({ phase: 'encoding', done, total, etaSeconds: eta.secondsLeft(done) }, done === total);
+      },
+    });
+    const dim = vectors.length / (c.titles.length + t.titles.length);
+    const cVectors = vectors.subarray(0, c.titles.length * dim);
+    const tVectors = vectors.subarray(c.titles.length * dim);
+
+    const k = Math.max(1, Math.min(100, Math.floor(request.topK)));
+    const total = c.titles.length + t.titles.length;
+    const matchEta = new Eta(total);
+    const onMatch = (offset: number) => ({ done }: { done: number }) => {
+      const d = offset + done;
+      report({ phase: 'matching', done: d, total, etaSeconds: matchEta.secondsLeft(d) }, d === total);
+    };
+    const byTarget = await topK(tVectors, cVectors, dim, k, { signal, onProgress: onMatch(0) });
+    const byCandidate = await topK(cVectors, tVectors, dim, k, { signal, onProgress: onMatch(t.titles.length) });
+    signal?.throwIfAborted();
+
+    const info = await engine.info();
+    const side = (table: Table, titles: DistinctTitles, tableId: string, column: string): MatchedSide => ({
+      tableId,
+      path: table.path,
+      fileName: table.path.split(/[\\/]/).pop() ?? table.path,
+      sheet: table.sheet ?? null,
+      column,
+      rowCount: table.rows.length,
+      titles: titles.titles,
+      rowCounts: titles.rowCounts,
+    });
+    const result: MatchResult = {
+      runId: randomUUID(),
+      createdAt: new Date().toISOString(),
+      elapsedMs: Math.round(performance.now() - started),
+      topK: k,
+      candidates: side(cTable, c, request.candidates.tableId, request.candidates.column),
+      targets: side(tTable, t, request.targets.tableId, request.targets.column),
+      byTarget: toRanking(byTarget, k),
+      byCandidate: toRanking(byCandidate, k),
+      model: { name: info.model.name, version: info.model.version },
+      provider: providerLabel(info.provider, info.threads),
+    };
+    keep(results, result.runId, { result, candidates: { table: cTable, titles: c }, targets: { table: tTable, titles: t } }, keepResults);
+    return result;
+  }
+
+  const inputOf = (input: { tableId: string; column: string } | null): InputToSave | null => {
+    if (!input) return null;
+    const kept = tables.get(input.tableId);
+    if (!kept) return null;
+    return { path: kept.table.path, sheet: kept.table.sheet ?? null, column: input.column };
+  };
+
+  async function reopenInput(projectPath: string, ref: ProjectInputRef | null): Promise<ProjectInput | null> {
+    if (!ref) return null;
+    const path = await locateInput(projectPath, ref);
+    try {
+      const table = await loadTable(path, ref.sheet);
+      return { table, path, sheet: ref.sheet, column: ref.column, error: null };
+    } catch (error) {
+      const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'internal';
+      return { table: null, path, sheet: ref.sheet, column: ref.column, error: { code, message: error instanceof Error ? error.message : String(error) } };
+    }
+  }
+
+  return {
+    engineStatus: status,
+    loadTable,
+    match,
+    async exportResults(request, path) {
+      const kept = results.get(request.runId);
+      if (!kept) throw new ServiceError('no-result', 'These results are no longer available. Match again, then export.');
+      const inputs = [...tables.values()].map((t) => t.table.path);
+      await writeReport(kept, request, path, inputs, await engine.info());
+    },
+    async saveProject(path, request: SaveProjectRequest) {
+      const result = request.runId === null ? null : (results.get(request.runId)?.result ?? null);
+      const project = toProject(path, { candidates: inputOf(request.candidates), targets: inputOf(request.targets) }, request.settings, result);
+      await writeProject(path, project);
+    },
+    async openProject(path): Promise<OpenedProject> {
+      const project = await readProject(path);
+      const candidates = await reopenInput(path, project.candidates);
+      const targets = await reopenInput(path, project.targets);
+      let result: MatchResult | null = null;
+      if (project.result) {
+        // The stored result is shown as saved; it is tied to the reopened tables so that it can be exported.
+        const stored = project.result;
+        result = {
+          ...stored,
+          runId: randomUUID(),
+          candidates: { ...stored.candidates, tableId: candidates?.table?.tableId ?? '' },
+          targets: { ...stored.targets, tableId: targets?.table?.tableId ?? '' },
+        };
+        const cKept = candidates?.table ? tables.get(candidates.table.tableId) : undefined;
+        const tKept = targets?.table ? tables.get(targets.table.tableId) : undefined;
+        if (cKept && tKept) {
+          try {
+            keep(results, result.runId, {
+              result,
+              candidates: { table: cKept.table, titles: distinctTitles(cKept.table, stored.candidates.column) },
+              targets: { table: tKept.table, titles: distinctTitles(tKept.table, stored.targets.column) },
+            }, keepResults);
+          } catch {
+            // A column that no longer exists: the results still show, export asks to match again.
+          }
+        }
+      }
+      return { path, candidates, targets, settings: project.settings, result };
+    },
+    async dispose() {
+      tables.clear();
+      results.clear();
+      await engine.dispose();
+    },
+  };
+}
+
+/** A TopKResult as plain arrays with -1 padding: cloneable across threads and the bridge. */
+function toRanking(r: TopKResult, k: number): Ranking {
+  const n = r.counts.length;
+  const indices = new Array<number>(n * k).fill(-1);
+  const scores = new Array<number>(n * k).fill(0);
+  for (let q = 0; q < n; q++) {
+    for (let j = 0; j < r.counts[q]; j++) {
+      indices[q * k + j] = r.indices[q * r.k + j];
+      scores[q * k + j] = r.scores[q * r.k + j];
+    }
+  }
+  return { k, indices, scores };
+}
+
+/** Passes progress on at most every `everyMs`, and always the last report of a phase. */
+function throttled(listener: ((p: MatchProgress) => void) | undefined, everyMs: number): (p: MatchProgress, last: boolean) => void {
+  let lastAt = -Infinity;
+  let lastPhase: string | undefined;
+  return (p, last) => {
+    if (!listener) return;
+    const now = performance.now();
+    if (!last && p.phase === lastPhase && now - lastAt < everyMs) return;
+    lastAt = now;
+    lastPhase = p.phase;
+    listener(p);
+  };
+}

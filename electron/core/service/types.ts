@@ -1,0 +1,49 @@
+/** The match service: what main (through a worker) and the end-to-end tests call. */
+import type {
+  EngineStatus,
+  ExportRequest,
+  MatchProgress,
+  MatchRequest,
+  MatchResult,
+  OpenedProject,
+  SaveProjectRequest,
+  TableSummary,
+} from '../../contract/types.js';
+
+/** Cancellation and progress for a long call. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: MatchProgress) => void;
+}
+
+/** Imports, matching, reports and projects, behind one interface, in-process or in a worker. */
+export interface MatchService {
+  /** Loads the model if needed; resolves with 'ready' or 'failed', never rejects. */
+  engineStatus(): Promise<EngineStatus>;
+  /** Reads a table in full and keeps it for matching and reports. */
+  loadTable(path: string, sheet: string | null): Promise<TableSummary>;
+  /** Encodes both sides' distinct titles and ranks both ways. One run at a time. */
+  match(request: MatchRequest, options?: CallOptions): Promise<MatchResult>;
+  /** Writes a report of a kept result to `path`. */
+  exportResults(request: ExportRequest, path: string): Promise<void>;
+  /** Saves a project file to `path`. */
+  saveProject(path: string, request: SaveProjectRequest): Promise<void>;
+  /** Opens a project file, reading its inputs again where they can be found. */
+  openProject(path: string): Promise<OpenedProject>;
+  /** Frees the model and the kept tables. */
+  dispose(): Promise<void>;
+}
+
+/** The service methods callable across a message port, in a fixed order. */
+export const SERVICE_METHODS = [
+  'engineStatus',
+  'loadTable',
+  'match',
+  'exportResults',
+  'saveProject',
+  'openProject',
+  'dispose',
+] as const satisfies readonly (keyof MatchService)[];
+
+/** A service method name. */
+export type ServiceMethod = (typeof SERVICE_METHODS)[number];

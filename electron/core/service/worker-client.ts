@@ -1,0 +1,59 @@
+/**
+ * The match service running in a worker thread, behind the same interface as in-process. A worker
+ * that dies (a crash in native code, out of memory) fails its pending calls with a message, and the
+ * next call starts a fresh one.
+ */
+import { Worker } from 'node:worker_threads';
+import { ServiceError } from './errors.js';
+import { connectService, type RemoteService } from './rpc.js';
+import type { MatchService } from './types.js';
+
+/** Where the worker script and the model are. */
+export interface WorkerServiceOptions {
+  /** The compiled worker.js (next to this file once built). */
+  workerUrl: URL;
+  modelDir: string;
+}
+
+/** A MatchService whose work runs in a worker thread; `close` ends the thread. */
+export interface WorkerService extends MatchService {
+  close(): Promise<void>;
+}
+
+/** The compiled worker script that sits next to this module. */
+export function defaultWorkerUrl(): URL {
+  return new URL('./worker.js', import.meta.url);
+}
+
+/** Starts the service in a worker thread. */
+export function startWorkerService(options: WorkerServiceOptions): WorkerService {
+  let current: { worker: Worker; remote: RemoteService } | undefined;
+
+  const spawn = (): { worker: Worker; remote: RemoteService } => {
+    const worker = new Worker(options.workerUrl, { workerData: { modelDir: options.modelDir } });
+    const remote = connectService(worker);
+    const died = (why: string): void => {
+      if (current?.worker === worker) current = undefined;
+      remote.fail(new ServiceError('engine-stopped', `The matching engine stopped unexpectedly (${why}). Open the files again and retry.`));
+    };
+    worker.on('error', (error) => died(error.message));
+    worker.on('exit', (code) => died(`exit code ${code}`));
+    return { worker, remote };
+  };
+  const remote = (): RemoteService => (current ??= spawn()).remote;
+
+  return {
+    engineStatus: () => remote().engineStatus(),
+    loadTable: (path, sheet) => remote().loadTable(path, sheet),
+    match: (request, callOptions) => remote().match(request, callOptions),
+    exportResults: (request, path) => remote().exportResults(request, path),
+    saveProject: (path, request) => remote().saveProject(path, request),
+    openProject: (path) => remote().openProject(path),
+    dispose: () => remote().dispose(),
+    async close() {
+      const running = current;
+      current = undefined;
+      if (running) await running.worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/** Worker-thread entry: hosts the match service so that the window's main thread never blocks. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { serveService } from './rpc.js';
+import { createMatchService } from './service.js';
+
+const data = workerData as { modelDir: string };
+if (!parentPort) throw new Error('worker.js must run in a worker thread.');
+serveService(parentPort, createMatchService({ modelDir: data.modelDir }));

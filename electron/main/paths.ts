@@ -1,0 +1,20 @@
+/** Where the app's parts are on disk, in development and once packaged (inside app.asar). */
+import { join } from 'node:path';
+
+/** The folders and files main passes to the window, the worker and the engine. */
+export interface AppPaths {
+  rendererDir: string;
+  preloadPath: string;
+  /** The bundled model, outside app.asar once packaged: onnxruntime reads it with native code. */
+  modelDir: string;
+}
+
+/** Paths from the app's root (`app.getAppPath()`: the project in development, app.asar packaged). */
+export function appPaths(appRoot: string): AppPaths {
+  const unpacked = appRoot.replace(/app\.asar$/, 'app.asar.unpacked');
+  return {
+    rendererDir: join(appRoot, 'out', 'renderer'),
+    preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'),
+    modelDir: join(unpacked, 'models', 'titlematch'),
+  };
+}

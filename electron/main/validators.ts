@@ -1,0 +1,33 @@
+/** The argument checks of every invoke method: the shape the contract promises, nothing more. */
+import type { Validators } from './ipc.js';
+import { absPath, args, bool, nullable, num, obj, oneOf, str } from './validate.js';
+
+const side = oneOf('candidates', 'targets');
+const direction = oneOf('byTarget', 'byCandidate');
+const id = str({ max: 100 });
+const column = str({ max: 1_000 });
+const input = obj({ tableId: id, column });
+const settings = obj({ topK: num(1, 100, { integer: true }), threshold: num(0, 1), direction });
+
+/** Validators for every invoke method. */
+export const validators: Validators = {
+  engineStatus: args(),
+  pickTable: args(side),
+  loadTable: args(obj({ side, path: absPath, sheet: nullable(str({ max: 1_000 })) })),
+  match: args(obj({ candidates: input, targets: input, topK: num(1, 100, { integer: true }) })),
+  cancelMatch: args(),
+  explain: args(obj({ query: str({ max: 1_000 }), match: str({ max: 1_000 }) })),
+  exportResults: args(
+    obj({
+      runId: id,
+      format: oneOf('xlsx', 'csv', 'html'),
+      direction,
+      topK: num(1, 100, { integer: true }),
+      threshold: num(0, 1),
+      openAfter: bool,
+    }),
+  ),
+  saveProject: args(obj({ candidates: nullable(input), targets: nullable(input), settings, runId: nullable(id), saveAs: bool })),
+  openProject: args(obj({ path: nullable(absPath) })),
+  recentFiles: args(),
+};

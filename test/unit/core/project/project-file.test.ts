@@ -1,0 +1,74 @@
+import { mkdtempSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { MatchResult } from '../../../../electron/contract/types.js';
+import { PROJECT_FORMAT, locateInput, readProject, toProject, writeProject } from '../../../../electron/core/project/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tm-project-'));
+
+const result: MatchResult = {
+  runId: 'run-1',
+  createdAt: '2025-05-01T10:00:00.000Z',
+  elapsedMs: 900,
+  topK: 2,
+  candidates: { tableId: 't1', path: join(dir, 'people.xlsx'), fileName: 'people.xlsx', sheet: 'Staff', column: 'Title', rowCount: 3, titles: ['RN', 'Welder'], rowCounts: [2, 1] },
+  targets: { tableId: 't2', path: join(dir, 'jobs.csv'), fileName: 'jobs.csv', sheet: null, column: 'Job', rowCount: 1, titles: ['Registered Nurse'], rowCounts: [1] },
+  byTarget: { k: 2, indices: [0, 1], scores: [0.912345678, 0.1] },
+  byCandidate: { k: 2, indices: [0, -1, 0, -1], scores: [0.912345678, 0, 0.1, 0] },
+  model: { name: 'titlematch-bert', version: '1.0.0' },
+  provider: 'CPU, 2 threads',
+};
+
+const settings = { topK: 2, threshold: 0.35, direction: 'byCandidate' as const };
+
+describe('project files', () => {
+  it('save and reopen inputs, columns, settings and results', async () => {
+    const path = join(dir, 'work.titlematch');
+    const project = toProject(path, { candidates: { path: result.candidates.path, sheet: 'Staff', column: 'Title' }, targets: { path: result.targets.path, sheet: null, column: 'Job' } }, settings, result);
+    await writeProject(path, project);
+    const back = await readProject(path);
+    expect(back.settings).toEqual(settings);
+    expect(back.candidates).toEqual({ path: result.candidates.path, relativePath: 'people.xlsx', sheet: 'Staff', column: 'Title' });
+    expect(back.result?.candidates.titles).toEqual(['RN', 'Welder']);
+    expect(back.result?.byCandidate.indices).toEqual([0, -1, 0, -1]);
+    expect(back.result?.byTarget.scores[0]).toBeCloseTo(0.91235, 5);
+    expect(back.result?.candidates).not.toHaveProperty('tableId');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('finds inputs that moved along with the project', async () => {
+    const from = join(dir, 'before');
+    mkdirSync(from);
+    writeFileSync(join(from, 'jobs.csv'), 'Job\nNurse\n');
+    const path = join(from, 'p.titlematch');
+    await writeProject(path, toProject(path, { candidates: null, targets: { path: join(from, 'jobs.csv'), sheet: null, column: 'Job' } }, settings, null));
+    renameSync(from, join(dir, 'after'));
+    const moved = join(dir, 'after', 'p.titlematch');
+    const project = await readProject(moved);
+    if (!project.targets) throw new Error('no targets');
+    expect(await locateInput(moved, project.targets)).toBe(join(dir, 'after', 'jobs.csv'));
+  });
+
+  it('refuse files that are not projects, newer, damaged or missing, saying so', async () => {
+    const write = (name: string, text: string): string => {
+      const p = join(dir, name);
+      writeFileSync(p, text);
+      return p;
+    };
+    await expect(readProject(write('a.titlematch', 'PK\u0003\u0004 zip bytes'))).rejects.toMatchObject({ code: 'not-a-project', message: /is not a TitleMatch project file/ });
+    await expect(readProject(write('b.titlematch', JSON.stringify({ format: 'other' })))).rejects.toMatchObject({ code: 'not-a-project' });
+    await expect(readProject(write('c.titlematch', JSON.stringify({ format: PROJECT_FORMAT, version: 99 })))).rejects.toMatchObject({ code: 'newer-version', message: /Update TitleMatch/ });
+    const damaged = { format: PROJECT_FORMAT, version: 1, candidates: null, targets: null, settings, result: { ...result, byTarget: { k: 2, indices: [0, 7], scores: [0.9, 0.1] } } };
+    await expect(readProject(write('d.titlematch', JSON.stringify(damaged)))).rejects.toMatchObject({ code: 'corrupt', message: /damaged \(the ranking by target\)/ });
+    const short = { ...damaged, result: { ...result, byCandidate: { k: 2, indices: [0], scores: [0.9] } } };
+    await expect(readProject(write('e.titlematch', JSON.stringify(short)))).rejects.toMatchObject({ code: 'corrupt' });
+    await expect(readProject(join(dir, 'gone.titlematch'))).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('fall back to safe settings when they are out of range', async () => {
+    const p = join(dir, 'f.titlematch');
+    writeFileSync(p, JSON.stringify({ format: PROJECT_FORMAT, version: 1, settings: { topK: 1e9, threshold: -3, direction: 'x' } }));
+    expect((await readProject(p)).settings).toEqual({ topK: 10, threshold: 0, direction: 'byTarget' });
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The one stand-in for the 'electron' module in main-process tests (vi.mock('electron', ...)):
+ * just enough of each API to record what main asks of it.
+ */
+import { EventEmitter } from 'node:events';
+
+type Listener = (...args: unknown[]) => unknown;
+
+/** A web contents that records its listeners and window-open handler. */
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  readonly mainFrame = { url: 'app://titlematch/index.html', parent: null };
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+}
+
+/** A window that records its options and the URL it loads. */
+export class BrowserWindow extends EventEmitter {
+  static created: BrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | undefined;
+  shown = false;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    BrowserWindow.created.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  show(): void {
+    this.shown = true;
+  }
+  static getAllWindows(): BrowserWindow[] {
+    return BrowserWindow.created;
+  }
+}
+
+/** ipcMain and ipcRenderer share one registry so that tests can call handlers directly. */
+export const ipcMain = {
+  handlers: new Map<string, Listener>(),
+  handle(channel: string, listener: Listener): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  },
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  },
+};
+
+export const ipcRenderer = Object.assign(new EventEmitter(), {
+  invoked: [] as { channel: string; args: unknown[] }[],
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    ipcRenderer.invoked.push({ channel, args });
+    return Promise.resolve({ ok: true, value: channel });
+  },
+});
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown): void {
+    contextBridge.exposed.set(key, api);
+  },
+};
+
+export const webUtils = { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` };
+
+export const shell = {
+  opened: [] as string[],
+  openExternal(url: string): Promise<void> {
+    shell.opened.push(url);
+    return Promise.resolve();
+  },
+  openPath: (): Promise<string> => Promise.resolve(''),
+};
+
+export const nativeTheme = { shouldUseDarkColors: false, themeSource: 'system' };
+
+export const protocol = {
+  privileged: [] as unknown[],
+  handlers: new Map<string, (request: { url: string }) => Response | Promise<Response>>(),
+  registerSchemesAsPrivileged(schemes: unknown[]): void {
+    protocol.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: { url: string }) => Response | Promise<Response>): void {
+    protocol.handlers.set(scheme, handler);
+  },
+};
+
+export const net = {
+  fetched: [] as string[],
+  fetch(url: string): Promise<Response> {
+    net.fetched.push(url);
+    return Promise.resolve(new Response('file', { status: 200 }));
+  },
+};
+
+export const dialog = {
+  showOpenDialog: (): Promise<{ canceled: boolean; filePaths: string[] }> => Promise.resolve({ canceled: true, filePaths: [] }),
+  showSaveDialog: (): Promise<{ canceled: boolean; filePath?: string }> => Promise.resolve({ canceled: true }),
+};
+
+/** Forgets everything recorded, between tests. */
+export function resetElectron(): void {
+  BrowserWindow.created = [];
+  ipcMain.handlers.clear();
+  ipcRenderer.removeAllListeners();
+  ipcRenderer.invoked = [];
+  contextBridge.exposed.clear();
+  shell.opened = [];
+  protocol.privileged = [];
+  protocol.handlers.clear();
+  net.fetched = [];
+}
+
+export default { BrowserWindow, ipcMain, ipcRenderer, contextBridge, webUtils, shell, nativeTheme, protocol, net, dialog };

@@ -1,0 +1,128 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { EngineStatus, MatchProgress, MatchResult, OpenedProject, RecentFile, TableSummary } from '../../../electron/contract/types.js';
+import { ServiceError } from '../../../electron/core/service/errors.js';
+import type { CallOptions, MatchService } from '../../../electron/core/service/types.js';
+import { createHandlers, type Dialogs } from '../../../electron/main/handlers.js';
+
+const READY: EngineStatus = { state: 'ready', model: { name: 'm', version: '1', dimension: 4 }, provider: { id: 'cpu', label: 'CPU, 2 threads' }, skipped: [], message: null };
+
+function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}) {
+  let matchOptions: CallOptions | undefined;
+  const service = {
+    engineStatus: vi.fn(() => Promise.resolve(READY)),
+    loadTable: vi.fn((path: string) => Promise.resolve({ tableId: 't', path } as TableSummary)),
+    match: vi.fn((_r: unknown, options?: CallOptions) => {
+      matchOptions = options;
+      return new Promise<MatchResult>((resolve, reject) => {
+        options?.onProgress?.({ phase: 'encoding', done: 1, total: 2, etaSeconds: null });
+        options?.signal?.addEventListener('abort', () => reject(new ServiceError('cancelled', 'Matching was cancelled.')));
+        setTimeout(() => resolve({ runId: 'r' } as MatchResult), 50);
+      });
+    }),
+    exportResults: vi.fn(() => Promise.resolve()),
+    saveProject: vi.fn(() => Promise.resolve()),
+    openProject: vi.fn((path: string) => Promise.resolve({ path } as OpenedProject)),
+    dispose: vi.fn(() => Promise.resolve()),
+  } satisfies MatchService;
+  const dialogs = {
+    openTable: vi.fn(() => Promise.resolve(dialogAnswers.openTable ?? null)),
+    openProject: vi.fn(() => Promise.resolve(dialogAnswers.openProject ?? null)),
+    saveReport: vi.fn(() => Promise.resolve(dialogAnswers.saveReport ?? null)),
+    saveProject: vi.fn(() => Promise.resolve(dialogAnswers.saveProject ?? null)),
+  };
+  const recent: RecentFile[] = [];
+  const progress: MatchProgress[] = [];
+  const openPath = vi.fn(() => Promise.resolve(''));
+  const handlers = createHandlers({
+    service,
+    dialogs,
+    recent: { add: (f) => recent.push(f), list: () => recent },
+    engineStatus: () => Promise.resolve(READY),
+    sendProgress: (p) => progress.push(p),
+    openPath,
+  });
+  return { handlers, service, dialogs, recent, progress, openPath, matchOptions: () => matchOptions };
+}
+
+const exportRequest = { runId: 'r', format: 'xlsx' as const, direction: 'byTarget' as const, topK: 5, threshold: 0.5, openAfter: false };
+const saveRequest = { candidates: null, targets: null, settings: { topK: 5, threshold: 0.5, direction: 'byTarget' as const }, runId: null, saveAs: false };
+
+describe('handlers', () => {
+  it('read tables through the service and remember them as recent', async () => {
+    const { handlers, service, recent } = setup();
+    await handlers.loadTable({ side: 'targets', path: '/data/openings.csv', sheet: null });
+    expect(service.loadTable).toHaveBeenCalledWith('/data/openings.csv', null);
+    expect(recent).toEqual([{ path: '/data/openings.csv', kind: 'targets' }]);
+  });
+
+  it('ask the dialog for a file', async () => {
+    const { handlers, dialogs } = setup({ openTable: '/x.xlsx' });
+    await expect(handlers.pickTable('candidates')).resolves.toBe('/x.xlsx');
+    expect(dialogs.openTable).toHaveBeenCalledWith('candidates');
+  });
+
+  it('pass match progress to the window', async () => {
+    const { handlers, progress } = setup();
+    const request = { candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 3 };
+    await expect(handlers.match(request)).resolves.toEqual({ runId: 'r' });
+    expect(progress).toEqual([{ phase: 'encoding', done: 1, total: 2, etaSeconds: null }]);
+  });
+
+  it('cancel the running match, and only one runs at a time', async () => {
+    const { handlers, matchOptions } = setup();
+    const request = { candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 3 };
+    const running = handlers.match(request);
+    await expect(handlers.match(request)).rejects.toMatchObject({ code: 'busy' });
+    expect(await handlers.cancelMatch()).toBe(true);
+    expect(matchOptions()?.signal?.aborted).toBe(true);
+    await expect(running).rejects.toMatchObject({ code: 'cancelled' });
+    expect(await handlers.cancelMatch()).toBe(false);
+  });
+
+  it('export only after the save dialog, and open the file when asked', async () => {
+    const cancelled = setup();
+    await expect(cancelled.handlers.exportResults(exportRequest)).resolves.toBeNull();
+    expect(cancelled.service.exportResults).not.toHaveBeenCalled();
+
+    const chosen = setup({ saveReport: '/out/m.xlsx' });
+    await expect(chosen.handlers.exportResults({ ...exportRequest, openAfter: true })).resolves.toBe('/out/m.xlsx');
+    expect(chosen.service.exportResults).toHaveBeenCalledWith({ ...exportRequest, openAfter: true }, '/out/m.xlsx');
+    expect(chosen.dialogs.saveReport).toHaveBeenCalledWith('xlsx', expect.stringMatching(/^titlematch-matches-\d{4}-\d{2}-\d{2}\.xlsx$/));
+    expect(chosen.openPath).toHaveBeenCalledWith('/out/m.xlsx');
+
+    const closed = setup({ saveReport: '/out/m.csv' });
+    await closed.handlers.exportResults(exportRequest);
+    expect(closed.openPath).not.toHaveBeenCalled();
+  });
+
+  it('save a project where it was saved before, and ask again for Save As', async () => {
+    const { handlers, dialogs, service, recent } = setup({ saveProject: '/work/p.titlematch' });
+    await expect(handlers.saveProject(saveRequest)).resolves.toBe('/work/p.titlematch');
+    await handlers.saveProject(saveRequest);
+    expect(dialogs.saveProject).toHaveBeenCalledTimes(1);
+    await handlers.saveProject({ ...saveRequest, saveAs: true });
+    expect(dialogs.saveProject).toHaveBeenCalledTimes(2);
+    expect(service.saveProject).toHaveBeenCalledTimes(3);
+    expect(recent[0]).toEqual({ path: '/work/p.titlematch', kind: 'project' });
+  });
+
+  it('open a given project, or ask for one', async () => {
+    const { handlers, dialogs, service } = setup({ openProject: '/work/q.titlematch' });
+    await handlers.openProject({ path: '/work/p.titlematch' });
+    expect(dialogs.openProject).not.toHaveBeenCalled();
+    await handlers.openProject({ path: null });
+    expect(service.openProject).toHaveBeenLastCalledWith('/work/q.titlematch');
+    const none = setup();
+    await expect(none.handlers.openProject({ path: null })).resolves.toBeNull();
+    expect(none.service.openProject).not.toHaveBeenCalled();
+  });
+
+  it('explain a pair with the engine’s normalisation', async () => {
+    const { handlers } = setup();
+    const e = await handlers.explain({ query: 'Sr. Software Eng', match: 'Senior Software Engineer' });
+    expect(e.query.normalized).toBe('senior software engineer');
+    expect(e.query.expansions).toEqual([{ from: 'sr', to: 'senior' }, { from: 'eng', to: 'engineer' }]);
+    expect(e.shared).toEqual(['senior', 'software', 'engineer']);
+    expect(e.sameSeniority).toBe(true);
+  });
+});
