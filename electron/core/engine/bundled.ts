@@ -11,14 +11,17 @@ export const BUNDLED_MODEL_SUBDIR = join('models', 'titlematch');
  * sources, out/electron/core/engine when built). The desktop app passes its resources path instead.
  */
 export function bundledModelDir(from: string = dirname(fileURLToPath(import.meta.url))): string {
+  let firstProject: string | undefined;
   let dir = from;
   for (;;) {
-    const candidate = join(dir, BUNDLED_MODEL_SUBDIR);
-    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
+    if (existsSync(join(dir, 'package.json'))) {
+      firstProject ??= dir;
+      if (existsSync(join(dir, BUNDLED_MODEL_SUBDIR))) return join(dir, BUNDLED_MODEL_SUBDIR);
+    }
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  // Not found: return where it should be, so the error message names a sensible place.
-  return join(from, '..', '..', '..', BUNDLED_MODEL_SUBDIR);
+  // Not found: name where it should be, so the error message points at a sensible place.
+  return join(firstProject ?? from, BUNDLED_MODEL_SUBDIR);
 }

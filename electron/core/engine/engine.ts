@@ -37,6 +37,8 @@ export interface EngineOptions {
   batchSize?: number;
   /** Most padded tokens per model call (default 4096). */
   maxBatchTokens?: number;
+  /** Apply TitleMatch's title normalisation before tokenizing (default true; false to measure it). */
+  normalizeTitles?: boolean;
   logger?: Logger;
 }
 
@@ -116,6 +118,7 @@ export function createEngine(options: EngineOptions): Engine {
   let loading: Promise<Loaded> | undefined;
   const batchSize = options.batchSize ?? 128;
   const maxBatchTokens = options.maxBatchTokens ?? 4096;
+  const prepare = options.normalizeTitles === false ? (t: string): string => t : normalizeTitle;
 
   const ensure = (): Promise<Loaded> => {
     loading ??= loadModel(options).catch((e: unknown) => {
@@ -139,7 +142,7 @@ export function createEngine(options: EngineOptions): Engine {
       const { signal, onProgress } = runOptions;
       signal?.throwIfAborted();
       const m = await ensure();
-      const { unique, indexOf } = dedupe(titles.map(normalizeTitle));
+      const { unique, indexOf } = dedupe(titles.map(prepare));
       const ids = unique.map((t) => tokenIds(m.tokenizer, t, m.folder.maxLength));
       const batches = planBatches(
         ids.map((r) => r.length),

@@ -8,3 +8,5 @@ export { matchesOf, resolveK, topK } from './topk.js';
 export type { Match, MatchProgress, TopKOptions, TopKResult } from './topk.js';
 export { rankMetrics, targetRanks } from './rank.js';
 export { scoreBlock } from './kernel.js';
+export { CharNgramTfidf, SparseIndex, charNgrams, tfidfTargetRanks } from './tfidf.js';
+export type { SparseVector } from './tfidf.js';

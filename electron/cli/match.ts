@@ -1,0 +1,185 @@
+/**
+ * `titlematch match QUERIES CORPUS [--query-column NAME] [--corpus-column NAME] [--top K|all]
+ *  [--min-score S] [--out FILE] [--format csv|json] [--model DIR] [--provider LIST] [--threads N]`
+ */
+import { stat } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createEngine } from '../core/engine/index.js';
+import { findColumn, InputError, readTable, suggestTitleColumn, type Table } from '../core/io/index.js';
+import { matchesOf, topK, type TopKResult } from '../core/match/index.js';
+import { ENGINE_ARG_OPTIONS, engineOptionsFrom } from './engine-options.js';
+import { processIo, UsageError, type CliIo } from './errors.js';
+import { renderOutput, writeFileAtomic, writeToStdout, type MatchRow, type OutputFormat } from './output.js';
+import { ProgressReporter } from './progress.js';
+
+/** Default number of matches per query. */
+export const DEFAULT_TOP = 10;
+
+export const MATCH_USAGE = `Usage: titlematch match QUERIES CORPUS [options]
+
+Ranks, for every title in QUERIES, the titles of CORPUS by meaning (CSV or TSV files with a header row).
+
+Options:
+  --query-column NAME    column of QUERIES with the titles (default: the one that looks like job titles)
+  --corpus-column NAME   column of CORPUS with the titles (same default)
+  --top K|all            matches per query (default ${DEFAULT_TOP}); all ranks the whole corpus
+  --min-score S          leave out matches whose cosine score is below S (-1 to 1)
+  --out FILE             write to FILE instead of standard output
+  --format csv|json      output format (default: from --out's extension, else csv)
+  --model DIR            use the model in DIR instead of the bundled one
+  --provider LIST        execution providers to try, in order (e.g. webgpu,cpu); cpu is always last
+  --threads N            CPU threads for the model (default: the physical cores)
+
+Output columns: query_row,query,rank,match_row,match,score (rows are 1-based data rows, header not counted).`;
+
+/** Titles of one column, with their 1-based data row numbers; empty cells are skipped. */
+export interface TitleList {
+  table: Table;
+  column: string;
+  titles: string[];
+  rows: number[];
+}
+
+/** Picks the title column: the one named, else the one that looks like job titles, else the only one. */
+export function titleColumn(table: Table, named: string | undefined, option: string): number {
+  if (named !== undefined) return findColumn(table, named);
+  const suggested = suggestTitleColumn(table);
+  if (suggested) return suggested.index;
+  throw new InputError(
+    `${table.path} has several columns and none looks like job titles: ${table.columns.map((c) => `"${c}"`).join(', ')}. Name the one to use with ${option}.`,
+    'no-column',
+    table.path,
+  );
+}
+
+/** Reads a file's titles (header row required, blank rows counted in row numbers). */
+export async function readTitles(path: string, named: string | undefined, option: string): Promise<TitleList> {
+  const table = await readTable(path, { header: true });
+  const col = titleColumn(table, named, option);
+  const titles: string[] = [];
+  const rows: number[] = [];
+  table.rows.forEach((cells, i) => {
+    const v = cells[col];
+    if (v === undefined || v.trim() === '') return;
+    titles.push(v);
+    rows.push(i + 1);
+  });
+  if (titles.length === 0) {
+    throw new InputError(`${path}: column "${table.columns[col]}" has no titles (every cell is empty). Pick another column with ${option}, or fill it in.`, 'empty', path);
+  }
+  return { table, column: table.columns[col], titles, rows };
+}
+
+function parseTop(text: string | undefined): number | 'all' {
+  if (text === undefined) return DEFAULT_TOP;
+  if (text.toLowerCase() === 'all') return 'all';
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(n) || n < 1) throw new UsageError(`--top must be a whole number of 1 or more, or all; got "${text}".`);
+  return n;
+}
+
+function parseMinScore(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < -1 || n > 1) throw new UsageError(`--min-score must be a number from -1 to 1, got "${text}".`);
+  return n;
+}
+
+function parseFormat(format: string | undefined, out: string | undefined): OutputFormat {
+  if (format !== undefined) {
+    const f = format.toLowerCase();
+    if (f !== 'csv' && f !== 'json') throw new UsageError(`--format must be csv or json, got "${format}".`);
+    return f;
+  }
+  return out !== undefined && extname(out).toLowerCase() === '.json' ? 'json' : 'csv';
+}
+
+async function checkOutPath(out: string, inputs: string[]): Promise<string> {
+  const path = resolve(out);
+  if (inputs.some((i) => resolve(i) === path)) throw new UsageError(`--out ${out} is one of the input files; write the matches to another file.`);
+  try {
+    if (!(await stat(dirname(path))).isDirectory()) throw new Error('not a folder');
+  } catch {
+    throw new UsageError(`--out ${out}: the folder ${dirname(path)} does not exist; create it or write somewhere else.`);
+  }
+  try {
+    if ((await stat(path)).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name.`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+  }
+  return path;
+}
+
+/** The output rows of a top-k result, in query order then rank. */
+export function* matchRows(queries: TitleList, corpus: TitleList, result: TopKResult): Generator<MatchRow> {
+  for (let q = 0; q < queries.titles.length; q++) {
+    let rank = 0;
+    for (const m of matchesOf(result, q)) {
+      yield {
+        query_row: queries.rows[q],
+        query: queries.titles[q],
+        rank: ++rank,
+        match_row: corpus.rows[m.index],
+        match: corpus.titles[m.index],
+        score: m.score,
+      };
+    }
+  }
+}
+
+/** Runs `titlematch match`; returns the exit code. */
+export async function runMatch(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      ...ENGINE_ARG_OPTIONS,
+      'query-column': { type: 'string' },
+      'corpus-column': { type: 'string' },
+      top: { type: 'string' },
+      'min-score': { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${MATCH_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length !== 2) {
+    throw new UsageError(`match needs two files, QUERIES and CORPUS (got ${positionals.length}). Run "titlematch match --help" for the options.`);
+  }
+  const [queryPath, corpusPath] = positionals;
+  const top = parseTop(values.top);
+  const minScore = parseMinScore(values['min-score']);
+  const format = parseFormat(values.format, values.out);
+  const engineOptions = engineOptionsFrom(values);
+  const outPath = values.out !== undefined ? await checkOutPath(values.out, positionals) : undefined;
+
+  // Read and check both inputs before loading the model: bad input fails fast.
+  const progress = new ProgressReporter(io.stderr);
+  const queries = await readTitles(queryPath, values['query-column'], '--query-column');
+  const corpus = await readTitles(corpusPath, values['corpus-column'], '--corpus-column');
+
+  const engine = createEngine(engineOptions);
+  try {
+    const vectors = await engine.encode([...queries.titles, ...corpus.titles], {
+      onProgress: (p) => progress.update('encoding distinct titles', p.done, p.total),
+    });
+    const dim = await engine.dimension();
+    const split = queries.titles.length * dim;
+    const result = await topK(vectors.subarray(0, split), vectors.subarray(split), dim, top, {
+      minScore,
+      onProgress: (p) => progress.update('matching queries', p.done, p.total),
+    });
+    const chunks = renderOutput(matchRows(queries, corpus, result), format);
+    if (outPath !== undefined) await writeFileAtomic(outPath, chunks);
+    else await writeToStdout(chunks, io.stdout);
+    progress.finish(outPath !== undefined ? `wrote ${outPath}` : 'done');
+    return 0;
+  } finally {
+    await engine.dispose();
+  }
+}

@@ -1,0 +1,90 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataDir } from '../../../electron/cli/eval.js';
+import { runCli, writeCliModel } from './helpers.js';
+
+let tmp: string;
+let model: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'titlematch-info-'));
+  model = join(tmp, 'model');
+  await writeCliModel(model);
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('titlematch info', () => {
+  it('prints the model, dimension, size, provider with the reason, and threads', async () => {
+    const run = await runCli(['info', '--model', model, '--provider', 'cuda,cpu', '--threads', '1']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^model: +model unversioned \(.*model\.onnx\)$/m);
+    expect(run.stdout).toMatch(/^dimension: +4$/m);
+    expect(run.stdout).toMatch(/^size: +\d+\.\d MB$/m);
+    expect(run.stdout).toMatch(/^provider: +cpu \(cuda unavailable: .+; using cpu\)$/m);
+    expect(run.stdout).toMatch(/^threads: +1$/m);
+  });
+
+  it('prints JSON with --json', async () => {
+    const run = await runCli(['info', '--model', model, '--provider', 'cpu', '--json']);
+    expect(run.code).toBe(0);
+    const info = JSON.parse(run.stdout) as { provider: string; model: { dimension: number }; attempts: unknown[] };
+    expect(info.provider).toBe('cpu');
+    expect(info.model.dimension).toBe(4);
+    expect(info.attempts).toHaveLength(1);
+  });
+
+  it('exits 2 naming what is missing in a model folder', async () => {
+    const run = await runCli(['info', '--model', join(tmp, 'absent')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/absent does not exist or is not a folder/);
+  });
+});
+
+describe('titlematch eval', () => {
+  async function writeData(dir: string): Promise<void> {
+    await mkdir(join(dir, 'esco'), { recursive: true });
+    await mkdir(join(dir, 'jobbert-val'), { recursive: true });
+    await writeFile(
+      join(dir, 'esco', 'occupations_en.csv'),
+      'conceptType,conceptUri,preferredLabel,altLabels\n' +
+        'Occupation,u:nurse,registered nurse,"nurse\nstaff nurse"\n' +
+        'Occupation,u:driver,truck driver,lorry driver\n' +
+        'Occupation,u:dev,software developer,\n' +
+        'Occupation,u:mkt,marketing manager,\n',
+    );
+    await writeFile(
+      join(dir, 'jobbert-val', 'titles.csv'),
+      ',vacancyTitle,conceptUri\n0,Staff Nurse,u:nurse\n1,HGV Driver,u:driver\n2,Senior Software Engineer,u:dev\n3,Marketing Lead,u:mkt\n4,Astronaut,u:unknown\n',
+    );
+  }
+
+  it('prints MRR, top-1 and top-5 for the model and the TF-IDF floor', async () => {
+    const data = join(tmp, 'data');
+    await writeData(data);
+    const run = await runCli(['eval', '--data', data, '--model', model, '--provider', 'cpu']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/4 vacancy titles ranked against 4 ESCO preferred labels .*; 1 skipped/);
+    expect(run.stdout).toMatch(/^model model unversioned \(cpu, \d+ threads\) +MRR 1\.0000 +top-1 1\.0000 +top-5 1\.0000/m);
+    expect(run.stdout).toMatch(/^floor: character 3-gram TF-IDF cosine +MRR [01]\.\d{4} +top-1 [01]\.\d{4} +top-5 [01]\.\d{4}/m);
+    const json = await runCli(['eval', '--data', data, '--model', model, '--json']);
+    const report = JSON.parse(json.stdout) as { queries: number; model: { mrr: number }; tfidf: { mrr: number; top5: number } };
+    expect(report.queries).toBe(4);
+    expect(report.model.mrr).toBe(1);
+    expect(report.tfidf.top5).toBe(1);
+  });
+
+  it('exits 2 when the data folder lacks the files', async () => {
+    const run = await runCli(['eval', '--data', join(tmp, 'nodata'), '--model', model]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/The data folder .*nodata has no jobbert-val\/titles\.csv\. Pass the folder with --data DIR or set TITLEMATCH_DATA/);
+  });
+
+  it('takes the data folder from --data, else TITLEMATCH_DATA, else ../shared/data beside the project', () => {
+    expect(dataDir('/x/data', { TITLEMATCH_DATA: '/y' })).toBe('/x/data');
+    expect(dataDir(undefined, { TITLEMATCH_DATA: '/y' })).toBe('/y');
+    expect(dataDir(undefined, {})).toMatch(/[/\\]shared[/\\]data$/);
+  });
+});
