@@ -1,0 +1,145 @@
+/**
+ * `npm run bench`: encode throughput of the engine against the transformers.js feature-extraction
+ * pipeline (same model, same titles, same run), and the time to match 10,000 x 3,000 titles top-10.
+ * Prints a table, writes bench/results/encode-match.{json,md}; the last line is exactly
+ * `encode_speedup_vs_transformersjs=X.XX` (engine titles/s divided by the pipeline's).
+ *
+ * Options: --model DIR, --data DIR, --titles N (10000), --corpus N (3000), --runs N (3),
+ * --batch N (titles per model call, both sides; 128), --provider LIST (cpu), --threads N.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { dataDir } from '../../electron/cli/eval.js';
+import { engineOptionsFrom } from '../../electron/cli/engine-options.js';
+import { createEngine, dedupe } from '../../electron/core/engine/index.js';
+import { findColumn, readTable } from '../../electron/core/io/index.js';
+import { topK } from '../../electron/core/match/index.js';
+import { normalizeTitle } from '../../electron/core/text/index.js';
+import { loadTransformersJs } from './peer.js';
+
+const { values } = parseArgs({
+  options: {
+    model: { type: 'string' },
+    data: { type: 'string' },
+    titles: { type: 'string', default: '10000' },
+    corpus: { type: 'string', default: '3000' },
+    runs: { type: 'string', default: '3' },
+    batch: { type: 'string', default: '128' },
+    provider: { type: 'string', default: 'cpu' },
+    threads: { type: 'string' },
+    results: { type: 'string', default: 'bench/results' },
+  },
+});
+const nTitles = Number(values.titles);
+const nCorpus = Number(values.corpus);
+const runs = Number(values.runs);
+const batch = Number(values.batch);
+
+/** Seeded shuffle (mulberry32), so every run measures the same titles. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  let s = seed >>> 0;
+  const rand = (): number => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+async function timed<T>(f: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const t0 = performance.now();
+  const value = await f();
+  return { value, seconds: (performance.now() - t0) / 1000 };
+}
+
+const data = dataDir(values.data);
+const source = join(data, 'onet', 'Alternate Titles.txt');
+const table = await readTable(source, { header: true });
+const col = findColumn(table, 'Alternate Title');
+const all = shuffled(
+  table.rows.map((r) => r[col]?.trim() ?? '').filter((t) => t !== ''),
+  2024,
+);
+if (all.length < nTitles + nCorpus) throw new Error(`${source} has ${all.length} titles; the bench needs ${nTitles + nCorpus}`);
+const titles = all.slice(0, nTitles);
+const corpusTitles = all.slice(nTitles, nTitles + nCorpus);
+const distinct = dedupe(titles.map(normalizeTitle)).unique.length;
+
+const engineOptions = { ...engineOptionsFrom({ model: values.model, provider: values.provider, threads: values.threads }), batchSize: batch };
+const engine = createEngine(engineOptions);
+const info = await engine.info();
+const peer = await loadTransformersJs(resolve(info.model.dir));
+const raw = createEngine({ ...engineOptions, normalizeTitles: false });
+
+// Warm up both (first runs pay for allocations and kernel choices), and check they agree.
+const sample = titles.slice(0, 200);
+const [a, b] = [await raw.encode(sample), await peer(sample, batch)];
+let maxDiff = 0;
+for (let i = 0; i < a.length; i++) maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
+await raw.dispose();
+
+const engineTimes: number[] = [];
+const peerTimes: number[] = [];
+let vectors: Float32Array = new Float32Array(0);
+for (let r = 0; r < runs; r++) {
+  // Interleaved, so background load weighs on both alike.
+  const e = await timed(() => engine.encode(titles));
+  engineTimes.push(e.seconds);
+  vectors = e.value;
+  peerTimes.push((await timed(() => peer(titles, batch))).seconds);
+  process.stderr.write(`run ${r + 1}/${runs}: engine ${e.seconds.toFixed(2)} s, transformers.js ${peerTimes[r].toFixed(2)} s\n`);
+}
+
+const dim = info.model.dimension;
+const corpusVectors = await engine.encode(corpusTitles);
+const matchTimes: number[] = [];
+for (let r = 0; r < runs; r++) matchTimes.push((await timed(() => topK(vectors, corpusVectors, dim, 10))).seconds);
+await engine.dispose();
+
+const engineRate = nTitles / median(engineTimes);
+const peerRate = nTitles / median(peerTimes);
+const speedup = engineRate / peerRate;
+const results = {
+  date: new Date().toISOString(),
+  model: { name: info.model.name, version: info.model.version, dimension: dim, sizeBytes: info.model.sizeBytes },
+  provider: info.provider,
+  threads: info.threads,
+  titles: { source: 'O*NET 27.0 Alternate Titles (seeded sample)', count: nTitles, distinctNormalized: distinct, corpus: nCorpus },
+  batchSize: batch,
+  runs,
+  encode: {
+    engine: { seconds: engineTimes, titlesPerSecond: engineRate },
+    transformersjs: { seconds: peerTimes, titlesPerSecond: peerRate, pipeline: 'feature-extraction, pooling mean, normalize' },
+    maxAbsDifference: maxDiff,
+  },
+  match: { queries: nTitles, corpus: nCorpus, k: 10, seconds: matchTimes, median: median(matchTimes) },
+  encodeSpeedupVsTransformersjs: speedup,
+};
+
+const lines = [
+  `model ${info.model.name} ${info.model.version} (dimension ${dim}) on ${info.provider}, ${info.threads} threads, batch ${batch}, median of ${runs} runs`,
+  `titles: ${nTitles.toLocaleString('en-US')} O*NET alternate titles (${distinct.toLocaleString('en-US')} distinct after normalisation)`,
+  `| measure | value |`,
+  `| --- | --- |`,
+  `| encode, engine | ${engineRate.toFixed(0)} titles/s |`,
+  `| encode, transformers.js feature-extraction | ${peerRate.toFixed(0)} titles/s |`,
+  `| vectors, max abs difference (200 raw titles) | ${maxDiff.toExponential(1)} |`,
+  `| match ${nTitles.toLocaleString('en-US')} x ${nCorpus.toLocaleString('en-US')} top-10 | ${median(matchTimes).toFixed(2)} s |`,
+];
+await mkdir(resolve(values.results), { recursive: true });
+await writeFile(join(values.results, 'encode-match.json'), `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(join(values.results, 'encode-match.md'), `# Encode and match benchmark\n\n${lines.join('\n')}\n`);
+process.stdout.write(`${lines.join('\n')}\nencode_speedup_vs_transformersjs=${speedup.toFixed(2)}\n`);
