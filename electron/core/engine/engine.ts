@@ -143,7 +143,15 @@ export function createEngine(options: EngineOptions): Engine {
       signal?.throwIfAborted();
       const m = await ensure();
       const { unique, indexOf } = dedupe(titles.map(prepare));
-      const ids = unique.map((t) => tokenIds(m.tokenizer, t, m.folder.maxLength));
+      const ids: number[][] = [];
+      for (let i = 0; i < unique.length; i++) {
+        ids.push(tokenIds(m.tokenizer, unique[i], m.folder.maxLength));
+        // Let an abort (or a worker's message) through during long tokenizations.
+        if (i % 2000 === 1999) {
+          await new Promise((resolve) => setImmediate(resolve));
+          signal?.throwIfAborted();
+        }
+      }
       const batches = planBatches(
         ids.map((r) => r.length),
         batchSize,

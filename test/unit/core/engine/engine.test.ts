@@ -95,10 +95,22 @@ describe('engine on a generated model (other-models loader)', () => {
     await oneByOne.dispose();
   });
 
-  it('stops when cancelled', async () => {
+  it('stops when cancelled, before or during the work', async () => {
     const controller = new AbortController();
     controller.abort();
     await expect(engine.encode(['nurse'], { signal: controller.signal })).rejects.toThrow(/abort/i);
+    const during = new AbortController();
+    const titles = Array.from({ length: 3000 }, (_, i) => `nurse ${i}`);
+    const seen: number[] = [];
+    const run = engine.encode(titles, {
+      signal: during.signal,
+      onProgress: (p) => {
+        seen.push(p.done);
+        during.abort();
+      },
+    });
+    await expect(run).rejects.toThrow(/abort/i);
+    expect(seen).toHaveLength(1);
   });
 });
 
