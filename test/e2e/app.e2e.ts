@@ -1,0 +1,296 @@
+/// <reference lib="dom" />
+/**
+ * The recruiter's path through the app, in Chromium, against the built renderer and the real
+ * services: import a workbook and a CSV, change a column, match, filter, explain, export, cancel a
+ * long run, save and reopen a project. Screenshots of every screen, light and dark, go to
+ * test-results/screenshots/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable } from '../../electron/core/io/index.js';
+import { startApp, type AppUnderTest } from './harness/app.js';
+import { collectErrors, launchBrowser, screenshots } from './harness/browser.js';
+import { serveStatic, type StaticServer } from './harness/server.js';
+import { ImportPage } from './pages/import-page.js';
+import { ResultsPage } from './pages/results-page.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixtures = join(root, 'test', 'e2e', 'fixtures');
+const shots = join(root, 'test-results', 'screenshots');
+const modelDir = process.env.TITLEMATCH_E2E_MODEL ?? join(root, 'models', 'titlematch');
+
+let server: StaticServer;
+let app: AppUnderTest;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+let tmp: string;
+let importPage: ImportPage;
+let results: ResultsPage;
+
+async function text(locator: ReturnType<Page['locator']>): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The scores shown in a list's options, as numbers. */
+async function scoresIn(list: ReturnType<Page['locator']>): Promise<number[]> {
+  const texts = await list.getByRole('option').locator('.number').allTextContents();
+  return texts.map(Number);
+}
+
+async function openApp(p: Page): Promise<void> {
+  await app.attach(p, server.origin);
+  await p.goto(`${server.origin}/index.html`);
+}
+
+beforeAll(async () => {
+  for (const built of ['out/renderer/index.html', 'out/electron/core/service/worker.js']) {
+    if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run the end-to-end tests with \`npm run test:e2e\`, which builds first.`);
+  }
+  if (!existsSync(join(modelDir, 'model.onnx')) && !existsSync(join(modelDir, 'onnx', 'model.onnx'))) {
+    throw new Error(`No model in ${modelDir}: the end-to-end tests run the real bundled model.`);
+  }
+  rmSync(shots, { recursive: true, force: true });
+  mkdirSync(shots, { recursive: true });
+  tmp = mkdtempSync(join(tmpdir(), 'titlematch-e2e-'));
+  server = await serveStatic(join(root, 'out', 'renderer'));
+  app = startApp(root, tmp, modelDir);
+  context = await launchBrowser();
+  context.setDefaultTimeout(20_000);
+  page = await context.newPage();
+  errors = collectErrors(page);
+  importPage = new ImportPage(page, app.dialogs);
+  results = new ResultsPage(page);
+  await openApp(page);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await app?.close();
+  await server?.close();
+});
+
+describe('TitleMatch, end to end', () => {
+  it('opens on two drop zones, with the model and provider in the status bar', async () => {
+    await importPage.card('candidates').getByText('Drop a spreadsheet here').waitFor();
+    await importPage.card('targets').getByText('Drop a spreadsheet here').waitFor();
+    const engine = page.getByLabel('Engine');
+    await engine.getByText('Running on:').waitFor({ timeout: 60_000 });
+    expect(await text(engine)).toMatch(/Model: .+ \(\d+-d\) · Running on: (CPU, \d+ threads?|GPU \(.+\))/);
+    expect(await importPage.matchButton.isDisabled()).toBe(true);
+    await screenshots(page, shots, '01-start');
+  });
+
+  it('imports a candidates workbook and an openings CSV, with preview, sheets and suggested columns', async () => {
+    await importPage.open('candidates', join(fixtures, 'candidates.xlsx'));
+    const candidates = importPage.card('candidates');
+    await candidates.getByText('candidates.xlsx', { exact: true }).waitFor();
+    expect(await importPage.sheet('candidates').inputValue()).toBe('Candidates');
+    expect(await importPage.column('candidates').inputValue()).toBe('Current title');
+    expect(await text(candidates.getByText(/ rows · /))).toMatch(/^30 rows · \d+ distinct titles$/);
+    expect(await importPage.preview('candidates').getByRole('row').count()).toBe(9); // header and 8 rows
+
+    // Another sheet, then back.
+    await importPage.sheet('candidates').selectOption('Archive');
+    await candidates.getByText(/^2 rows/).waitFor();
+    await importPage.sheet('candidates').selectOption('Candidates');
+    await candidates.getByText(/^30 rows/).waitFor();
+
+    await importPage.open('targets', join(fixtures, 'openings.csv'));
+    await importPage.card('targets').getByText('openings.csv', { exact: true }).waitFor();
+    expect(await importPage.column('targets').inputValue()).toBe('Job title');
+    expect(await importPage.card('targets').getByRole('combobox', { name: 'Sheet' }).count()).toBe(0);
+    await screenshots(page, shots, '02-imported');
+  });
+
+  it('changes the candidates’ title column', async () => {
+    await importPage.column('candidates').selectOption('Desired title');
+    const header = importPage.preview('candidates').getByRole('columnheader', { name: 'Desired title' });
+    await page.waitForFunction((el) => el?.classList.contains('title-column'), await header.elementHandle());
+    expect(await importPage.column('candidates').inputValue()).toBe('Desired title');
+    expect(await importPage.preview('candidates').locator('th.title-column').count()).toBe(1);
+  });
+
+  it('matches, and ranks the candidates for each opening with scores', async () => {
+    await importPage.topK.selectOption('5');
+    await importPage.matchButton.click();
+    await results.heading.waitFor({ timeout: 120_000 });
+    expect(await text(results.counts)).toMatch(/^Showing 12 of 12 openings; \d+ with a match scoring 0\.00 or more\.$/);
+
+    await results.selectOpening('Registered Nurse');
+    const ranked = results.list('Candidate titles');
+    const options = ranked.getByRole('option');
+    expect(await options.count()).toBe(5);
+    // The same title on both sides is the best possible match.
+    expect(await text(options.first())).toMatch(/^1 Registered Nurse 1 row 1\.00$/);
+    const scores = await scoresIn(ranked);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    await results.search.fill('');
+    await screenshots(page, shots, '03-results');
+  });
+
+  it('filters live by minimum score', async () => {
+    await results.selectOpening('Senior Software Engineer');
+    const ranked = results.list('Candidate titles');
+    expect(await ranked.getByRole('option').count()).toBe(5);
+    await results.threshold.fill('0.95');
+    await page.getByText(/with a match scoring 0\.95 or more/).waitFor();
+    const high = await scoresIn(ranked);
+    expect(high.length).toBeGreaterThan(0);
+    expect(high.length).toBeLessThan(5);
+    expect(high.every((s) => s >= 0.95)).toBe(true);
+    await screenshots(page, shots, '04-filtered');
+    await results.threshold.fill('0');
+    await page.getByText(/with a match scoring 0\.00 or more/).waitFor();
+    expect(await ranked.getByRole('option').count()).toBe(5);
+  });
+
+  it('explains why a pair matched', async () => {
+    await results.list('Candidate titles').getByRole('option').filter({ hasText: 'Sr. Software Eng' }).click();
+    const panel = results.explanation;
+    await panel.getByText('sr → senior').waitFor();
+    expect(await panel.getByText('eng → engineer').count()).toBe(1);
+    expect(await panel.locator('.normalized').allTextContents()).toEqual(['senior software engineer', 'senior software engineer']);
+    expect(await text(panel)).toContain('Same seniority on both sides.');
+    expect(await text(panel)).toContain('1 row carries this candidate title.');
+    await screenshots(page, shots, '05-explanation');
+  });
+
+  it('switches to openings for each candidate, keyboard first', async () => {
+    await results.search.fill('');
+    await results.direction('Openings for each candidate').click();
+    const list = results.list('Candidate titles');
+    await list.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    const selected = list.getByRole('option', { selected: true });
+    expect(await selected.count()).toBe(1);
+    await page.keyboard.press('ArrowRight');
+    const openings = results.list('Openings');
+    await openings.getByRole('option', { selected: true }).waitFor();
+    await results.explanation.getByText('Read as').first().waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Openings');
+    await screenshots(page, shots, '06-by-candidate');
+    await results.direction('Candidates for each opening').click();
+  });
+
+  it('exports XLSX and CSV with what the screen shows', async () => {
+    const xlsx = join(tmp, 'matches.xlsx');
+    app.dialogs.answer(xlsx);
+    await results.exportButton('xlsx').click();
+    await page.getByText('Saved matches.xlsx').waitFor();
+    const workbook = await readTable(xlsx, { sheet: 'Matches' });
+    const cells = workbook.rows.flat();
+    expect(workbook.sheets).toEqual(expect.arrayContaining(['Matches', 'Summary']));
+    expect(cells).toContain('Registered Nurse');
+    expect(cells).toContain('Hedy Lamarr'); // a carried column of the candidates file
+    expect(workbook.rows.length).toBeGreaterThanOrEqual(12);
+
+    const csv = join(tmp, 'matches.csv');
+    app.dialogs.answer(csv);
+    await results.exportButton('csv').click();
+    await page.getByText('Saved matches.csv').waitFor();
+    const bytes = readFileSync(csv);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const table = await readTable(csv);
+    expect(table.rows.flat()).toContain('Senior Software Engineer');
+    expect(table.rows.flat()).toContain('Ada Lovelace');
+    await screenshots(page, shots, '07-exported');
+  });
+
+  it('cancels a long run promptly and stays usable', async () => {
+    const roles = ['Engineer', 'Nurse', 'Accountant', 'Driver', 'Analyst', 'Manager', 'Designer', 'Technician', 'Consultant', 'Specialist'];
+    const fields = ['Software', 'Data', 'Clinical', 'Financial', 'Logistics', 'Marketing', 'Product', 'Field', 'Sales', 'Quality', 'Research', 'Network'];
+    const levels = ['Junior', 'Senior', 'Lead', 'Principal', 'Staff', 'Associate', 'Chief', 'Assistant'];
+    const lines = ['Title'];
+    for (let i = 0; lines.length <= 40_000; i++) {
+      lines.push(`${levels[i % levels.length]} ${fields[Math.floor(i / levels.length) % fields.length]} ${roles[Math.floor(i / 96) % roles.length]} ${Math.floor(i / 960)}`);
+    }
+    const big = join(tmp, 'many-candidates.csv');
+    writeFileSync(big, `${lines.join('\n')}\n`);
+    await page.getByRole('button', { name: '1. Import' }).click();
+    await importPage.open('candidates', big);
+    await importPage.card('candidates').getByText('many-candidates.csv', { exact: true }).waitFor();
+    await importPage.matchButton.click();
+    await importPage.progress.waitFor();
+    await page.getByText(/Encoding titles: [\d,]+ of [\d,]+/).waitFor({ timeout: 60_000 });
+    await screenshots(page, shots, '08-matching');
+    await importPage.cancelButton.click();
+    await page.getByRole('status').getByText('Matching cancelled.').waitFor({ timeout: 30_000 });
+    expect(await importPage.progress.count()).toBe(0);
+    expect(await importPage.matchButton.isEnabled()).toBe(true);
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    // Usable at once: back to the small file, match again.
+    await importPage.open('candidates', join(fixtures, 'candidates.xlsx'));
+    await importPage.card('candidates').getByText('candidates.xlsx', { exact: true }).waitFor();
+    await importPage.column('candidates').selectOption('Desired title');
+    await importPage.matchButton.click();
+    await results.heading.waitFor({ timeout: 120_000 });
+  });
+
+  it('says what is wrong with a file, next to it', async () => {
+    await page.getByRole('button', { name: '1. Import' }).click();
+    const broken = join(tmp, 'broken.xlsx');
+    writeFileSync(broken, Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10, 0x80, 0x00, 0x00, 0x00, 0x07, 0x08]));
+    await importPage.open('targets', broken);
+    const alert = importPage.card('targets').getByRole('alert');
+    await alert.waitFor();
+    expect(await text(alert)).toMatch(/^broken\.xlsx: .+/);
+    expect(await importPage.card('candidates').getByRole('alert').count()).toBe(0);
+    await screenshots(page, shots, '09-file-error');
+  });
+
+  it('saves the work as a project and opens it again in a new window', async () => {
+    await importPage.open('targets', join(fixtures, 'openings.csv'));
+    await importPage.card('targets').getByText('openings.csv', { exact: true }).waitFor();
+    const project = join(tmp, 'hiring.titlematch');
+    app.dialogs.answer(project);
+    await page.getByRole('button', { name: 'Save project' }).click();
+    await page.getByRole('status').getByText('Project saved as hiring.titlematch').waitFor();
+
+    const second = await context.newPage();
+    errors.push(...collectErrors(second));
+    await openApp(second);
+    app.dialogs.answer(project);
+    await second.getByRole('button', { name: 'Open project…' }).click();
+    const reopened = new ResultsPage(second);
+    await reopened.heading.waitFor();
+    expect(await text(reopened.counts)).toMatch(/^Showing 12 of 12 openings/);
+    await reopened.selectOpening('Registered Nurse');
+    expect(await text(reopened.list('Candidate titles').getByRole('option').first())).toMatch(/^1 Registered Nurse 1 row 1\.00$/);
+    await screenshots(second, shots, '10-project-reopened');
+    await second.getByRole('button', { name: '1. Import' }).click();
+    expect(await new ImportPage(second, app.dialogs).column('candidates').inputValue()).toBe('Desired title');
+    await second.close();
+  });
+
+  it('stays readable at 200% zoom', async () => {
+    await page.getByRole('button', { name: '2. Results' }).click();
+    await results.heading.waitFor();
+    const zoomed = await context.newPage();
+    errors.push(...collectErrors(zoomed));
+    // 200% zoom of a 1280x800 window: half the CSS pixels, twice the device pixels.
+    await zoomed.setViewportSize({ width: 640, height: 400 });
+    await openApp(zoomed);
+    app.dialogs.answer(join(tmp, 'hiring.titlematch'));
+    await zoomed.getByRole('button', { name: 'Open project…' }).click();
+    await new ResultsPage(zoomed).heading.waitFor();
+    const overflow = await zoomed.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshots(zoomed, shots, '11-results-200pct');
+    // The lists are further down: reachable by scrolling, nothing cut off sideways.
+    await zoomed.getByRole('listbox', { name: 'Openings' }).scrollIntoViewIfNeeded();
+    await screenshots(zoomed, shots, '12-results-200pct-lists');
+    await zoomed.close();
+  });
+
+  it('logged no errors in the page (CSP violations included)', () => {
+    expect(errors.join('\n')).toBe('');
+  });
+});
