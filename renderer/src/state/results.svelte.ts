@@ -3,24 +3,41 @@ import type { Direction, MatchExplanation, MatchResult } from '../../../electron
 import { api, messageOf } from '../lib/api.js';
 import type { SortKey } from '../lib/matches/results.js';
 
-/** Results state. */
-export const results = $state<{
-  current: MatchResult | null;
-  settings: { direction: Direction; threshold: number; topK: number; search: string; sort: SortKey };
+/** How the shown result is filtered and ordered. */
+export interface ResultSettings {
+  direction: Direction;
+  threshold: number;
+  topK: number;
+  search: string;
+  sort: SortKey;
+}
+
+/** The explanation of the selected pair, keyed by direction, title and rank. */
+export interface ExplanationState {
+  key: string;
+  loading: boolean;
+  data: MatchExplanation | null;
+  error: string | null;
+}
+
+class ResultsState {
+  /**
+   * The result shown. Raw, not a deep proxy: a result holds up to millions of numbers that are only
+   * ever replaced whole, and proxying each of them would make every filter pass crawl.
+   */
+  current = $state.raw<MatchResult | null>(null);
+  settings = $state<ResultSettings>({ direction: 'byTarget', threshold: 0, topK: 10, search: '', sort: 'file' });
   /** Selected title (index into the listed side's titles) and match rank (1-based), or -1. */
-  selectedQuery: number;
-  selectedRank: number;
-  explanation: { key: string; loading: boolean; data: MatchExplanation | null; error: string | null } | null;
-}>({
-  current: null,
-  settings: { direction: 'byTarget', threshold: 0, topK: 10, search: '', sort: 'file' },
-  selectedQuery: -1,
-  selectedRank: -1,
-  explanation: null,
-});
+  selectedQuery = $state(-1);
+  selectedRank = $state(-1);
+  explanation = $state<ExplanationState | null>(null);
+}
+
+/** Results state. */
+export const results = new ResultsState();
 
 /** Shows a new result with its own top-K, keeping the person's other settings. */
-export function showResult(result: MatchResult, settings?: Partial<typeof results.settings>): void {
+export function showResult(result: MatchResult, settings?: Partial<ResultSettings>): void {
   results.current = result;
   results.settings.topK = result.topK;
   if (settings) Object.assign(results.settings, settings);

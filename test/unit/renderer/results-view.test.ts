@@ -98,3 +98,30 @@ describe('results view', () => {
     expect(openings()).toHaveFocus();
   });
 });
+
+describe('results view with 100,000 titles', () => {
+  it('lists, searches and filters them, rendering only what is in view', async () => {
+    const n = 100_000;
+    const base = matchResult();
+    const titles = Array.from({ length: n }, (_, i) => `Opening ${i}${i % 1000 === 0 ? ' nurse' : ''}`);
+    showResult({
+      ...base,
+      topK: 3,
+      targets: { ...base.targets, titles, rowCounts: titles.map(() => 1), rowCount: n },
+      byTarget: {
+        k: 3,
+        indices: titles.flatMap(() => [0, 1, 2]),
+        scores: titles.flatMap((_, i) => [0.5 + (i % 50) / 100, 0.4, 0.3]),
+      },
+    });
+    render(ResultsView);
+    const options = within(openings()).getAllByRole('option');
+    expect(options.length).toBeLessThan(100);
+    expect(options[0]).toHaveAttribute('aria-setsize', '100000');
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search titles' }), 'nurse');
+    await waitFor(() => expect(within(openings()).getAllByRole('option')[0]).toHaveAttribute('aria-setsize', '100'));
+    expect(within(openings()).getAllByRole('option')[0]).toHaveTextContent('Opening 0 nurse');
+    await fireEvent.input(screen.getByRole('slider', { name: 'Minimum score' }), { target: { value: '0.9' } });
+    expect(screen.getByText(/Showing 100 of 100,000 openings; 0 with a match scoring 0.90 or more/)).toBeInTheDocument();
+  });
+});
