@@ -9,7 +9,7 @@ import { ensureElectron } from './ensure-electron.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-for (const script of ['build:node', 'build:preload']) {
+for (const script of ['build:node', 'build:preload', 'build:worker']) {
   const r = spawnSync(npm, ['run', '--silent', script], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -6,7 +6,7 @@ import { app, BrowserWindow, ipcMain, Menu, nativeTheme, session, shell, type We
 import { join } from 'node:path';
 import { eventChannel, type EventName, type EventPayloads } from '../contract/api.js';
 import type { AppCommand, EngineStatus } from '../contract/types.js';
-import { defaultWorkerUrl, startWorkerService } from '../core/service/worker-client.js';
+import { startWorkerService } from '../core/service/worker-client.js';
 import { systemDialogs } from './dialogs.js';
 import { createHandlers } from './handlers.js';
 import { registerHandlers } from './ipc.js';
@@ -77,7 +77,7 @@ function start(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
   handleAppProtocol(paths.rendererDir);
 
-  const service = startWorkerService({ workerUrl: defaultWorkerUrl(), modelDir: paths.modelDir });
+  const service = startWorkerService({ workerUrl: paths.workerPath, modelDir: paths.modelDir });
   const engineLoaded = service.engineStatus().then((status) => {
     engineStatus = status;
     send('engineStatus', status);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 export interface AppPaths {
   rendererDir: string;
   preloadPath: string;
+  /** The match service's worker, bundled into one CommonJS file. */
+  workerPath: string;
   /** The bundled model, outside app.asar once packaged: onnxruntime reads it with native code. */
   modelDir: string;
 }
@@ -15,6 +17,7 @@ export function appPaths(appRoot: string): AppPaths {
   return {
     rendererDir: join(appRoot, 'out', 'renderer'),
     preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'),
+    workerPath: join(appRoot, 'out', 'worker', 'service-worker.cjs'),
     modelDir: join(unpacked, 'models', 'titlematch'),
   };
 }

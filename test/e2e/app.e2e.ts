@@ -48,7 +48,7 @@ async function openApp(p: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  for (const built of ['out/renderer/index.html', 'out/electron/core/service/worker.js']) {
+  for (const built of ['out/renderer/index.html', 'out/worker/service-worker.cjs']) {
     if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run the end-to-end tests with \`npm run test:e2e\`, which builds first.`);
   }
   if (!existsSync(join(modelDir, 'model.onnx')) && !existsSync(join(modelDir, 'onnx', 'model.onnx'))) {

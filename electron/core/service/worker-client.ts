@@ -10,19 +10,14 @@ import type { MatchService } from './types.js';
 
 /** Where the worker script and the model are. */
 export interface WorkerServiceOptions {
-  /** The compiled worker.js (next to this file once built). */
-  workerUrl: URL;
+  /** The bundled worker (out/worker/service-worker.cjs, built from worker.ts): a path or file URL. */
+  workerUrl: URL | string;
   modelDir: string;
 }
 
 /** A MatchService whose work runs in a worker thread; `close` ends the thread. */
 export interface WorkerService extends MatchService {
   close(): Promise<void>;
-}
-
-/** The compiled worker script that sits next to this module. */
-export function defaultWorkerUrl(): URL {
-  return new URL('./worker.js', import.meta.url);
 }
 
 /** Starts the service in a worker thread. */

@@ -6,7 +6,6 @@
  * system dialogs are scripted: the test says which file the person "chooses".
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { IpcMain } from 'electron';
 import type { Frame, Page } from 'playwright-core';
 import { INVOKE_METHODS, invokeChannel, type EventName, type EventPayloads, type InvokeMethod, type TitleMatchApi } from '../../../electron/contract/api.js';
@@ -81,7 +80,7 @@ export interface AppUnderTest {
  */
 export function startApp(root: string, dataDir: string, modelDir = join(root, 'models', 'titlematch')): AppUnderTest {
   const service: WorkerService = startWorkerService({
-    workerUrl: pathToFileURL(join(root, 'out', 'electron', 'core', 'service', 'worker.js')),
+    workerUrl: join(root, 'out', 'worker', 'service-worker.cjs'),
     modelDir,
   });
   const dialogs = new ScriptedDialogs();

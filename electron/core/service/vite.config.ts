@@ -1,0 +1,24 @@
+/**
+ * Bundles the match service's worker into one CommonJS file (out/worker/service-worker.cjs). The
+ * packaged app loads it from inside app.asar, where a worker thread reliably loads CommonJS; only
+ * onnxruntime-node (native code, unpacked) stays a separate package.
+ */
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  build: {
+    outDir: fileURLToPath(new URL('../../../out/worker', import.meta.url)),
+    emptyOutDir: true,
+    target: 'node20',
+    ssr: fileURLToPath(new URL('./worker.ts', import.meta.url)),
+    minify: false,
+    sourcemap: true,
+    rollupOptions: {
+      external: ['onnxruntime-node', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+      output: { format: 'cjs', entryFileNames: 'service-worker.cjs' },
+    },
+  },
+  ssr: { noExternal: true, external: ['onnxruntime-node'] },
+});
