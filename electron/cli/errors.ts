@@ -37,3 +37,30 @@ export function describeFailure(e: unknown): { line: string; code: number } | un
 export function oneLine(message: string): string {
   return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
+
+function isParseArgsError(e: unknown): e is Error {
+  return e instanceof TypeError && 'code' in e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS');
+}
+
+/**
+ * Runs a command and turns failures into an exit code: 2 with one stderr line for input the user
+ * can fix, 1 with the stack for anything unexpected.
+ */
+export async function runGuarded(command: string, run: () => Promise<number>, io: CliIo): Promise<number> {
+  try {
+    return await run();
+  } catch (e) {
+    const known = describeFailure(e);
+    if (known) {
+      io.stderr.write(`titlematch: ${known.line}\n`);
+      return known.code;
+    }
+    if (isParseArgsError(e)) {
+      // Node's message goes on to explain "--" at length; the first sentence says it all.
+      io.stderr.write(`titlematch: ${oneLine(e.message).split('. ')[0].replace(/\.$/, '')}. Run "titlematch ${command} --help" for the options.\n`);
+      return EXIT_BAD_INPUT;
+    }
+    io.stderr.write(`titlematch: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}

@@ -13,7 +13,7 @@ import { findColumn, readTable } from '../core/io/index.js';
 import { rankMetrics, targetRanks, tfidfTargetRanks } from '../core/match/index.js';
 
 import { ENGINE_ARG_OPTIONS, engineOptionsFrom } from './engine-options.js';
-import { processIo, UsageError, type CliIo } from './errors.js';
+import { processIo, runGuarded, UsageError, type CliIo } from './errors.js';
 import { ProgressReporter } from './progress.js';
 
 export const EVAL_USAGE = `Usage: titlematch eval [--data DIR] [--json] [--raw] [--model DIR] [--provider LIST] [--threads N]
@@ -98,7 +98,7 @@ interface Figures {
 }
 
 function line(name: string, f: Figures): string {
-  return `${name.padEnd(46)} MRR ${f.mrr.toFixed(4)}  top-1 ${f.top1.toFixed(4)}  top-5 ${f.top5.toFixed(4)}  (${f.seconds.toFixed(1)} s)`;
+  return `${name.padEnd(52)} MRR ${f.mrr.toFixed(4)}  top-1 ${f.top1.toFixed(4)}  top-5 ${f.top5.toFixed(4)}  (${f.seconds.toFixed(1)} s)`;
 }
 
 /** Runs `titlematch eval`; returns the exit code. */
@@ -157,8 +157,8 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
   }
 }
 
-// `npm run eval` runs this file directly.
+// `npm run eval` runs this file directly (importing index.js here would be an import cycle).
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const { main } = await import('./index.js');
-  process.exitCode = await main(['eval', ...process.argv.slice(2)]);
+  const io = processIo();
+  process.exitCode = await runGuarded('eval', () => runEval(process.argv.slice(2), io), io);
 }
