@@ -75,6 +75,22 @@ describe('import view', () => {
     expect(within(card('Match against')).getByRole('button', { name: 'Open Match against file' })).toBeEnabled();
   });
 
+  it('keeps the file in use when another fails, and says so', async () => {
+    bridge
+      .on('pickTable', () => ok('/data/candidates.xlsx'))
+      .on('loadTable', ({ path }) => (path === '/data/candidates.xlsx' ? ok(summary()) : fail('binary', `${path} is not a table TitleMatch can read.`)));
+    render(ImportView);
+    await userEvent.click(screen.getByRole('button', { name: 'Open Candidates file' }));
+    const c = card('Candidates');
+    await within(c).findByText('candidates.xlsx');
+    bridge.on('pickTable', () => ok('/data/photo.xlsx'));
+    await userEvent.click(within(c).getByRole('button', { name: 'Open another Candidates file' }));
+    const alert = await within(c).findByRole('alert');
+    // The message names the file already, so it is not named twice.
+    expect(alert.textContent?.replace(/\s+/g, ' ').trim()).toBe('/data/photo.xlsx is not a table TitleMatch can read. candidates.xlsx is still the one in use.');
+    expect(within(c).getByText('candidates.xlsx')).toBeInTheDocument();
+  });
+
   it('does nothing when the dialog is cancelled', async () => {
     bridge.on('pickTable', () => ok(null));
     render(ImportView);
