@@ -15,6 +15,7 @@ import { menuTemplate } from './menu.js';
 import { appPaths } from './paths.js';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol.js';
 import { RecentFiles } from './recent.js';
+import { denyPermissions, lockAllWebContents } from './session.js';
 import { createSenderCheck, originOf } from './sender.js';
 import { validators } from './validators.js';
 import { createMainWindow } from './window.js';
@@ -59,11 +60,8 @@ if (!app.requestSingleInstanceLock()) {
     command({ type: 'open-project', path });
   });
 
-  app.on('web-contents-created', (_event, contents: WebContents) => {
-    // No other page, frame or webview may open anything: everything goes through the main window.
-    contents.on('will-attach-webview', (e) => e.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
+  // No other page, frame or webview may open anything: everything goes through the main window.
+  lockAllWebContents(app);
 
   app.whenReady().then(start, (error: unknown) => {
     console.error('TitleMatch could not start:', error);
@@ -73,8 +71,7 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const paths = appPaths(app.getAppPath());
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  denyPermissions(session.defaultSession);
   handleAppProtocol(paths.rendererDir);
 
   const service = startWorkerService({ workerUrl: paths.workerPath, modelDir: paths.modelDir });
