@@ -64,13 +64,26 @@ export function bestScore(ranking: Ranking, query: number): number {
   return ranking.indices[query * ranking.k] >= 0 ? ranking.scores[query * ranking.k] : -1;
 }
 
+// Lower-cased titles, computed once per result side rather than on every keystroke.
+const lowered = new WeakMap<readonly string[], string[]>();
+
+function lowerTitles(titles: readonly string[]): string[] {
+  let l = lowered.get(titles);
+  if (!l) {
+    l = titles.map((t) => t.toLocaleLowerCase());
+    lowered.set(titles, l);
+  }
+  return l;
+}
+
 /** The titles to list, in order: those whose text contains the search (any case). */
 export function visibleQueries(result: MatchResult, direction: Direction, filter: ResultFilter): number[] {
   const { queries, ranking } = sidesOf(result, direction);
   const needle = filter.search.trim().toLocaleLowerCase();
   const list: number[] = [];
+  const titles = needle ? lowerTitles(queries.titles) : [];
   for (let q = 0; q < queries.titles.length; q++) {
-    if (needle && !queries.titles[q].toLocaleLowerCase().includes(needle)) continue;
+    if (needle && !titles[q].includes(needle)) continue;
     list.push(q);
   }
   switch (filter.sort) {
