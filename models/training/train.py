@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+"""Trains the TitleMatch job-title encoder from the public data in ../shared/data and writes the ONNX
+model, tokenizer and manifest that the app loads. One command, seeded:
+
+    python3 models/training/train.py --data ../shared/data --out models/titlematch
+
+See models/training/README.md for the method and the figures.
+"""
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from collections import Counter
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from titlematch_train import data, evaluate, export, text, wordpiece  # noqa: E402
+from titlematch_train.augment import augment  # noqa: E402
+from titlematch_train.model import Encoder  # noqa: E402
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--data", default=os.environ.get("TITLEMATCH_DATA", "../shared/data"))
+    p.add_argument("--out", default="models/titlematch")
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--steps", type=int, default=6000)
+    p.add_argument("--batch", type=int, default=256)
+    p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--vocab-size", type=int, default=8000)
+    p.add_argument("--hidden", type=int, default=256)
+    p.add_argument("--layers", type=int, default=4)
+    p.add_argument("--heads", type=int, default=4)
+    p.add_argument("--ffn", type=int, default=1024)
+    p.add_argument("--max-len", type=int, default=32)
+    p.add_argument("--scale", type=float, default=20.0, help="inverse temperature of the proxy softmax")
+    p.add_argument("--margin", type=float, default=0.1, help="additive cosine margin on the true class")
+    p.add_argument("--parent-weight", type=float, default=0.25)
+    p.add_argument("--pair-weight", type=float, default=0.5, help="in-batch title/title contrastive term")
+    p.add_argument("--text-share", type=float, default=0.12, help="share of descriptions and tasks in a batch")
+    p.add_argument("--aug", type=float, default=0.5, help="probability of augmenting a title")
+    p.add_argument("--dev", action="store_true", help="hold out ESCO labels and report dev metrics (for decisions)")
+    p.add_argument("--threads", type=int, default=max(1, min(os.cpu_count() or 1, 16)))
+    p.add_argument("--eval-every", type=int, default=1000)
+    p.add_argument("--name", default="titlematch-job-encoder")
+    p.add_argument("--version", default="1.0.0")
+    return p.parse_args(argv)
+
+
+class Tok:
+    def __init__(self, wp, max_len):
+        self.wp = wp
+        self.max_len = max_len
+        self.cache = {}
+
+    def ids(self, s):
+        hit = self.cache.get(s)
+        if hit is None:
+            out = [2]
+            for w in text.words_of(s):
+                out.extend(self.wp.encode_word(w))
+                if len(out) >= self.max_len - 1:
+                    break
+            out = out[: self.max_len - 1] + [3]
+            hit = self.cache[s] = out
+        return hit
+
+    def batch(self, strings):
+        seqs = [self.ids(s) for s in strings]
+        n = max(len(x) for x in seqs)
+        ids = np.zeros((len(seqs), n), dtype=np.int64)
+        mask = np.zeros((len(seqs), n), dtype=np.int64)
+        for i, x in enumerate(seqs):
+            ids[i, : len(x)] = x
+            mask[i, : len(x)] = 1
+        return torch.from_numpy(ids), torch.from_numpy(mask)
+
+
+def make_encode(model, tok, bs=512):
+    def encode(strings):
+        model.eval()
+        out = []
+        with torch.no_grad():
+            order = sorted(range(len(strings)), key=lambda i: len(tok.ids(strings[i])))
+            for s in range(0, len(order), bs):
+                idx = order[s : s + bs]
+                ids, mask = tok.batch([strings[i] for i in idx])
+                out.append((idx, model(ids, mask)[1]))
+        res = torch.zeros(len(strings), model.config["hidden"])
+        for idx, e in out:
+            res[torch.tensor(idx)] = e
+        model.train()
+        return res
+
+    return encode
+
+
+def encode_train(model, tok, strings, chunks=2):
+    """Forward pass in length-sorted chunks so that short titles are not padded to the length of a
+    description that shares their batch."""
+    order = sorted(range(len(strings)), key=lambda i: len(tok.ids(strings[i])))
+    size = (len(order) + chunks - 1) // chunks
+    parts, index = [], []
+    for s in range(0, len(order), size):
+        idx = order[s : s + size]
+        ids, mask = tok.batch([strings[i] for i in idx])
+        parts.append(model(ids, mask)[1])
+        index.extend(idx)
+    out = torch.cat(parts)
+    inverse = torch.empty(len(index), dtype=torch.long)
+    inverse[torch.tensor(index)] = torch.arange(len(index))
+    return out[inverse]
+
+
+def proxy_loss(e, proxies, labels, scale, margin):
+    logits = e @ F.normalize(proxies, dim=-1).T
+    logits = logits - margin * F.one_hot(labels, logits.shape[1]).to(logits.dtype)
+    return F.cross_entropy(scale * logits, labels)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    rng = random.Random(args.seed)
+    t0 = time.time()
+
+    groups = data.load_groups(args.data)
+    dev = data.split_dev(groups, args.seed) if args.dev else []
+    print(f"groups {len(groups)}, titles {sum(len(g.titles) for g in groups)}, texts {sum(len(g.texts) for g in groups)}, dev {len(dev)}", flush=True)
+
+    counts = Counter()
+    for g in groups:
+        for s in g.titles + g.texts:
+            counts.update(text.words_of(s))
+    vocab = wordpiece.learn_vocab(counts, args.vocab_size)
+    wp = wordpiece.WordPiece(vocab)
+    tok = Tok(wp, args.max_len)
+    print(f"vocab {len(vocab)} ({time.time() - t0:.0f}s)", flush=True)
+
+    parents = sorted({g.parent for g in groups})
+    parent_id = {p: i for i, p in enumerate(parents)}
+    g_parent = [parent_id[g.parent] for g in groups]
+    all_titles = [(gi, t) for gi, g in enumerate(groups) for t in g.titles]
+
+    model = Encoder(len(vocab), args.hidden, args.layers, args.heads, args.ffn, max_len=args.max_len)
+    proxies = torch.nn.Parameter(torch.randn(len(groups), args.hidden) * 0.02)
+    pproxies = torch.nn.Parameter(torch.randn(len(parents), args.hidden) * 0.02)
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and not n.startswith(("tok", "pos"))]
+    no_decay = [p for n, p in model.named_parameters() if not (p.dim() >= 2 and not n.startswith(("tok", "pos")))]
+    opt = torch.optim.AdamW(
+        [
+            {"params": decay, "weight_decay": 0.01, "lr": args.lr},
+            {"params": no_decay, "weight_decay": 0.0, "lr": args.lr},
+            {"params": [proxies, pproxies], "weight_decay": 0.0, "lr": args.lr * 5},
+        ],
+        betas=(0.9, 0.98),
+    )
+    base = [g["lr"] for g in opt.param_groups]
+    warm = max(1, args.steps // 20)
+    params = sum(p.numel() for p in model.parameters())
+    print(f"encoder parameters {params / 1e6:.2f}M", flush=True)
+    encode = make_encode(model, tok)
+    dev_labels = [g.name for g in groups if g.source == "esco"]
+    dev_keys = [g.key for g in groups if g.source == "esco"]
+
+    half = args.batch // 2
+    t_train = time.time()
+    for step in range(1, args.steps + 1):
+        frac = step / args.steps
+        mult = step / warm if step <= warm else max(0.0, (1 - frac) / (1 - warm / args.steps))
+        for g, b in zip(opt.param_groups, base):
+            g["lr"] = b * mult
+        # Anchors: half over occupations (so that small ones count), half over titles. Each anchor
+        # brings a second title of its occupation as an in-batch positive.
+        gids = [rng.randrange(len(groups)) for _ in range(half)]
+        gids += [all_titles[rng.randrange(len(all_titles))][0] for _ in range(args.batch - half)]
+        a_strings, b_strings = [], []
+        for gi in gids:
+            g = groups[gi]
+            if g.texts and rng.random() < args.text_share:
+                a = rng.choice(g.texts)
+            else:
+                a = rng.choice(g.titles)
+                if rng.random() < args.aug:
+                    a = augment(a, rng, g.titles)
+            bt = rng.choice(g.titles)
+            if rng.random() < args.aug * 0.5:
+                bt = augment(bt, rng, g.titles)
+            a_strings.append(a)
+            b_strings.append(bt)
+        labels = torch.tensor(gids)
+        e = encode_train(model, tok, a_strings + b_strings)
+        ea, eb = e[: len(gids)], e[len(gids):]
+        loss = proxy_loss(e, proxies, torch.cat([labels, labels]), args.scale, args.margin)
+        plabels = torch.tensor([g_parent[i] for i in gids])
+        loss = loss + args.parent_weight * proxy_loss(e, pproxies, torch.cat([plabels, plabels]), args.scale, args.margin)
+        if args.pair_weight > 0:
+            sim = ea @ eb.T * args.scale
+            same = labels[:, None] == labels[None, :]
+            sim = sim.masked_fill(same & ~torch.eye(len(gids), dtype=torch.bool), -1e4)
+            target = torch.arange(len(gids))
+            loss = loss + args.pair_weight * 0.5 * (F.cross_entropy(sim, target) + F.cross_entropy(sim.T, target))
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(list(model.parameters()) + [proxies, pproxies], 1.0)
+        opt.step()
+        if step % 50 == 0:
+            el = time.time() - t_train
+            print(f"step {step}/{args.steps} loss {loss.item():.3f} {el / step:.2f}s/step eta {el / step * (args.steps - step) / 60:.1f}min", flush=True)
+        if dev and (step % args.eval_every == 0 or step == args.steps):
+            print(f"dev {step}: {evaluate.rank_metrics(encode, dev, dev_labels, dev_keys)}", flush=True)
+
+    train_minutes = (time.time() - t_train) / 60
+    labels, keys = evaluate.esco_labels(args.data)
+    val = evaluate.rank_metrics(encode, evaluate.jobbert_val(args.data), labels, keys)
+    print(f"jobbert-val: {val}", flush=True)
+    model.eval()
+    export.write_model(args, model, tok, vocab, val, params, train_minutes, argv if argv is not None else sys.argv[1:])
+    print(f"done in {(time.time() - t0) / 60:.1f} min", flush=True)
+
+
+if __name__ == "__main__":
+    main()
