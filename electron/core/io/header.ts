@@ -35,6 +35,18 @@ export function looksLikeData(first: readonly string[], next: readonly string[][
   return false;
 }
 
+/** Distinct non-empty values of a row. */
+function distinctValues(row: readonly string[]): number {
+  return new Set(row.map((c) => c.trim()).filter((c) => c !== '')).size;
+}
+
+/** A title line: one value alone in its row while the rows under it hold several. */
+function isBanner(row: readonly string[], next: readonly string[][]): boolean {
+  if (distinctValues(row) !== 1) return false;
+  const widths = next.filter((r) => r.length > 0).map(distinctValues).sort((a, b) => a - b);
+  return widths.length >= 2 && widths[Math.floor(widths.length / 2)] >= 2;
+}
+
 /** Header names from a header row: blanks become "Column N", repeats get " (2)", " (3)"... */
 export function columnNames(header: readonly string[], width: number): string[] {
   const names: string[] = [];
@@ -68,6 +80,13 @@ export function buildTable(raw: string[][], meta: TableMeta, maxRows: number, he
   }
   let first = 0;
   while (raw[first].length === 0) first++;
+  // Skip title lines above the table ("Candidates, March 2024", often merged across the columns).
+  for (let k = 0; k < 3 && header !== false; k++) {
+    let next = first + 1;
+    while (next < end && raw[next].length === 0) next++;
+    if (next >= end || !isBanner(raw[first], raw.slice(next, next + 20)) || looksLikeData(raw[next], raw.slice(next + 1, next + 51))) break;
+    first = next;
+  }
   const hasHeader = header ?? !looksLikeData(raw[first], raw.slice(first + 1, first + 51));
   const rows = hasHeader ? raw.slice(first + 1, end) : raw.slice(0, end);
   if (rows.length > maxRows) throw tooManyRows(meta.path, maxRows, where);

@@ -17,14 +17,15 @@ export function isBlankRow(cells: readonly string[]): boolean {
 
 /**
  * Collects the raw rows of one table from a reader, in sheet order, blank rows kept as empty
- * arrays. It stops the read once the row limit is certainly passed (the header is not known yet,
- * so one extra row is allowed here and `buildTable` settles the exact count) or once a preview has
- * what it needs.
+ * arrays. Blank rows are counted and only stored once a row with content follows them, so that the
+ * thousands of empty rows a sheet may carry at its end (formatting, repeated rows) cost nothing. It
+ * stops the read once the row limit is certainly passed (the header is not known yet, so one extra
+ * row is allowed here and `buildTable` settles the exact count) or once a preview has what it needs.
  */
 export class RowCollector {
   readonly rows: string[][] = [];
   private leading = 0;
-  private seenContent = false;
+  private pendingBlank = 0;
   /** True when the collector stopped at the preview size. */
   truncated = false;
 
@@ -32,39 +33,50 @@ export class RowCollector {
     private readonly path: string,
     private readonly maxRows: number,
     private readonly previewRows: number | undefined,
-    private readonly where = '',
+    private readonly where: { text: string } = { text: '' },
   ) {}
 
   /** Accepts the next row of the sheet; throws InputError past a limit, StopReading for a preview. */
   add(cells: string[]): void {
+    if (isBlankRow(cells)) {
+      this.pendingBlank++;
+      return;
+    }
     if (cells.length > MAX_COLUMNS) {
       throw new InputError(
-        `${this.path}${this.where} has a row with ${formatCount(cells.length)} columns; TitleMatch reads at most ${formatCount(MAX_COLUMNS)}. Check that the file is a table (the delimiter may be wrong), or remove columns you do not need.`,
+        `${this.path}${this.where.text} has a row with ${formatCount(cells.length)} columns; TitleMatch reads at most ${formatCount(MAX_COLUMNS)}. Check that the file is a table (the delimiter may be wrong), or remove columns you do not need.`,
         'too-large',
         this.path,
       );
     }
-    const blank = isBlankRow(cells);
-    if (!this.seenContent) {
-      if (blank) {
-        this.leading++;
-        this.rows.push([]);
-        return;
-      }
-      this.seenContent = true;
+    if (this.rows.length === this.leading) {
+      // Nothing but blank rows so far: they sit above the header (or the first data row).
+      if (this.pendingBlank > this.maxRows) throw tooManyRows(this.path, this.maxRows, this.where.text);
+      for (; this.pendingBlank > 0; this.pendingBlank--) this.rows.push([]);
+      this.leading = this.rows.length;
     }
+    for (; this.pendingBlank > 0; this.pendingBlank--) this.push([]);
+    this.push(cells);
+  }
+
+  /** Adds `count` blank rows (sheets skip rows that hold nothing). */
+  addBlank(count: number): void {
+    if (count > 0) this.pendingBlank += count;
+  }
+
+  /** Rows seen so far, blank ones included, as the sheet numbers them. */
+  get seen(): number {
+    return this.rows.length + this.pendingBlank;
+  }
+
+  private push(cells: string[]): void {
     const counted = this.rows.length - this.leading;
     if (this.previewRows !== undefined && counted >= this.previewRows + 1) {
       this.truncated = true;
       throw new StopReading();
     }
-    if (counted >= this.maxRows + 1) throw tooManyRows(this.path, this.maxRows, this.where);
-    this.rows.push(blank ? [] : cells);
-  }
-
-  /** Adds `count` blank rows (sheets skip rows that hold nothing). */
-  addBlank(count: number): void {
-    for (let i = 0; i < count; i++) this.add([]);
+    if (counted >= this.maxRows + 1) throw tooManyRows(this.path, this.maxRows, this.where.text);
+    this.rows.push(cells);
   }
 }
 
