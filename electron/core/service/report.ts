@@ -1,14 +1,72 @@
 /**
- * Writing a match report from a kept result. The writers themselves (XLSX, CSV, HTML, atomic) are
- * the spreadsheet module's (electron/core/report); this adapts a result to them.
+ * Writing a match report from a kept result with the spreadsheet module's writers (XLSX, CSV, HTML,
+ * atomic). The app ranks distinct titles; a report lists people and openings, so each ranked title
+ * is expanded into the rows that carry it, keeping the title's rank, in file order.
  */
-import type { ExportRequest } from '../../contract/types.js';
-import type { EngineInfo } from '../engine/index.js';
+import type { Direction, ExportRequest, Ranking } from '../../contract/types.js';
+import { findColumn } from '../io/index.js';
+import { checkOutputPath } from '../report/atomic.js';
+import { writeCsvReport } from '../report/csv.js';
+import type { MatchReport, ReportDirection, ReportMatch } from '../report/types.js';
 import { ServiceError } from './errors.js';
 import type { KeptResult } from './service.js';
 
-/** Writes the report `request` asks for to `path`. */
-export function writeReport(...[, request, path]: [KeptResult, ExportRequest, string, string[], EngineInfo]): Promise<void> {
-  // Replaced by the adapter to electron/core/report as soon as that module lands.
-  return Promise.reject(new ServiceError('unavailable', `Writing ${request.format.toUpperCase()} reports is not available in this build yet (${path} was not written).`));
+type Side = KeptResult['candidates'];
+
+const LABELS = { candidates: 'Candidates', targets: 'Openings' } as const;
+
+/** One direction of a kept result as report rows: every query row's matches, filtered as on screen. */
+export function reportDirection(kept: KeptResult, direction: Direction, topK: number, threshold: number): ReportDirection {
+  const byTarget = direction === 'byTarget';
+  const query: Side = byTarget ? kept.targets : kept.candidates;
+  const corpus: Side = byTarget ? kept.candidates : kept.targets;
+  const ranking: Ranking = byTarget ? kept.result.byTarget : kept.result.byCandidate;
+  const queryColumn = byTarget ? kept.result.targets.column : kept.result.candidates.column;
+  const corpusColumn = byTarget ? kept.result.candidates.column : kept.result.targets.column;
+  const k = Math.min(topK, ranking.k);
+  const matches: ReportMatch[] = [];
+  query.titles.rows.forEach((rows, q) => {
+    const ranked: ReportMatch[] = [];
+    for (let r = 0; r < k; r++) {
+      const m = ranking.indices[q * ranking.k + r];
+      const score = ranking.scores[q * ranking.k + r];
+      if (m < 0 || score < threshold) break;
+      for (const row of corpus.titles.rows[m]) ranked.push({ queryRow: 0, rank: r + 1, matchRow: row + 1, score });
+    }
+    for (const row of rows) for (const m of ranked) matches.push({ ...m, queryRow: row + 1 });
+  });
+  return {
+    query: { table: query.table, column: findColumn(query.table, queryColumn), label: byTarget ? LABELS.targets : LABELS.candidates },
+    corpus: { table: corpus.table, column: findColumn(corpus.table, corpusColumn), label: byTarget ? LABELS.candidates : LABELS.targets },
+    matches,
+  };
+}
+
+/** The whole report a request asks for: its direction first, and for XLSX the other one too. */
+export function buildReport(kept: KeptResult, request: ExportRequest): MatchReport {
+  const other: Direction = request.direction === 'byTarget' ? 'byCandidate' : 'byTarget';
+  const directions = [reportDirection(kept, request.direction, request.topK, request.threshold)];
+  if (request.format === 'xlsx') directions.push(reportDirection(kept, other, request.topK, request.threshold));
+  return {
+    directions,
+    run: {
+      model: kept.result.model,
+      provider: kept.result.provider,
+      topK: request.topK,
+      threshold: request.threshold > 0 ? request.threshold : undefined,
+      createdAt: new Date(kept.result.createdAt),
+    },
+  };
+}
+
+/** Writes the report `request` asks for to `path`, never over one of `inputs`. */
+export async function writeReport(kept: KeptResult, request: ExportRequest, path: string, inputs: string[]): Promise<void> {
+  const out = await checkOutputPath(path, inputs);
+  const report = buildReport(kept, request);
+  switch (request.format) {
+    case 'csv':
+      return writeCsvReport(out, report);
+    default:
+      throw new ServiceError('unavailable', `Writing ${request.format.toUpperCase()} reports is not available in this build yet (${path} was not written).`);
+  }
 }

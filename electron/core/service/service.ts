@@ -197,8 +197,8 @@ export function createMatchService(options: ServiceOptions): MatchService {
     async exportResults(request, path) {
       const kept = results.get(request.runId);
       if (!kept) throw new ServiceError('no-result', 'These results are no longer available. Match again, then export.');
-      const inputs = [...tables.values()].map((t) => t.table.path);
-      await writeReport(kept, request, path, inputs, await engine.info());
+      const inputs = [kept.candidates.table.path, kept.targets.table.path, ...[...tables.values()].map((t) => t.table.path)];
+      await writeReport(kept, request, path, inputs);
     },
     async saveProject(path, request: SaveProjectRequest) {
       const result = request.runId === null ? null : (results.get(request.runId)?.result ?? null);

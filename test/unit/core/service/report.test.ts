@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readTable } from '../../../../electron/core/io/index.js';
+import { createMatchService } from '../../../../electron/core/service/index.js';
+import { trigramEngine } from './fake-engine.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tm-report-'));
+const write = (name: string, text: string): string => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+const people = write('people.csv', 'Name,Title\nAda,Software Engineer\nAlan,Software Engineer\nGrace,Nurse\nEdsger,\nBarbara,Truck Driver\n');
+const jobs = write('jobs.csv', 'Job,City\nSoftware Engineer,Berlin\nRegistered Nurse,Paris\n');
+
+async function matched() {
+  const service = createMatchService({ modelDir: '/none', engine: trigramEngine() });
+  const c = await service.loadTable(people, null);
+  const t = await service.loadTable(jobs, null);
+  const result = await service.match({ candidates: { tableId: c.tableId, column: 'Title' }, targets: { tableId: t.tableId, column: 'Job' }, topK: 3 });
+  return { service, result };
+}
+
+describe('exported reports', () => {
+  it('list each opening’s candidates as rows, people with the same title sharing its rank', async () => {
+    const { service, result } = await matched();
+    const out = join(dir, 'by-opening.csv');
+    await service.exportResults({ runId: result.runId, format: 'csv', direction: 'byTarget', topK: 1, threshold: 0, openAfter: false }, out);
+    expect([...readFileSync(out).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const table = await readTable(out);
+    expect(table.columns).toEqual(['Row', 'Job', 'City', 'Rank', 'Match', 'Match row', 'Name (match)', 'Score']);
+    const lines = table.rows.map((r) => r.slice(0, 7).join('|'));
+    expect(lines).toEqual([
+      '1|Software Engineer|Berlin|1|Software Engineer|1|Ada',
+      '1|Software Engineer|Berlin|1|Software Engineer|2|Alan',
+      '2|Registered Nurse|Paris|1|Nurse|3|Grace',
+    ]);
+    expect(Number(table.rows[0][7])).toBeCloseTo(1, 3);
+  });
+
+  it('leave out matches under the threshold, and go the other way when asked', async () => {
+    const { service, result } = await matched();
+    const out = join(dir, 'by-candidate.csv');
+    await service.exportResults({ runId: result.runId, format: 'csv', direction: 'byCandidate', topK: 3, threshold: 0.99, openAfter: false }, out);
+    const table = await readTable(out);
+    expect(table.columns.slice(0, 4)).toEqual(['Row', 'Name', 'Title', 'Rank']);
+    // Ada and Alan match their opening exactly; Grace and Barbara have no match that close.
+    expect(table.rows.map((r) => [r[0], r[1], r[3], r[4]])).toEqual([
+      ['1', 'Ada', '1', 'Software Engineer'],
+      ['2', 'Alan', '1', 'Software Engineer'],
+      ['3', 'Grace', '', ''],
+      ['5', 'Barbara', '', ''],
+    ]);
+  });
+
+  it('never write over an input file', async () => {
+    const { service, result } = await matched();
+    await expect(service.exportResults({ runId: result.runId, format: 'csv', direction: 'byTarget', topK: 3, threshold: 0, openAfter: false }, people)).rejects.toMatchObject({ code: 'same-as-input' });
+    expect(readFileSync(people, 'utf8')).toMatch(/^Name,Title\n/);
+    await expect(service.exportResults({ runId: 'gone', format: 'csv', direction: 'byTarget', topK: 3, threshold: 0, openAfter: false }, join(dir, 'x.csv'))).rejects.toMatchObject({ code: 'no-result' });
+  });
+});
