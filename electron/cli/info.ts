@@ -15,15 +15,22 @@ function megabytes(bytes: number): string {
 
 function metricsLine(metrics: Record<string, unknown> | undefined): string | undefined {
   if (!metrics) return undefined;
+  const figure = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(4));
+  const flat = (o: Record<string, unknown>): string =>
+    Object.entries(o)
+      .filter((e): e is [string, number] => typeof e[1] === 'number')
+      .map(([k, v]) => `${k} ${figure(v)}`)
+      .join(', ');
   const parts: string[] = [];
-  const visit = (prefix: string, value: unknown): void => {
-    if (typeof value === 'number') parts.push(`${prefix} ${Number.isInteger(value) ? value : value.toFixed(4)}`);
-    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value)) visit(prefix ? `${prefix}.${k}` : k, v);
+  const top = flat(metrics);
+  if (top) parts.push(top);
+  for (const [k, v] of Object.entries(metrics)) {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const inner = flat(v as Record<string, unknown>);
+      if (inner) parts.push(`${k}: ${inner}`);
     }
-  };
-  visit('', metrics);
-  return parts.length > 0 ? parts.slice(0, 8).join(', ') : undefined;
+  }
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
 /** The human-readable info text. */
