@@ -56,6 +56,10 @@ export class RowCollector {
       this.leading = this.rows.length;
     }
     for (; this.pendingBlank > 0; this.pendingBlank--) this.push([]);
+    // Trailing empty cells carry nothing: dropped, so that a CSV row and a sparse sheet row agree.
+    let end = cells.length;
+    while (end > 0 && cells[end - 1] === '') end--;
+    if (end < cells.length) cells.length = end;
     this.push(cells);
   }
 

@@ -1,0 +1,42 @@
+import type { Writable } from 'node:stream';
+import { put, writeAtomic } from './atomic.js';
+import { directionColumns, directionRows } from './layout.js';
+import type { ReportCell } from './layout.js';
+import { neutralizeFormula } from './neutralize.js';
+import type { MatchReport } from './types.js';
+
+/** RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A report cell as CSV text: numbers plain (scores with 4 decimals), text neutralised then quoted. */
+export function csvCell(cell: ReportCell): string {
+  if (typeof cell !== 'string') return cell.format === 'score' ? cell.number.toFixed(4).replace(/^-(0\.0+)$/, '$1') : String(cell.number);
+  return csvField(neutralizeFormula(cell));
+}
+
+/**
+ * Streams a direction's table as CSV: UTF-8 with a byte-order mark (so Excel reads accents right),
+ * CR LF line ends and RFC 4180 quoting, every text cell a spreadsheet would run as a formula
+ * neutralised. Only the first direction goes in: a CSV file holds one table.
+ */
+export async function renderCsv(report: MatchReport, out: Writable): Promise<void> {
+  const dir = report.directions[0];
+  await put(out, '\uFEFF');
+  await put(out, `${directionColumns(dir).map((c) => csvField(neutralizeFormula(c.header))).join(',')}\r\n`);
+  let chunk = '';
+  for (const row of directionRows(dir)) {
+    chunk += `${row.map(csvCell).join(',')}\r\n`;
+    if (chunk.length >= 1 << 16) {
+      await put(out, chunk);
+      chunk = '';
+    }
+  }
+  if (chunk !== '') await put(out, chunk);
+}
+
+/** Writes the CSV report to `path` atomically. */
+export async function writeCsvReport(path: string, report: MatchReport): Promise<void> {
+  await writeAtomic(path, (out) => renderCsv(report, out));
+}

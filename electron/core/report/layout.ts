@@ -1,0 +1,154 @@
+import { basename } from 'node:path';
+import type { Table } from '../io/types.js';
+import type { MatchReport, ReportDirection, ReportMatch, ReportSide } from './types.js';
+
+/** A report cell: text, or a number with the way it is shown. */
+export type ReportCell = string | { number: number; format: 'integer' | 'score' };
+
+/** A column of a direction's table: its header and what kind of values it holds. */
+export interface ReportColumn {
+  header: string;
+  kind: 'row' | 'carried' | 'rank' | 'title' | 'score';
+}
+
+/** The label of a side in headings. */
+export function sideLabel(side: ReportSide, index: 0 | 1): string {
+  return side.label ?? (index === 0 ? 'Queries' : 'Corpus');
+}
+
+/**
+ * The columns of a direction: the query's row number and every query column (its title among them,
+ * untouched), then rank, the matched title, the match's row number, the match's other columns
+ * (named "<column> (match)") and the score. Headers are made unique.
+ */
+export function directionColumns(dir: ReportDirection): ReportColumn[] {
+  const cols: ReportColumn[] = [{ header: 'Row', kind: 'row' }];
+  for (const c of dir.query.table.columns) cols.push({ header: c, kind: 'carried' });
+  cols.push({ header: 'Rank', kind: 'rank' }, { header: 'Matched title', kind: 'title' }, { header: 'Match row', kind: 'row' });
+  dir.corpus.table.columns.forEach((c, i) => {
+    if (i !== dir.corpus.column) cols.push({ header: `${c} (match)`, kind: 'carried' });
+  });
+  cols.push({ header: 'Score', kind: 'score' });
+  // Headers stay unique (" (2)", " (3)"... as the reader names repeats), so each can be filtered on.
+  const seen = new Set<string>();
+  for (const c of cols) {
+    let name = c.header;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${c.header} (${k})`;
+    seen.add(name.toLowerCase());
+    c.header = name;
+  }
+  return cols;
+}
+
+/** The title in a data row (1-based), trimmed; '' when the row has none. */
+export function titleAt(side: ReportSide, row: number): string {
+  return (side.table.rows[row - 1]?.[side.column] ?? '').trim();
+}
+
+/** The matches of a direction grouped by query row, best rank first. */
+export function matchesByRow(matches: readonly ReportMatch[]): Map<number, ReportMatch[]> {
+  const byRow = new Map<number, ReportMatch[]>();
+  for (const m of matches) {
+    let list = byRow.get(m.queryRow);
+    if (!list) byRow.set(m.queryRow, (list = []));
+    list.push(m);
+  }
+  for (const list of byRow.values()) list.sort((a, b) => a.rank - b.rank);
+  return byRow;
+}
+
+/**
+ * The rows of a direction's table, in query row order then rank. A query row with a title and no
+ * match gets one line with rank, match and score left blank; rows without a title are left out.
+ */
+export function* directionRows(dir: ReportDirection): Generator<ReportCell[]> {
+  const byRow = matchesByRow(dir.matches);
+  const qWidth = dir.query.table.columns.length;
+  const cWidth = dir.corpus.table.columns.length;
+  const rows = dir.query.table.rows;
+  for (let r = 1; r <= rows.length; r++) {
+    if (titleAt(dir.query, r) === '') continue;
+    const cells = rows[r - 1];
+    const head: ReportCell[] = [{ number: r, format: 'integer' }];
+    for (let i = 0; i < qWidth; i++) head.push(cells[i] ?? '');
+    const list = byRow.get(r);
+    if (!list || list.length === 0) {
+      const blank: ReportCell[] = ['', '', ''];
+      for (let i = 0; i < cWidth; i++) if (i !== dir.corpus.column) blank.push('');
+      blank.push('');
+      yield [...head, ...blank];
+      continue;
+    }
+    for (const m of list) {
+      const match = dir.corpus.table.rows[m.matchRow - 1] ?? [];
+      const line: ReportCell[] = [...head, { number: m.rank, format: 'integer' }, (match[dir.corpus.column] ?? '').trim(), { number: m.matchRow, format: 'integer' }];
+      for (let i = 0; i < cWidth; i++) if (i !== dir.corpus.column) line.push(match[i] ?? '');
+      line.push({ number: m.score, format: 'score' });
+      yield line;
+    }
+  }
+}
+
+/** Data rows with a title, and distinct titles (trimmed), of one side. */
+export function sideCounts(side: ReportSide): { rows: number; titled: number; distinct: number } {
+  const seen = new Set<string>();
+  let titled = 0;
+  side.table.rows.forEach((_, i) => {
+    const t = titleAt(side, i + 1);
+    if (t === '') return;
+    titled++;
+    seen.add(t);
+  });
+  return { rows: side.table.rows.length, titled, distinct: seen.size };
+}
+
+function where(table: Table): string {
+  return table.sheet !== undefined ? `${basename(table.path)}, sheet "${table.sheet}"` : basename(table.path);
+}
+
+/** Local date and time as "2024-03-15 14:30:05", the way people read it. */
+export function localDateTime(d: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** The Summary: label and value pairs, in the order they are shown. */
+export function summaryPairs(report: MatchReport): [string, string | number][] {
+  const first = report.directions[0];
+  const pairs: [string, string | number][] = [['Report', 'TitleMatch match report'], ['Created', localDateTime(report.run.createdAt)]];
+  if (first) {
+    const sides: [ReportSide, 0 | 1][] = [[first.query, 0], [first.corpus, 1]];
+    for (const [side, i] of sides) {
+      const label = sideLabel(side, i);
+      const counts = sideCounts(side);
+      pairs.push(
+        [`${label}: file`, side.table.path],
+        [`${label}: sheet`, side.table.sheet ?? '(text file)'],
+        [`${label}: title column`, side.table.columns[side.column] ?? ''],
+        [`${label}: data rows`, counts.rows],
+        [`${label}: rows with a title`, counts.titled],
+        [`${label}: distinct titles`, counts.distinct],
+      );
+    }
+  }
+  pairs.push(
+    ['Model', `${report.run.model.name} ${report.run.model.version}`],
+    ['Execution provider', report.run.provider],
+    ['Top-K', report.run.topK === 'all' ? 'all' : report.run.topK],
+    ['Threshold (least score kept)', report.run.threshold === undefined ? 'none' : report.run.threshold],
+  );
+  report.directions.forEach((d, i) => {
+    pairs.push([`${directionName(d, i)}: matches`, d.matches.length]);
+  });
+  return pairs;
+}
+
+/** A direction's name, for sheet names and headings ("Matches", "Reverse matches"). */
+export function directionName(dir: ReportDirection, index: number): string {
+  return dir.sheetName ?? (index === 0 ? 'Matches' : 'Reverse matches');
+}
+
+/** A direction described in words: "Candidates matched against Openings". */
+export function directionTitle(dir: ReportDirection): string {
+  return `${sideLabel(dir.query, 0)} (${where(dir.query.table)}) matched against ${sideLabel(dir.corpus, 1)} (${where(dir.corpus.table)})`;
+}

@@ -1,0 +1,50 @@
+import type { Table } from '../io/types.js';
+
+/** One side of a match as a report shows it: the table it came from and its title column. */
+export interface ReportSide {
+  table: Table;
+  /** Index of the title column in `table.columns`. */
+  column: number;
+  /** What the side is called in headings ("Candidates", "Openings"); "Queries" or "Corpus" when absent. */
+  label?: string;
+}
+
+/** One ranked match: rows are 1-based data rows of their tables, as everywhere in TitleMatch. */
+export interface ReportMatch {
+  queryRow: number;
+  rank: number;
+  matchRow: number;
+  /** Cosine similarity. */
+  score: number;
+}
+
+/** One direction of a match: every query row's ranked matches in the corpus. */
+export interface ReportDirection {
+  query: ReportSide;
+  corpus: ReportSide;
+  /** The matches, in any order; a query row with a title and no match is still listed. */
+  matches: readonly ReportMatch[];
+  /** Sheet name in XLSX reports; "Matches" for the first direction, "Reverse matches" for the second. */
+  sheetName?: string;
+}
+
+/** What the Summary sheet and the printable report say about the run. */
+export interface ReportRun {
+  model: { name: string; version: string };
+  /** The execution provider, as the engine reports it ("cpu", "cuda"...). */
+  provider: string;
+  topK: number | 'all';
+  /** Matches scoring below it were left out; undefined when none were. */
+  threshold?: number;
+  /** When the match ran. */
+  createdAt: Date;
+}
+
+/** A whole report: one or two directions and the run that produced them. */
+export interface MatchReport {
+  directions: readonly ReportDirection[];
+  run: ReportRun;
+}
+
+/** Formats the report writers produce. */
+export type ReportFormat = 'xlsx' | 'csv' | 'html';
