@@ -1,14 +1,13 @@
 /**
  * Writing a match report from a kept result with the spreadsheet module's writers (XLSX, CSV, HTML,
  * atomic). The app ranks distinct titles; a report lists people and openings, so each ranked title
- * is expanded into the rows that carry it, keeping the title's rank, in file order.
+ * is expanded into every row that carries it (two people with the same title both appear, with the
+ * title's rank), in file order. (core/report's matchesFromRanking keeps only the first such row,
+ * which would leave people out of a recruiter's list.)
  */
 import type { Direction, ExportRequest, Ranking } from '../../contract/types.js';
 import { findColumn } from '../io/index.js';
-import { checkOutputPath } from '../report/atomic.js';
-import { writeCsvReport } from '../report/csv.js';
-import type { MatchReport, ReportDirection, ReportMatch } from '../report/types.js';
-import { ServiceError } from './errors.js';
+import { writeReport as writeMatchReport, type MatchReport, type ReportDirection, type ReportMatch } from '../report/index.js';
 import type { KeptResult } from './service.js';
 
 type Side = KeptResult['candidates'];
@@ -59,14 +58,7 @@ export function buildReport(kept: KeptResult, request: ExportRequest): MatchRepo
   };
 }
 
-/** Writes the report `request` asks for to `path`, never over one of `inputs`. */
+/** Writes the report `request` asks for to `path`, atomically, never over one of `inputs`. */
 export async function writeReport(kept: KeptResult, request: ExportRequest, path: string, inputs: string[]): Promise<void> {
-  const out = await checkOutputPath(path, inputs);
-  const report = buildReport(kept, request);
-  switch (request.format) {
-    case 'csv':
-      return writeCsvReport(out, report);
-    default:
-      throw new ServiceError('unavailable', `Writing ${request.format.toUpperCase()} reports is not available in this build yet (${path} was not written).`);
-  }
+  await writeMatchReport(path, buildReport(kept, request), { format: request.format, inputs });
 }

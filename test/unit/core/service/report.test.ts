@@ -31,7 +31,9 @@ describe('exported reports', () => {
     await service.exportResults({ runId: result.runId, format: 'csv', direction: 'byTarget', topK: 1, threshold: 0, openAfter: false }, out);
     expect([...readFileSync(out).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const table = await readTable(out);
-    expect(table.columns).toEqual(['Row', 'Job', 'City', 'Rank', 'Match', 'Match row', 'Name (match)', 'Score']);
+    // Row, the opening's columns, rank, matched title, its row, the candidate's other columns, score.
+    expect(table.columns.slice(0, 4)).toEqual(['Row', 'Job', 'City', 'Rank']);
+    expect(table.columns.slice(5)).toEqual(['Match row', 'Name (match)', 'Score']);
     const lines = table.rows.map((r) => r.slice(0, 7).join('|'));
     expect(lines).toEqual([
       '1|Software Engineer|Berlin|1|Software Engineer|1|Ada',
@@ -48,7 +50,7 @@ describe('exported reports', () => {
     const table = await readTable(out);
     expect(table.columns.slice(0, 4)).toEqual(['Row', 'Name', 'Title', 'Rank']);
     // Ada and Alan match their opening exactly; Grace and Barbara have no match that close.
-    expect(table.rows.map((r) => [r[0], r[1], r[3], r[4]])).toEqual([
+    expect(table.rows.map((r) => [r[0], r[1], r[3] ?? '', r[4] ?? ''])).toEqual([
       ['1', 'Ada', '1', 'Software Engineer'],
       ['2', 'Alan', '1', 'Software Engineer'],
       ['3', 'Grace', '', ''],
@@ -61,5 +63,32 @@ describe('exported reports', () => {
     await expect(service.exportResults({ runId: result.runId, format: 'csv', direction: 'byTarget', topK: 3, threshold: 0, openAfter: false }, people)).rejects.toMatchObject({ code: 'same-as-input' });
     expect(readFileSync(people, 'utf8')).toMatch(/^Name,Title\n/);
     await expect(service.exportResults({ runId: 'gone', format: 'csv', direction: 'byTarget', topK: 3, threshold: 0, openAfter: false }, join(dir, 'x.csv'))).rejects.toMatchObject({ code: 'no-result' });
+  });
+});
+
+describe('exported workbooks and printable reports', () => {
+  it('carry both directions and a summary in XLSX', async () => {
+    const { service, result } = await matched();
+    const out = join(dir, 'matches.xlsx');
+    await service.exportResults({ runId: result.runId, format: 'xlsx', direction: 'byTarget', topK: 2, threshold: 0.5, openAfter: false }, out);
+    const first = await readTable(out, { sheet: 'Matches' });
+    expect(first.sheets).toEqual(['Matches', 'Reverse matches', 'Summary']);
+    expect(first.rows[0].slice(0, 5)).toEqual(['1', 'Software Engineer', 'Berlin', '1', 'Software Engineer']);
+    const reverse = await readTable(out, { sheet: 'Reverse matches' });
+    expect(reverse.columns.slice(0, 3)).toEqual(['Row', 'Name', 'Title']);
+    const summary = (await readTable(out, { sheet: 'Summary', header: false })).rows.map((r) => r.join('|')).join('\n');
+    expect(summary).toContain('Openings: file');
+    expect(summary).toContain('trigram-test 0');
+    expect(summary).toMatch(/Threshold[^\n]*\|0\.5/);
+  });
+
+  it('write a self-contained printable HTML report', async () => {
+    const { service, result } = await matched();
+    const out = join(dir, 'report.html');
+    await service.exportResults({ runId: result.runId, format: 'html', direction: 'byTarget', topK: 3, threshold: 0, openAfter: false }, out);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('Registered Nurse');
+    expect(html).not.toMatch(/<script|src="http/);
   });
 });
