@@ -1,5 +1,4 @@
-import sax from 'sax';
-import type { Tag } from 'sax';
+import { SaxesParser } from 'saxes';
 
 /** Handlers for a streamed XML part; element names arrive without their namespace prefix. */
 export interface XmlHandlers {
@@ -15,33 +14,25 @@ export function localName(name: string): string {
 }
 
 /**
- * A strict streaming XML parser (sax) that reports well-formedness errors by throwing from
- * `write`. No DTD is processed, so no entity can expand beyond the five predefined ones.
+ * A strict, streaming, XML 1.0 conformant parser (saxes) that reports well-formedness errors by
+ * throwing from `write`. It expands no entity beyond the predefined ones and character references:
+ * a DTD's entity declarations are not processed, so no "billion laughs".
  */
 export class XmlStream {
-  private readonly parser = sax.parser(true, { trim: false, normalize: false, xmlns: false, position: true });
+  private readonly parser = new SaxesParser({ xmlns: false, position: true });
   private failure: Error | undefined;
 
   constructor(handlers: XmlHandlers) {
     const p = this.parser;
-    p.onerror = (e: Error) => {
+    p.on('error', (e: Error) => {
       this.failure ??= e;
-    };
-    if (handlers.open) {
-      const open = handlers.open;
-      p.onopentag = (tag) => {
-        const t = tag as Tag;
-        open(localName(t.name), t.attributes, t.isSelfClosing);
-      };
-    }
-    if (handlers.close) {
-      const close = handlers.close;
-      p.onclosetag = (name) => close(localName(name));
-    }
-    if (handlers.text) {
-      const text = handlers.text;
-      p.ontext = text;
-      p.oncdata = text;
+    });
+    const { open, close, text } = handlers;
+    if (open) p.on('opentag', (tag) => open(localName(tag.name), tag.attributes, tag.isSelfClosing));
+    if (close) p.on('closetag', (tag) => close(localName(tag.name)));
+    if (text) {
+      p.on('text', text);
+      p.on('cdata', text);
     }
   }
 

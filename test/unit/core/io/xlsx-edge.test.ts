@@ -88,6 +88,19 @@ describe('XLSX from other generators', () => {
     expect((e as InputError).message).toMatch(message);
   });
 
+  it('does not expand entities a DTD declares ("billion laughs")', async () => {
+    const laughs = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');
+    const sst = `<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY lol0 "lol">${laughs}]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>`;
+    const parts = workbook('<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>', { 'xl/sharedStrings.xml': sst });
+    parts['xl/_rels/workbook.xml.rels'] = parts['xl/_rels/workbook.xml.rels'].replace(
+      '</Relationships>',
+      '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    );
+    const e = await readTable(await zipFile('laughs.xlsx', parts)).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).code).toBe('corrupt');
+  });
+
   it('reads a CSV saved with an .xlsx extension as the text it is', async () => {
     const path = join(tmp.dir, 'really-a.xlsx');
     writeFileSync(path, 'title;city\nNurse;Lyon\n');
