@@ -25,6 +25,14 @@ export class BrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   loadedUrl: string | undefined;
   shown = false;
+  focused = 0;
+  isMinimized(): boolean {
+    return false;
+  }
+  restore(): void {}
+  focus(): void {
+    this.focused++;
+  }
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.created.push(this);
@@ -105,6 +113,41 @@ export const dialog = {
   showSaveDialog: (): Promise<{ canceled: boolean; filePath?: string }> => Promise.resolve({ canceled: true }),
 };
 
+/** The app: a single-instance lock that is granted, ready at once, paths under /tmp. */
+export const app = Object.assign(new EventEmitter(), {
+  isPackaged: false,
+  name: 'TitleMatch',
+  appPath: '/app',
+  recentDocuments: [] as string[],
+  requestSingleInstanceLock: (): boolean => true,
+  whenReady: (): Promise<void> => Promise.resolve(),
+  getAppPath: (): string => app.appPath,
+  getPath: (name: string): string => `/tmp/titlematch-test-${process.pid}/${name}`,
+  addRecentDocument(path: string): void {
+    app.recentDocuments.push(path);
+  },
+  quit(): void {},
+  exit(): void {},
+});
+
+export const Menu = {
+  current: undefined as { template: unknown[] } | undefined,
+  buildFromTemplate: (template: unknown[]) => ({ template }),
+  setApplicationMenu(menu: { template: unknown[] }): void {
+    Menu.current = menu;
+  },
+};
+
+export const session = {
+  defaultSession: {
+    requestHandler: undefined as unknown,
+    setPermissionRequestHandler(handler: unknown): void {
+      session.defaultSession.requestHandler = handler;
+    },
+    setPermissionCheckHandler(): void {},
+  },
+};
+
 /** Forgets everything recorded, between tests. */
 export function resetElectron(): void {
   BrowserWindow.created = [];
@@ -118,4 +161,4 @@ export function resetElectron(): void {
   net.fetched = [];
 }
 
-export default { BrowserWindow, ipcMain, ipcRenderer, contextBridge, webUtils, shell, nativeTheme, protocol, net, dialog };
+export default { app, BrowserWindow, Menu, session, ipcMain, ipcRenderer, contextBridge, webUtils, shell, nativeTheme, protocol, net, dialog };
