@@ -1,13 +1,15 @@
 /**
- * `titlematch match QUERIES CORPUS [--query-column NAME] [--corpus-column NAME] [--top K|all]
- *  [--min-score S] [--out FILE] [--format csv|json] [--model DIR] [--provider LIST] [--threads N]`
+ * `titlematch match QUERIES CORPUS [--query-column NAME] [--corpus-column NAME] [--query-sheet NAME]
+ *  [--corpus-sheet NAME] [--top K|all] [--min-score S] [--out FILE] [--format csv|json|xlsx|html]
+ *  [--model DIR] [--provider LIST] [--threads N]`
  */
 import { stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createEngine } from '../core/engine/index.js';
+import { createEngine, type Engine } from '../core/engine/index.js';
 import { findColumn, InputError, readTable, suggestTitleColumn, type Table } from '../core/io/index.js';
 import { matchesOf, topK, type TopKResult } from '../core/match/index.js';
+import { renderHtml, writeReport, type MatchReport, type ReportMatch } from '../core/report/index.js';
 import { ENGINE_ARG_OPTIONS, engineOptionsFrom } from './engine-options.js';
 import { processIo, UsageError, type CliIo } from './errors.js';
 import { renderOutput, writeFileAtomic, writeToStdout, type MatchRow, type OutputFormat } from './output.js';
@@ -18,15 +20,19 @@ export const DEFAULT_TOP = 10;
 
 export const MATCH_USAGE = `Usage: titlematch match QUERIES CORPUS [options]
 
-Ranks, for every title in QUERIES, the titles of CORPUS by meaning (CSV or TSV files with a header row).
+Ranks, for every title in QUERIES, the titles of CORPUS by meaning (CSV, TSV, XLSX or ODS files with a header row).
 
 Options:
   --query-column NAME    column of QUERIES with the titles (default: the one that looks like job titles)
   --corpus-column NAME   column of CORPUS with the titles (same default)
+  --query-sheet NAME     sheet of a QUERIES workbook to read (default: the first)
+  --corpus-sheet NAME    sheet of a CORPUS workbook to read (default: the first)
   --top K|all            matches per query (default ${DEFAULT_TOP}); all ranks the whole corpus
   --min-score S          leave out matches whose cosine score is below S (-1 to 1)
   --out FILE             write to FILE instead of standard output
-  --format csv|json      output format (default: from --out's extension, else csv)
+  --format FORMAT        csv or json (the columns below), or a report: xlsx (every column of both
+                         files carried, a Summary sheet; needs --out) or html (printable)
+                         (default: from --out's extension: .json, .xlsx, .html, else csv)
   --model DIR            use the model in DIR instead of the bundled one
   --provider LIST        execution providers to try, in order (e.g. webgpu,cpu); cpu is always last
   --threads N            CPU threads for the model (default: the physical cores)
@@ -54,8 +60,8 @@ export function titleColumn(table: Table, named: string | undefined, option: str
 }
 
 /** Reads a file's titles (header row required, blank rows counted in row numbers). */
-export async function readTitles(path: string, named: string | undefined, option: string): Promise<TitleList> {
-  const table = await readTable(path, { header: true });
+export async function readTitles(path: string, named: string | undefined, option: string, sheet?: string): Promise<TitleList> {
+  const table = await readTable(path, { header: true, sheet });
   const col = titleColumn(table, named, option);
   const titles: string[] = [];
   const rows: number[] = [];
@@ -86,13 +92,18 @@ function parseMinScore(text: string | undefined): number | undefined {
   return n;
 }
 
-function parseFormat(format: string | undefined, out: string | undefined): OutputFormat {
+/** What `match` writes: the issue-2 contract (csv, json) or a spreadsheet report (xlsx, html). */
+type MatchFormat = OutputFormat | 'xlsx' | 'html';
+
+function parseFormat(format: string | undefined, out: string | undefined): MatchFormat {
   if (format !== undefined) {
     const f = format.toLowerCase();
-    if (f !== 'csv' && f !== 'json') throw new UsageError(`--format must be csv or json, got "${format}".`);
+    if (f !== 'csv' && f !== 'json' && f !== 'xlsx' && f !== 'html') throw new UsageError(`--format must be csv or json, or a report: xlsx or html; got "${format}".`);
+    if (f === 'xlsx' && out === undefined) throw new UsageError('--format xlsx writes a workbook: give the file with --out FILE.xlsx.');
     return f;
   }
-  return out !== undefined && extname(out).toLowerCase() === '.json' ? 'json' : 'csv';
+  const ext = out === undefined ? '' : extname(out).toLowerCase();
+  return ext === '.json' ? 'json' : ext === '.xlsx' ? 'xlsx' : ext === '.html' || ext === '.htm' ? 'html' : 'csv';
 }
 
 async function checkOutPath(out: string, inputs: string[]): Promise<string> {
@@ -128,6 +139,30 @@ export function* matchRows(queries: TitleList, corpus: TitleList, result: TopKRe
   }
 }
 
+/** The spreadsheet report of a run: both files' columns carried, and the run for the Summary. */
+async function matchReport(
+  queries: TitleList,
+  corpus: TitleList,
+  result: TopKResult,
+  engine: Engine,
+  top: number | 'all',
+  minScore: number | undefined,
+): Promise<MatchReport> {
+  const matches: ReportMatch[] = [];
+  for (const r of matchRows(queries, corpus, result)) matches.push({ queryRow: r.query_row, rank: r.rank, matchRow: r.match_row, score: r.score });
+  const info = await engine.info();
+  return {
+    directions: [
+      {
+        query: { table: queries.table, column: queries.table.columns.indexOf(queries.column), label: 'Queries' },
+        corpus: { table: corpus.table, column: corpus.table.columns.indexOf(corpus.column), label: 'Corpus' },
+        matches,
+      },
+    ],
+    run: { model: { name: info.model.name, version: info.model.version }, provider: info.provider, topK: top, threshold: minScore, createdAt: new Date() },
+  };
+}
+
 /** Runs `titlematch match`; returns the exit code. */
 export async function runMatch(argv: string[], io: CliIo = processIo()): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -137,6 +172,8 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
       ...ENGINE_ARG_OPTIONS,
       'query-column': { type: 'string' },
       'corpus-column': { type: 'string' },
+      'query-sheet': { type: 'string' },
+      'corpus-sheet': { type: 'string' },
       top: { type: 'string' },
       'min-score': { type: 'string' },
       out: { type: 'string' },
@@ -160,8 +197,8 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
 
   // Read and check both inputs before loading the model: bad input fails fast.
   const progress = new ProgressReporter(io.stderr);
-  const queries = await readTitles(queryPath, values['query-column'], '--query-column');
-  const corpus = await readTitles(corpusPath, values['corpus-column'], '--corpus-column');
+  const queries = await readTitles(queryPath, values['query-column'], '--query-column', values['query-sheet']);
+  const corpus = await readTitles(corpusPath, values['corpus-column'], '--corpus-column', values['corpus-sheet']);
 
   const engine = createEngine(engineOptions);
   try {
@@ -174,9 +211,15 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
       minScore,
       onProgress: (p) => progress.update('matching queries', p.done, p.total),
     });
-    const chunks = renderOutput(matchRows(queries, corpus, result), format);
-    if (outPath !== undefined) await writeFileAtomic(outPath, chunks);
-    else await writeToStdout(chunks, io.stdout);
+    if (format === 'xlsx' || format === 'html') {
+      const report = await matchReport(queries, corpus, result, engine, top, minScore);
+      if (outPath !== undefined) await writeReport(outPath, report, { format, inputs: positionals });
+      else await renderHtml(report, io.stdout);
+    } else {
+      const chunks = renderOutput(matchRows(queries, corpus, result), format);
+      if (outPath !== undefined) await writeFileAtomic(outPath, chunks);
+      else await writeToStdout(chunks, io.stdout);
+    }
     progress.finish(outPath !== undefined ? `wrote ${outPath}` : 'done');
     return 0;
   } finally {

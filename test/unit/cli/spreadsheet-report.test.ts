@@ -1,0 +1,86 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable } from '../../../electron/core/io/index.js';
+import { readCsvRecords, runCli, writeCliModel } from './helpers.js';
+
+// Issue 3 through the CLI: workbooks in (--query-sheet, --corpus-sheet), reports out (--out
+// report.xlsx, --format html), the issue-2 CSV contract unchanged for workbook input.
+const SHEETS = join(import.meta.dirname, '..', '..', 'fixtures', 'spreadsheets');
+const book = join(SHEETS, 'lo-workbook.xlsx');
+const ods = join(SHEETS, 'lo-workbook.ods');
+
+let tmp: string;
+let model: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'titlematch-cli-report-'));
+  model = join(tmp, 'model');
+  await writeCliModel(model);
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+const engine = (): string[] => ['--model', model, '--provider', 'cpu'];
+
+describe('titlematch match with workbooks and reports', () => {
+  it('--out report.xlsx writes the Matches sheet with both files\' columns, and a Summary', async () => {
+    const out = join(tmp, 'report.xlsx');
+    const run = await runCli(['match', book, ods, '--corpus-sheet', 'Openings', '--top', '2', '--out', out, ...engine()]);
+    expect(run).toMatchObject({ code: 0, stdout: '' });
+    const matches = await readTable(out);
+    expect(matches.sheets).toEqual(['Matches', 'Summary']);
+    expect(matches.columns).toEqual([
+      'Row', 'Candidate ID', 'Name', 'Job Title', 'Email', 'City', 'Applied', 'Salary', 'Match', 'Summary',
+      'Rank', 'Matched title', 'Match row', 'Department (match)', 'Location (match)', 'Score',
+    ]);
+    // Rows 1, 2, 4 and 5 have titles (row 3 is blank), two matches each.
+    expect(matches.rows.map((r) => `${r[0]}:${r[10]}`)).toEqual(['1:1', '1:2', '2:1', '2:2', '4:1', '4:2', '5:1', '5:2']);
+    expect(matches.rows[4].slice(1, 4)).toEqual(['1003', 'O’Brien, Seán', 'Nurse\nNight shift']);
+    expect(matches.rows[6][3]).toBe(`'=HYPERLINK("http://evil.example","Chef")`);
+    const summary = new Map((await readTable(out, { sheet: 'Summary' })).rows.map((r) => [r[0], r[1]]));
+    expect(summary.get('Queries: sheet')).toBe('Candidates');
+    expect(summary.get('Corpus: sheet')).toBe('Openings');
+    expect(summary.get('Corpus: title column')).toBe('Job Title');
+    expect(summary.get('Execution provider')).toBe('cpu');
+    expect(summary.get('Top-K')).toBe('2');
+  });
+
+  it('--format html prints the printable report', async () => {
+    const run = await runCli(['match', book, ods, '--query-sheet', 'Openings', '--corpus-sheet', 'Openings', '--top', '1', '--format', 'html', ...engine()]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^<!doctype html>/);
+    expect(run.stdout).toContain('<th scope="row">Queries: sheet</th><td class="cell">Openings</td>');
+    expect(run.stdout).toContain('Chargée d’affaires');
+  });
+
+  it('keeps the issue-2 CSV contract for workbook input', async () => {
+    const out = join(tmp, 'contract.csv');
+    const run = await runCli(['match', book, ods, '--corpus-sheet', 'openings', '--top', '1', '--out', out, ...engine()]);
+    expect(run.code).toBe(0);
+    const { columns, records } = await readCsvRecords(out);
+    expect(columns).toEqual(['query_row', 'query', 'rank', 'match_row', 'match', 'score']);
+    expect(records.map((r) => r.query_row)).toEqual(['1', '2', '4', '5']);
+    expect(records[2].query).toBe('Nurse\nNight shift');
+  });
+
+  it.each([
+    [['--corpus-sheet', 'Nope'], /has no sheet "Nope". Its sheets are: "Candidates", "Openings", "Empty"/],
+    [['--format', 'xlsx'], /--format xlsx writes a workbook: give the file with --out FILE\.xlsx/],
+    [['--format', 'pdf'], /--format must be csv or json, or a report: xlsx or html/],
+  ])('exits 2 with one line for %j', async (args, message) => {
+    const run = await runCli(['match', book, ods, ...args, ...engine()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 for a password-protected workbook, writing nothing', async () => {
+    const out = join(tmp, 'never.xlsx');
+    const run = await runCli(['match', join(SHEETS, 'protected.xlsx'), ods, '--out', out, ...engine()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/protected with a password/);
+    await expect(readTable(out)).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
