@@ -291,6 +291,10 @@ describe('TitleMatch, end to end', () => {
     // The lists are further down: reachable by scrolling, nothing cut off sideways.
     await zoomed.getByRole('listbox', { name: 'Openings' }).scrollIntoViewIfNeeded();
     await screenshots(zoomed, shots, '12-results-200pct-lists');
+    await zoomed.getByRole('button', { name: '1. Import' }).click();
+    await zoomed.getByRole('region', { name: 'Candidates' }).getByRole('table').waitFor();
+    expect(await zoomed.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshots(zoomed, shots, '13-import-200pct');
     await zoomed.close();
   });
 
