@@ -62,6 +62,12 @@ describe('workbooks written by LibreOffice', () => {
     expect(missing.message).toContain('has no sheet "Sheet9". Its sheets are: "Candidates", "Openings", "Empty"');
   });
 
+  it.each(['lo-workbook.xlsx', 'lo-workbook.ods'])('%s: a sheet past the row limit gets a message naming the limit and the sheet', async (name) => {
+    const e = await inputError(readTable(fixture(name), { maxRows: 3 }));
+    expect(e.code).toBe('too-large');
+    expect(e.message).toContain('(sheet "Candidates") has more than 3 data rows');
+  });
+
   it('previews a workbook sheet with samples and a suggested column', async () => {
     const p = await previewTable(fixture('lo-workbook.xlsx'));
     expect(p.suggested).toEqual({ index: 2, name: 'Job Title', reason: 'header' });

@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, readTable } from '../../../../electron/core/io/index.js';
-import { matchesFromRanking, neutralizeFormula, reportFormatOf, writeReport } from '../../../../electron/core/report/index.js';
+import { matchesFromRanking, neutralizeFormula, reportFormatOf, writeAtomic, writeReport } from '../../../../electron/core/report/index.js';
 import { tempFolder } from '../io/helpers.js';
 import { MATCHES_HEADER, fixtures, sampleReport } from './report-helpers.js';
 
@@ -166,6 +166,23 @@ describe('writing reports safely', () => {
     expect(await readFile(path, 'utf8')).toBe('old report');
     await writeReport(path, report);
     expect((await readTable(path)).rows).toHaveLength(5);
+    expect((await readdir(tmp.dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('output errors a person can act on', () => {
+  it.each([
+    ['EBUSY', 'locked', /open in another program \(Excel keeps the files it shows locked\).*Close it there/],
+    ['EPERM', 'locked', /open in another program/],
+    ['ENOSPC', 'disk-full', /The disk is full: .* was not written \(any earlier version is untouched\)/],
+  ])('%s while writing becomes "%s", and the earlier file survives', async (code, expected, message) => {
+    const path = join(tmp.dir, `err-${code}.csv`);
+    await writeFile(path, 'earlier');
+    const e = await writeAtomic(path, () => Promise.reject(Object.assign(new Error(code), { code }))).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).code).toBe(expected);
+    expect((e as InputError).message).toMatch(message);
+    expect(await readFile(path, 'utf8')).toBe('earlier');
     expect((await readdir(tmp.dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
