@@ -9,3 +9,9 @@ if (!('ResizeObserver' in globalThis)) {
     disconnect(): void {}
   };
 }
+
+// Nor does jsdom implement scrolling: keyboard navigation scrolls the selected row into view,
+// which in a layout-less document has nothing to do.
+if (typeof Element.prototype.scrollIntoView !== 'function') {
+  Element.prototype.scrollIntoView = function scrollIntoView(): void {};
+}
