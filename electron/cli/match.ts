@@ -8,7 +8,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine, type Engine } from '../core/engine/index.js';
 import { findColumn, InputError, readTable, suggestTitleColumn, type Table } from '../core/io/index.js';
-import { matchesOf, topK, type TopKResult } from '../core/match/index.js';
+import { createMatcher, matchesOf, type TopKResult } from '../core/match/index.js';
 import { renderHtml, writeReport, type MatchReport, type ReportMatch } from '../core/report/index.js';
 import { ENGINE_ARG_OPTIONS, engineOptionsFrom } from './engine-options.js';
 import { processIo, UsageError, type CliIo } from './errors.js';
@@ -207,10 +207,18 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     });
     const dim = await engine.dimension();
     const split = queries.titles.length * dim;
-    const result = await topK(vectors.subarray(0, split), vectors.subarray(split), dim, top, {
-      minScore,
-      onProgress: (p) => progress.update('matching queries', p.done, p.total),
-    });
+    // Scores and top-k in onnxruntime on the engine's provider: the reference's results, faster.
+    const info = await engine.info();
+    const matcher = await createMatcher({ provider: info.provider, threads: info.threads });
+    let result: TopKResult;
+    try {
+      result = await matcher.topK(vectors.subarray(0, split), vectors.subarray(split), dim, top, {
+        minScore,
+        onProgress: (p) => progress.update('matching queries', p.done, p.total),
+      });
+    } finally {
+      await matcher.dispose();
+    }
     if (format === 'xlsx' || format === 'html') {
       const report = await matchReport(queries, corpus, result, engine, top, minScore);
       if (outPath !== undefined) await writeReport(outPath, report, { format, inputs: positionals });

@@ -8,5 +8,7 @@ export { matchesOf, resolveK, topK } from './topk.js';
 export type { Match, MatchProgress, TopKOptions, TopKResult } from './topk.js';
 export { rankMetrics, targetRanks } from './rank.js';
 export { scoreBlock } from './kernel.js';
+export { createMatcher, createOrtMatcher, roundingBound, topKGraph } from './ort-topk.js';
+export type { Matcher, OrtMatcher, OrtMatcherOptions, OrtMatchStats } from './ort-topk.js';
 export { CharNgramTfidf, SparseIndex, charNgrams, tfidfTargetRanks } from './tfidf.js';
 export type { SparseVector } from './tfidf.js';

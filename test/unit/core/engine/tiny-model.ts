@@ -1,107 +1,11 @@
 /**
- * Writes tiny sentence-transformers-style model folders for tests: an ONNX ModelProto encoded by
- * hand (protobuf wire format) whose graph looks token embeddings up (Gather) and masks them, plus
+ * Writes tiny sentence-transformers-style model folders for tests: an ONNX ModelProto (written with
+ * core's ONNX writer) whose graph looks token embeddings up (Gather) and masks them, plus
  * a WordPiece tokenizer.json and config.json. Small enough to read, real enough for onnxruntime.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-
-// --- protobuf wire format -----------------------------------------------------------------------
-
-class Writer {
-  private chunks: number[] = [];
-  varint(value: number | bigint): this {
-    let v = BigInt.asUintN(64, BigInt(value));
-    while (v >= 0x80n) {
-      this.chunks.push(Number((v & 0x7fn) | 0x80n));
-      v >>= 7n;
-    }
-    this.chunks.push(Number(v));
-    return this;
-  }
-  tag(field: number, wire: number): this {
-    return this.varint((field << 3) | wire);
-  }
-  int(field: number, value: number | bigint): this {
-    return this.tag(field, 0).varint(value);
-  }
-  bytes(field: number, data: Uint8Array): this {
-    this.tag(field, 2).varint(data.length);
-    for (const b of data) this.chunks.push(b);
-    return this;
-  }
-  string(field: number, s: string): this {
-    return this.bytes(field, new TextEncoder().encode(s));
-  }
-  message(field: number, build: (w: Writer) => void): this {
-    const inner = new Writer();
-    build(inner);
-    return this.bytes(field, inner.finish());
-  }
-  finish(): Uint8Array {
-    return Uint8Array.from(this.chunks);
-  }
-}
-
-const FLOAT = 1;
-const INT64 = 7;
-
-type Dim = number | string;
-
-function valueInfo(w: Writer, field: number, name: string, elemType: number, dims: Dim[]): void {
-  w.message(field, (vi) => {
-    vi.string(1, name);
-    vi.message(2, (type) =>
-      type.message(1, (tensor) => {
-        tensor.int(1, elemType);
-        tensor.message(2, (shape) => {
-          for (const d of dims) shape.message(1, (dim) => (typeof d === 'number' ? dim.int(1, d) : dim.string(2, d)));
-        });
-      }),
-    );
-  });
-}
-
-function tensor(w: Writer, field: number, name: string, elemType: number, dims: number[], raw: Uint8Array): void {
-  w.message(field, (t) => {
-    for (const d of dims) t.int(1, d);
-    t.int(2, elemType);
-    t.string(8, name);
-    t.bytes(9, raw);
-  });
-}
-
-interface NodeSpec {
-  op: string;
-  inputs: string[];
-  outputs: string[];
-  ints?: Record<string, number[]>;
-  int?: Record<string, number>;
-  to?: number;
-}
-
-function node(w: Writer, spec: NodeSpec): void {
-  w.message(1, (n) => {
-    for (const i of spec.inputs) n.string(1, i);
-    for (const o of spec.outputs) n.string(2, o);
-    n.string(3, `${spec.op}_${spec.outputs[0]}`);
-    n.string(4, spec.op);
-    for (const [name, values] of Object.entries(spec.ints ?? {})) {
-      n.message(5, (a) => {
-        a.string(1, name);
-        for (const v of values) a.int(8, v);
-        a.int(20, 7); // INTS
-      });
-    }
-    for (const [name, value] of Object.entries(spec.int ?? {})) {
-      n.message(5, (a) => {
-        a.string(1, name);
-        a.int(3, value);
-        a.int(20, 2); // INT
-      });
-    }
-  });
-}
+import { node, ONNX_FLOAT as FLOAT, ONNX_INT64 as INT64, onnxModel, tensor, valueInfo, type Dim } from '../../../../electron/core/onnx/writer.js';
 
 export interface TinyModelOptions {
   /** Embedding table, one row per vocabulary id. */
@@ -121,10 +25,7 @@ export function tinyOnnx(opts: TinyModelOptions): Uint8Array {
   const table = new Float32Array(opts.embeddings.flat());
   const hidden = opts.hiddenName ?? 'last_hidden_state';
   const outDim: Dim = opts.staticDim ? dim : 'hidden';
-  const w = new Writer();
-  w.int(1, 8); // ir_version
-  w.string(2, 'titlematch-tests');
-  w.message(7, (g) => {
+  return onnxModel('titlematch-tests', 14, (g) => {
     node(g, { op: 'Gather', inputs: ['emb', 'input_ids'], outputs: ['tokens'], int: { axis: 0 } });
     node(g, { op: 'Cast', inputs: ['attention_mask'], outputs: ['mask_f'], int: { to: FLOAT } });
     node(g, { op: 'Unsqueeze', inputs: ['mask_f', 'axes_last'], outputs: ['mask_3d'] });
@@ -141,11 +42,6 @@ export function tinyOnnx(opts: TinyModelOptions): Uint8Array {
     valueInfo(g, 12, hidden, FLOAT, ['batch', 'seq', outDim]);
     if (opts.sentenceEmbedding) valueInfo(g, 12, 'sentence_embedding', FLOAT, ['batch', outDim]);
   });
-  w.message(8, (op) => {
-    op.string(1, '');
-    op.int(2, 14);
-  });
-  return w.finish();
 }
 
 /** A BERT-style WordPiece tokenizer.json over the given vocabulary ([PAD], [UNK], [CLS], [SEP] first). */
