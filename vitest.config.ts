@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
@@ -12,6 +14,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // The CLI's default title cache: a fresh folder per run, never the user's own.
+          env: { TITLEMATCH_CACHE: join(tmpdir(), `titlematch-test-cache-${process.pid}`) },
           include: ['test/unit/**/*.test.ts'],
           exclude: ['test/unit/renderer/**'],
         },

@@ -6,10 +6,12 @@
 import { stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cachedEngine } from '../core/engine/embedding-cache.js';
 import { createEngine, type Engine } from '../core/engine/index.js';
 import { findColumn, InputError, readTable, suggestTitleColumn, type Table } from '../core/io/index.js';
 import { createMatcher, matchesOf, type TopKResult } from '../core/match/index.js';
 import { renderHtml, writeReport, type MatchReport, type ReportMatch } from '../core/report/index.js';
+import { CACHE_ARG_OPTIONS, CACHE_USAGE, cacheDirFrom } from './cache-options.js';
 import { ENGINE_ARG_OPTIONS, engineOptionsFrom } from './engine-options.js';
 import { processIo, UsageError, type CliIo } from './errors.js';
 import { renderOutput, writeFileAtomic, writeToStdout, type MatchRow, type OutputFormat } from './output.js';
@@ -36,6 +38,7 @@ Options:
   --model DIR            use the model in DIR instead of the bundled one
   --provider LIST        execution providers to try, in order (e.g. webgpu,cpu); cpu is always last
   --threads N            CPU threads for the model (default: the physical cores)
+${CACHE_USAGE}
 
 Output columns: query_row,query,rank,match_row,match,score (rows are 1-based data rows, header not counted).`;
 
@@ -170,6 +173,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     allowPositionals: true,
     options: {
       ...ENGINE_ARG_OPTIONS,
+      ...CACHE_ARG_OPTIONS,
       'query-column': { type: 'string' },
       'corpus-column': { type: 'string' },
       'query-sheet': { type: 'string' },
@@ -193,6 +197,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
   const minScore = parseMinScore(values['min-score']);
   const format = parseFormat(values.format, values.out);
   const engineOptions = engineOptionsFrom(values);
+  const cacheDir = cacheDirFrom(values);
   const outPath = values.out !== undefined ? await checkOutPath(values.out, positionals) : undefined;
 
   // Read and check both inputs before loading the model: bad input fails fast.
@@ -202,9 +207,13 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
 
   const engine = createEngine(engineOptions);
   try {
-    const vectors = await engine.encode([...queries.titles, ...corpus.titles], {
+    // Titles encoded by this model before come from the cache; the others are added to it.
+    const cached = cacheDir !== undefined ? await cachedEngine(engine, cacheDir) : undefined;
+    const encoder = cached ?? engine;
+    const vectors = await encoder.encode([...queries.titles, ...corpus.titles], {
       onProgress: (p) => progress.update('encoding distinct titles', p.done, p.total),
     });
+    if (cached?.cache.saveError !== undefined) io.stderr.write(`note: the title cache could not be saved (${cached.cache.saveError}); matching goes on without it.\n`);
     const dim = await engine.dimension();
     const split = queries.titles.length * dim;
     // Scores and top-k in onnxruntime on the engine's provider: the reference's results, faster.
