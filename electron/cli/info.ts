@@ -1,13 +1,19 @@
-/** `titlematch info [--json] [--model DIR] [--provider LIST] [--threads N]`: what the engine runs on. */
+/** `titlematch info [--json] [--calibrate] [--model DIR] [--provider LIST] [--threads N]`: what the engine runs on. */
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine, type EngineInfo } from '../core/engine/index.js';
+import { CACHE_ARG_OPTIONS, CACHE_USAGE, cacheDirFrom } from './cache-options.js';
+import { runCalibrate } from './calibrate.js';
 import { ENGINE_ARG_OPTIONS, engineOptionsFrom } from './engine-options.js';
 import { processIo, type CliIo } from './errors.js';
 
-export const INFO_USAGE = `Usage: titlematch info [--json] [--model DIR] [--provider LIST] [--threads N]
+export const INFO_USAGE = `Usage: titlematch info [--json] [--calibrate] [--model DIR] [--provider LIST] [--threads N]
 
-Prints the model (name, version, dimension, size), the execution provider in use and why, and the thread count.`;
+Prints the model (name, version, dimension, size), the execution provider in use and why, and the thread count.
+
+  --calibrate            time each available provider (or those of --provider) on one title and on
+                         bulk batches; match then uses the fastest for this machine and model
+${CACHE_USAGE}`;
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -55,10 +61,14 @@ export function formatInfo(info: EngineInfo, cwd: string = process.cwd()): strin
 export async function runInfo(argv: string[], io: CliIo = processIo()): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { ...ENGINE_ARG_OPTIONS, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...ENGINE_ARG_OPTIONS, ...CACHE_ARG_OPTIONS, calibrate: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     io.stdout.write(`${INFO_USAGE}\n`);
+    return 0;
+  }
+  if (values.calibrate) {
+    await runCalibrate(engineOptionsFrom(values), cacheDirFrom(values), io);
     return 0;
   }
   const engine = createEngine(engineOptionsFrom(values));
