@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { normalizeTitle } from '../text/index.js';
@@ -168,7 +168,13 @@ export class EmbeddingCache {
     await mkdir(join(this.path, '..'), { recursive: true });
     const tmp = `${this.path}.${process.pid}.${Date.now()}.tmp`;
     try {
-      await writeFile(tmp, Buffer.concat([body, digest]));
+      const file = await open(tmp, 'w');
+      try {
+        await file.write(body);
+        await file.write(digest);
+      } finally {
+        await file.close();
+      }
       await rename(tmp, this.path);
     } catch (e) {
       await rm(tmp, { force: true });
