@@ -74,7 +74,7 @@ function start(): void {
   denyPermissions(session.defaultSession);
   handleAppProtocol(paths.rendererDir);
 
-  const service = startWorkerService({ workerUrl: paths.workerPath, modelDir: paths.modelDir });
+  const service = startWorkerService({ workerUrl: paths.workerPath, modelDir: paths.modelDir, cacheDir: join(app.getPath('userData'), 'cache') });
   const engineLoaded = service.engineStatus().then((status) => {
     engineStatus = status;
     send('engineStatus', status);

@@ -15,9 +15,10 @@ import type {
   Ranking,
   SaveProjectRequest,
 } from '../../contract/types.js';
+import { cachedEngine } from '../engine/embedding-cache.js';
 import { createEngine, type Engine } from '../engine/index.js';
 import { readTable, type Table } from '../io/index.js';
-import { topK, type TopKResult } from '../match/index.js';
+import { createMatcher, type Matcher, type TopKResult } from '../match/index.js';
 import { locateInput, readProject, toProject, writeProject, type InputToSave, type ProjectInputRef } from '../project/index.js';
 import { ServiceError } from './errors.js';
 import { Eta } from './eta.js';
@@ -38,6 +39,8 @@ export interface ServiceOptions {
   keepResults?: number;
   /** Least milliseconds between progress reports (default 100). */
   progressEveryMs?: number;
+  /** Folder of the on-disk title cache (vectors per model); none when absent. */
+  cacheDir?: string;
 }
 
 /** A table kept for matching and reports. */
@@ -62,6 +65,12 @@ export function createMatchService(options: ServiceOptions): MatchService {
   const keepResults = options.keepResults ?? 3;
   const progressEveryMs = options.progressEveryMs ?? 100;
   let running = false;
+  // Created on first use, on the engine's provider; each falls back to the plain path if it cannot start.
+  let encoder: Promise<Engine> | undefined;
+  let matcher: Promise<Matcher> | undefined;
+  const encoderOf = (): Promise<Engine> =>
+    (encoder ??= options.cacheDir === undefined ? Promise.resolve(engine) : cachedEngine(engine, options.cacheDir).catch(() => engine));
+  const matcherOf = (): Promise<Matcher> => (matcher ??= engine.info().then((info) => createMatcher({ provider: info.provider, threads: info.threads })));
 
   const keep = <V>(map: Map<string, V>, key: string, value: V, limit: number): void => {
     map.set(key, value);
@@ -122,7 +131,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
 
     // One encode call for both sides: titles they share are encoded once.
     let eta: Eta | undefined;
-    const vectors = await engine.encode([...c.titles, ...t.titles], {
+    const vectors = await (await encoderOf()).encode([...c.titles, ...t.titles], {
       signal,
       onProgress: ({ done, total }) => {
         eta ??= new Eta(total);
@@ -140,8 +149,9 @@ export function createMatchService(options: ServiceOptions): MatchService {
       const d = offset + done;
       report({ phase: 'matching', done: d, total, etaSeconds: matchEta.secondsLeft(d) }, d === total);
     };
-    const byTarget = await topK(tVectors, cVectors, dim, k, { signal, onProgress: onMatch(0) });
-    const byCandidate = await topK(cVectors, tVectors, dim, k, { signal, onProgress: onMatch(t.titles.length) });
+    const m = await matcherOf();
+    const byTarget = await m.topK(tVectors, cVectors, dim, k, { signal, onProgress: onMatch(0) });
+    const byCandidate = await m.topK(cVectors, tVectors, dim, k, { signal, onProgress: onMatch(t.titles.length) });
     signal?.throwIfAborted();
 
     const info = await engine.info();
@@ -238,6 +248,10 @@ export function createMatchService(options: ServiceOptions): MatchService {
     async dispose() {
       tables.clear();
       results.clear();
+      const m = matcher;
+      matcher = undefined;
+      encoder = undefined;
+      await m?.then((x) => x.dispose(), () => undefined);
       await engine.dispose();
     },
   };

@@ -13,6 +13,8 @@ export interface WorkerServiceOptions {
   /** The bundled worker (out/worker/service-worker.cjs, built from worker.ts): a path or file URL. */
   workerUrl: URL | string;
   modelDir: string;
+  /** Folder of the on-disk title cache (see core/engine/embedding-cache). */
+  cacheDir?: string;
 }
 
 /** A MatchService whose work runs in a worker thread; `close` ends the thread. */
@@ -25,7 +27,7 @@ export function startWorkerService(options: WorkerServiceOptions): WorkerService
   let current: { worker: Worker; remote: RemoteService } | undefined;
 
   const spawn = (): { worker: Worker; remote: RemoteService } => {
-    const worker = new Worker(options.workerUrl, { workerData: { modelDir: options.modelDir } });
+    const worker = new Worker(options.workerUrl, { workerData: { modelDir: options.modelDir, cacheDir: options.cacheDir } });
     const remote = connectService(worker);
     const died = (why: string): void => {
       if (current?.worker === worker) current = undefined;

@@ -38,7 +38,8 @@ describe('main process start', () => {
   });
 
   it('starts the match service in its worker with the bundled model', () => {
-    expect(started).toEqual([{ workerUrl: '/app/out/worker/service-worker.cjs', modelDir: '/app/models/titlematch' }]);
+    // The title cache lives with the app's data (the mock's userData folder).
+    expect(started).toEqual([{ workerUrl: '/app/out/worker/service-worker.cjs', modelDir: '/app/models/titlematch', cacheDir: `/tmp/titlematch-test-${process.pid}/userData/cache` }]);
   });
 
   it('answers every contract method, only to its own window', async () => {
