@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataDir } from '../../electron/cli/eval.js';
@@ -166,6 +166,8 @@ async function escoLabels(): Promise<string[]> {
 }
 
 async function parent(): Promise<void> {
+  // Other work on the machine skews every figure: record how busy it was when the suite began.
+  const loadAtStart = loadavg()[0];
   const work = values.work !== undefined ? resolve(values.work) : await mkdtemp(join(tmpdir(), 'titlematch-bench-'));
   await mkdir(work, { recursive: true });
   const sizes = values.quick ? [[200, 200], [1000, 300], [3000, 1000]] : [[1000, 1000], [10000, 3000], [100000, 10000]];
@@ -265,6 +267,8 @@ async function parent(): Promise<void> {
     model: { name: info.model.name, version: info.model.version, dimension: dim },
     provider: info.provider,
     threads: info.threads,
+    cpus: cpus().length,
+    loadAverageAtStart: loadAtStart,
     runs,
     singleTitle: {
       engineMs: { median: median(single.engine), p95: percentile(single.engine, 95) },
@@ -279,6 +283,7 @@ async function parent(): Promise<void> {
   const f = (n: number, d = 2): string => n.toFixed(d);
   const lines = [
     `model ${info.model.name} ${info.model.version} (dimension ${dim}) on ${info.provider}, ${info.threads} threads; medians of ${runs} runs unless noted`,
+    `machine: ${cpus().length} CPUs, load average ${loadAtStart.toFixed(2)} when the suite began${loadAtStart > 0.5 ? ' (other work was running: figures are lower than on an idle machine)' : ''}`,
     '',
     '| measure | engine | peer | ratio |',
     '| --- | --- | --- | --- |',
