@@ -61,4 +61,13 @@ describe('the GPU check pack', () => {
     // Node was unpacked from the pack, not taken from this machine.
     expect((await stat(join(out(), 'node'))).size).toBe((await stat(process.execPath)).size);
   }, 300_000);
+
+  it('unpacks Node with xz when packed that way (for a model too large to leave room for gzip)', async () => {
+    const xzOut = join(dir, 'pack-xz');
+    const r = await pack({ out: xzOut, built: join(dir, 'built'), vulkanDeb: join(dir, 'libvulkan1_1.3.239.0-1_amd64.deb'), fast: true, nodeXz: true });
+    expect(r.files.map((f) => f.path)).toContain('node.xz');
+    expect(r.files.map((f) => f.path)).not.toContain('node.gz');
+    const stdout = execFileSync('sh', [join(xzOut, 'run.sh'), '--providers', 'cpu', '--quick'], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } });
+    expect(stdout).toMatch(/^\| cpu \| .* \| true \|$/m);
+  }, 300_000);
 });
