@@ -35,12 +35,27 @@ export async function runCalibrate(
   return result;
 }
 
+/** What `calibratedProviders` may be given instead of the real machine (tests). */
+export interface CalibrationSources {
+  providers?: ProviderName[];
+  measure?: MeasureProvider;
+  io?: CliIo;
+}
+
 /**
  * The provider preference for `titles` titles from this machine's calibration for the model, or
- * undefined (the engine's default) when there is none or no cache.
+ * undefined (the engine's default) without a cache. When none is remembered and more than one
+ * provider could run here, calibrates first (once per machine and model: a few seconds).
  */
-export async function calibratedProviders(modelDir: string, cacheDir: string | undefined, titles: number): Promise<ProviderName[] | undefined> {
+export async function calibratedProviders(modelDir: string, cacheDir: string | undefined, titles: number, sources: CalibrationSources = {}): Promise<ProviderName[] | undefined> {
   if (cacheDir === undefined) return undefined;
-  const calibration = await loadCalibration(cacheDir, machineId(), await modelKeyOf(modelDir));
+  const modelKey = await modelKeyOf(modelDir);
+  let calibration = await loadCalibration(cacheDir, machineId(), modelKey);
+  const candidates = sources.providers ?? availableProviders();
+  if (calibration === undefined && candidates.length > 1) {
+    sources.io?.stderr.write(`first run on this machine with this model: timing ${candidates.join(', ')} to pick the fastest (titlematch info --calibrate redoes it)\n`);
+    calibration = await calibrate(candidates, sources.measure ?? measureWithEngine({ modelDir }), machineId(), modelKey).catch(() => undefined);
+    if (calibration) await saveCalibration(cacheDir, calibration).catch(() => undefined);
+  }
   return calibration ? providersFor(calibration, titles) : undefined;
 }

@@ -207,7 +207,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
   const corpus = await readTitles(corpusPath, values['corpus-column'], '--corpus-column', values['corpus-sheet']);
 
   // Without --provider: the provider `info --calibrate` measured fastest for this much work.
-  if (values.provider === undefined) engineOptions.providers = await calibratedProviders(engineOptions.modelDir, cacheDir, queries.titles.length + corpus.titles.length);
+  if (values.provider === undefined) engineOptions.providers = await calibratedProviders(engineOptions.modelDir, cacheDir, queries.titles.length + corpus.titles.length, { io });
   const engine = createEngine(engineOptions);
   try {
     // Titles encoded by this model before come from the cache; the others are added to it.

@@ -102,6 +102,24 @@ describe('calibration with the real engine', () => {
     expect(await calibratedProviders(bundledModelDir(), undefined, 10_000)).toBeUndefined();
   });
 
+  it('calibrates on the first bulk run when more than one provider could run, and only then', async () => {
+    let measured = 0;
+    const counting: MeasureProvider = (p) => (measured++, measure(p));
+    const stderr: string[] = [];
+    const io = { stdout: process.stdout, stderr: { write: (t: string) => stderr.push(t) > 0, isTTY: false } };
+    const first = await calibratedProviders(bundledModelDir(), dir, 50_000, { providers: ['webgpu', 'cpu'], measure: counting, io });
+    expect(first).toEqual(['webgpu', 'cpu']);
+    expect(measured).toBe(2);
+    expect(stderr.join('')).toMatch(/first run on this machine/);
+    // Remembered: the next run, bulk or single, measures nothing.
+    expect(await calibratedProviders(bundledModelDir(), dir, 1, { providers: ['webgpu', 'cpu'], measure: counting })).toEqual(['cpu']);
+    expect(measured).toBe(2);
+    // Only cpu here: nothing to choose, nothing timed, the engine's default stands.
+    const other = join(dir, 'other');
+    expect(await calibratedProviders(bundledModelDir(), other, 50_000, { providers: ['cpu'], measure: counting })).toBeUndefined();
+    expect(measured).toBe(2);
+  });
+
   it('reports a provider that cannot start instead of timing cpu under its name', async () => {
     await expect(measureWithEngine({ modelDir: bundledModelDir() })('dml')).rejects.toThrow(/Windows/);
   });
