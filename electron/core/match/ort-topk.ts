@@ -90,12 +90,6 @@ function exactScore(queries: Float32Array, a: number, corpus: Float32Array, b: n
   return Math.fround(s);
 }
 
-/** Sorts candidate slots best first: score descending, then corpus order. */
-function byRank(scores: Float64Array, indices: Int32Array, n: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  return order.sort((x, y) => scores[y] - scores[x] || indices[x] - indices[y]);
-}
-
 /** Creates a matcher on the given provider (loads a tiny generated graph). */
 export async function createOrtMatcher(options: OrtMatcherOptions = {}): Promise<OrtMatcher> {
   const provider = options.provider ?? 'cpu';
@@ -107,6 +101,8 @@ export async function createOrtMatcher(options: OrtMatcherOptions = {}): Promise
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
     logSeverityLevel: 3,
+    // Threads that spin after a run would take the core the candidates are rescored on.
+    extra: { session: { intra_op: { allow_spinning: '0' } } },
   });
   const qb = Math.max(1, options.queryBlock ?? 256);
   const cb = Math.max(1, options.corpusBlock ?? 16384);
@@ -128,31 +124,57 @@ export async function createOrtMatcher(options: OrtMatcherOptions = {}): Promise
     const indices = new Int32Array(nq * kk);
     const scores = new Float32Array(nq * kk);
     const kc = new BigInt64Array(1);
-    const cand = { scores: new Float64Array(kk + margin), indices: new Int32Array(kk + margin) };
+    // A block's matches of one query, best first (score descending, then corpus order).
+    const block = { scores: new Float64Array(Math.max(kk + margin, kk)), indices: new Int32Array(Math.max(kk + margin, kk)) };
     const merged = { scores: new Float32Array(kk), indices: new Int32Array(kk) };
     let fallbackScores: Float32Array | undefined;
 
-    // Merges a block's sorted matches (list, n) into query q's kept matches (earlier rows win ties).
-    const mergeInto = (q: number, take: (r: number) => { s: number; i: number } | undefined): void => {
+    // Merges the block's first n matches into query q's kept ones (kept rows come earlier: they win ties).
+    const mergeInto = (q: number, n: number): void => {
       const base = q * kk;
+      const kept = counts[q];
+      if (kept === 0) {
+        for (let r = 0; r < n; r++) {
+          scores[base + r] = block.scores[r];
+          indices[base + r] = block.indices[r];
+        }
+        counts[q] = n;
+        return;
+      }
       let a = 0;
       let b = 0;
-      let n = 0;
-      let next = take(b);
-      while (n < kk) {
-        const fromKept = a < counts[q] && (next === undefined || scores[base + a] >= next.s);
-        if (fromKept) {
-          merged.scores[n] = scores[base + a];
-          merged.indices[n++] = indices[base + a++];
-        } else if (next !== undefined) {
-          merged.scores[n] = next.s;
-          merged.indices[n++] = next.i;
-          next = take(++b);
-        } else break;
+      let m = 0;
+      while (m < kk && (a < kept || b < n)) {
+        if (b >= n || (a < kept && scores[base + a] >= block.scores[b])) {
+          merged.scores[m] = scores[base + a];
+          merged.indices[m++] = indices[base + a++];
+        } else {
+          merged.scores[m] = block.scores[b];
+          merged.indices[m++] = block.indices[b++];
+        }
       }
-      scores.set(merged.scores.subarray(0, n), base);
-      indices.set(merged.indices.subarray(0, n), base);
-      counts[q] = n;
+      scores.set(merged.scores.subarray(0, m), base);
+      indices.set(merged.indices.subarray(0, m), base);
+      counts[q] = m;
+    };
+
+    // Inserts (s, c) into the first `size` sorted entries of block (insertion sort: k + margin is small).
+    const insert = (size: number, s: number, c: number): void => {
+      let at = size;
+      while (at > 0 && (block.scores[at - 1] < s || (block.scores[at - 1] === s && block.indices[at - 1] > c))) {
+        block.scores[at] = block.scores[at - 1];
+        block.indices[at] = block.indices[at - 1];
+        at--;
+      }
+      block.scores[at] = s;
+      block.indices[at] = c;
+    };
+
+    // How many of the block's first `size` matches to keep: at most k, none under minScore.
+    const keepCount = (size: number): number => {
+      let n = Math.min(kk, size);
+      while (n > 0 && block.scores[n - 1] < minScore) n--;
+      return n;
     };
 
     for (let q0 = 0; q0 < nq; q0 += qb) {
@@ -175,25 +197,26 @@ export async function createOrtMatcher(options: OrtMatcherOptions = {}): Promise
           const q = q0 + i;
           for (let r = 0; r < kb; r++) {
             const c = c0 + Number(found[i * kb + r]);
-            cand.indices[r] = c;
-            cand.scores[r] = exactScore(queries, q * dim, corpus, c * dim, dim);
+            insert(r, exactScore(queries, q * dim, corpus, c * dim, dim), c);
           }
-          const order = byRank(cand.scores, cand.indices, kb);
           // A row TopK left out scores at most the lowest returned plus the rounding bound.
           const ceiling = kb === cn ? -Infinity : values[i * kb + kb - 1] + eps;
-          const kth = cand.scores[order[Math.min(kk, kb) - 1]];
-          if (ceiling < Math.max(kth, minScore)) {
-            mergeInto(q, (r) => (r < kk && r < kb && cand.scores[order[r]] >= minScore ? { s: cand.scores[order[r]], i: cand.indices[order[r]] } : undefined));
+          if (ceiling < Math.max(block.scores[Math.min(kk, kb) - 1], minScore)) {
+            mergeInto(q, keepCount(kb));
             continue;
           }
+          // Near-ties at the edge: score this query against the whole block with the reference kernel.
           stats.fallbackRows++;
           fallbackScores ??= new Float32Array(cb);
-          const fs = fallbackScores;
-          scoreBlock(queries, q, 1, corpus, c0, cn, dim, fs);
-          const all = Array.from({ length: cn }, (_, j) => j)
-            .filter((j) => fs[j] >= minScore)
-            .sort((x, y) => fs[y] - fs[x] || x - y);
-          mergeInto(q, (r) => (r < kk && r < all.length ? { s: fs[all[r]], i: c0 + all[r] } : undefined));
+          scoreBlock(queries, q, 1, corpus, c0, cn, dim, fallbackScores);
+          let size = 0;
+          for (let j = 0; j < cn; j++) {
+            const sc = fallbackScores[j];
+            if (size === kk && (sc < block.scores[kk - 1] || (sc === block.scores[kk - 1] && c0 + j > block.indices[kk - 1]))) continue;
+            insert(Math.min(size, kk - 1), sc, c0 + j);
+            if (size < kk) size++;
+          }
+          mergeInto(q, keepCount(size));
         }
         for (const t of Object.values(out)) t.dispose();
       }
