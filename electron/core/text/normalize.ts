@@ -28,7 +28,9 @@ export interface AnalyzedTitle {
   seniority: string | undefined;
 }
 
-// Abbreviations that always mean the same thing in a job title.
+// Abbreviations that always mean the same thing in a job title. "admin" and "exec" are left alone
+// on purpose: as titles they name occupations of their own ("Admin", "Sales Exec"), and expanding
+// them cost 0.0025 MRR on jobbert-val with the bundled model (0.3570 without them, 0.3545 with).
 const FIXED: Readonly<Record<string, string>> = {
   sr: 'senior',
   snr: 'senior',
@@ -50,7 +52,6 @@ const FIXED: Readonly<Record<string, string>> = {
   spec: 'specialist',
   supv: 'supervisor',
   supvr: 'supervisor',
-  exec: 'executive',
   cust: 'customer',
   svc: 'service',
   svcs: 'services',
@@ -63,7 +64,6 @@ const POSITIONAL: Readonly<Record<string, readonly [person: string, field: strin
   eng: ['engineer', 'engineering'],
   engr: ['engineer', 'engineering'],
   dev: ['developer', 'development'],
-  admin: ['administrator', 'administrative'],
   tech: ['technician', 'technical'],
 };
 

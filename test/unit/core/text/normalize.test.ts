@@ -19,8 +19,6 @@ describe('normalizeTitle', () => {
     expect(normalizeTitle('Eng Manager')).toBe('engineering manager');
     expect(normalizeTitle('Business Dev Rep')).toBe('business development representative');
     expect(normalizeTitle('Software Eng II')).toBe('software engineer ii');
-    expect(normalizeTitle('Admin Assistant')).toBe('administrative assistant');
-    expect(normalizeTitle('System Admin')).toBe('system administrator');
     expect(normalizeTitle('Pharmacy Tech')).toBe('pharmacy technician');
     expect(normalizeTitle('Tech Lead')).toBe('technical lead');
   });
@@ -31,6 +29,11 @@ describe('normalizeTitle', () => {
     expect(normalizeTitle('.NET Developer, node.js')).toBe('.net developer node.js');
     expect(normalizeTitle('Full-Stack Developer')).toBe('full-stack developer');
     expect(normalizeTitle('"Chief" Happiness Officer!!')).toBe('chief happiness officer');
+  });
+
+  it('leaves "admin" and "exec" alone: as titles they name occupations of their own', () => {
+    expect(normalizeTitle('Sales Admin')).toBe('sales admin');
+    expect(normalizeTitle('Account Exec')).toBe('account exec');
   });
 
   it('does not expand words that only look like abbreviations inside other words', () => {
