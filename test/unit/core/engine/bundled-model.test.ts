@@ -1,0 +1,96 @@
+/**
+ * The bundled model, end to end through the engine: the rankings the product promises, and the
+ * engine's own steps (pooling, batching, normalisation) checked against the model's graph.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ort from 'onnxruntime-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledModelDir, createEngine, l2Normalize, meanPool, type Engine } from '../../../../electron/core/engine/index.js';
+import { createTokenizer, padBatch, tokenIds } from '../../../../electron/core/engine/tokenize.js';
+import { matchesOf, topK } from '../../../../electron/core/match/index.js';
+
+const modelDir = bundledModelDir();
+let engine: Engine;
+
+beforeAll(() => {
+  engine = createEngine({ modelDir });
+});
+afterAll(() => engine.dispose());
+
+/** Ranks corpus titles for one query; returns the titles best first. */
+async function rank(query: string, corpus: string[]): Promise<string[]> {
+  const dim = await engine.dimension();
+  const v = await engine.encode([query, ...corpus]);
+  const result = await topK(v.subarray(0, dim), v.subarray(dim), dim, 'all');
+  return matchesOf(result, 0).map((m) => corpus[m.index]);
+}
+
+describe('the bundled model ranks as the product promises', () => {
+  it('"Senior Software Engineer" ranks "Lead Full Stack Developer" above "Marketing Manager"', async () => {
+    const order = await rank('Senior Software Engineer', ['Marketing Manager', 'Lead Full Stack Developer']);
+    expect(order[0]).toBe('Lead Full Stack Developer');
+  });
+
+  it('"RN" ranks "Registered Nurse" first among unrelated titles', async () => {
+    const order = await rank('RN', ['Truck Driver', 'Marketing Manager', 'Software Engineer', 'Registered Nurse', 'Chef', 'Accountant', 'Electrician']);
+    expect(order[0]).toBe('Registered Nurse');
+  });
+
+  it('"CPA" ranks "Accountant" above "Truck Driver"', async () => {
+    const order = await rank('CPA', ['Truck Driver', 'Accountant']);
+    expect(order[0]).toBe('Accountant');
+  });
+});
+
+describe('the engine on the bundled model', () => {
+  it('reports what the manifest says, and why it runs where it runs', async () => {
+    const manifest = JSON.parse(await readFile(join(modelDir, 'manifest.json'), 'utf8')) as { name: string; version: string; dimension: number };
+    const info = await engine.info();
+    expect(info.model.name).toBe(manifest.name);
+    expect(info.model.version).toBe(manifest.version);
+    expect(info.model.dimension).toBe(manifest.dimension);
+    expect(info.model.pooling).toMatch(/in the model/);
+    expect(info.attempts.at(-1)?.ok).toBe(true);
+    if (info.attempts.length > 1) expect(info.providerReason).toMatch(/unavailable: .+; using /);
+  });
+
+  it("pools in JavaScript exactly what the graph's sentence_embedding gives", async () => {
+    const folderTokenizer = createTokenizer(
+      JSON.parse(await readFile(join(modelDir, 'tokenizer.json'), 'utf8')) as Record<string, unknown>,
+      JSON.parse(await readFile(join(modelDir, 'tokenizer_config.json'), 'utf8')) as Record<string, unknown>,
+    );
+    const titles = ['registered nurse', 'senior software engineer', 'hgv class 1 driver', 'cpa'];
+    const batch = padBatch(titles.map((t) => tokenIds(folderTokenizer, t, 64)), folderTokenizer.padId);
+    const session = await ort.InferenceSession.create(join(modelDir, 'model.onnx'), { executionProviders: ['cpu'] });
+    const shape = [batch.batch, batch.seq];
+    const out = await session.run({
+      input_ids: new ort.Tensor('int64', batch.inputIds, shape),
+      attention_mask: new ort.Tensor('int64', batch.attentionMask, shape),
+    });
+    await session.release();
+    const hidden = out.last_hidden_state;
+    const dim = hidden.dims[2];
+    const pooled = l2Normalize(meanPool(hidden.data as Float32Array, batch.mask, batch.batch, batch.seq, dim), dim);
+    const inGraph = out.sentence_embedding.data as Float32Array;
+    for (let i = 0; i < pooled.length; i++) expect(pooled[i]).toBeCloseTo(inGraph[i], 5);
+    // And the engine gives the same vectors (it normalises titles first; these are already normal).
+    const viaEngine = await engine.encode(titles);
+    for (let i = 0; i < pooled.length; i++) expect(viaEngine[i]).toBeCloseTo(inGraph[i], 5);
+  });
+
+  it('gives the same unit vectors whatever the batch composition', async () => {
+    const titles = ['Registered Nurse', 'Chief Executive Officer of a Large International Logistics Company', 'RN', 'Forklift Operator', 'Sr. Software Eng.'];
+    const oneByOne = createEngine({ modelDir, providers: ['cpu'], batchSize: 1 });
+    const a = await engine.encode(titles);
+    const b = await oneByOne.encode(titles);
+    await oneByOne.dispose();
+    const dim = await engine.dimension();
+    for (let r = 0; r < titles.length; r++) {
+      let norm = 0;
+      for (let d = 0; d < dim; d++) norm += a[r * dim + d] ** 2;
+      expect(norm).toBeCloseTo(1, 5);
+    }
+    for (let i = 0; i < a.length; i++) expect(a[i]).toBeCloseTo(b[i], 5);
+  });
+});
