@@ -8,6 +8,7 @@
  * --batch N (titles per model call, both sides; 128), --provider LIST (cpu), --threads N.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataDir } from '../../electron/cli/eval.js';
@@ -65,6 +66,7 @@ async function timed<T>(f: () => Promise<T>): Promise<{ value: T; seconds: numbe
   return { value, seconds: (performance.now() - t0) / 1000 };
 }
 
+const loadAtStart = loadavg()[0];
 const data = dataDir(values.data);
 const source = join(data, 'onet', 'Alternate Titles.txt');
 const table = await readTable(source, { header: true });
@@ -121,6 +123,7 @@ const peerRate = nTitles / median(peerTimes);
 const speedup = engineRate / peerRate;
 const results = {
   date: new Date().toISOString(),
+  loadAverageAtStart: loadAtStart,
   model: { name: info.model.name, version: info.model.version, dimension: dim, sizeBytes: info.model.sizeBytes },
   provider: info.provider,
   threads: info.threads,
@@ -143,7 +146,7 @@ const results = {
 };
 
 const lines = [
-  `model ${info.model.name} ${info.model.version} (dimension ${dim}) on ${info.provider}, ${info.threads} threads, batch ${batch}, median of ${runs} runs`,
+  `model ${info.model.name} ${info.model.version} (dimension ${dim}) on ${info.provider}, ${info.threads} threads, batch ${batch}, median of ${runs} runs (load average ${loadAtStart.toFixed(1)} at start)`,
   `titles: ${nTitles.toLocaleString('en-US')} O*NET alternate titles (${distinct.toLocaleString('en-US')} distinct after normalisation)`,
   `| measure | value |`,
   `| --- | --- |`,
