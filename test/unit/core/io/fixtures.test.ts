@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, listSheets, previewTable, readTable, suggestTitleColumn } from '../../../../electron/core/io/index.js';
+import { inputError } from './helpers.js';
 
 // Files written by LibreOffice, openpyxl, iconv and officecrypto-tool (see make-fixtures.sh).
 const dir = join(import.meta.dirname, '../../../fixtures/spreadsheets');
@@ -21,16 +22,6 @@ const OPENINGS = [
   ['Registered Nurse', 'Santé', 'Lyon, France'],
   ['Directeur financier (€)', 'Finance', '“Paris”'],
 ];
-
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('workbooks written by LibreOffice', () => {
   it.each(['lo-workbook.xlsx', 'lo-workbook.ods'])('%s: lists every sheet and reads the first with values as displayed', async (name) => {

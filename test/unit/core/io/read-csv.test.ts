@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, findColumn, previewTable, readTable } from '../../../../electron/core/io/index.js';
-import { tempFolder, utf16 } from './helpers.js';
+import { findColumn, previewTable, readTable } from '../../../../electron/core/io/index.js';
+import { inputError, tempFolder, utf16 } from './helpers.js';
 
 const tmp = tempFolder();
 const SAMPLE = 'Name,Job Title,City\r\nZoë Ångström,Développeuse web,Zürich\r\n李小龙,软件工程师 🚀,北京\r\n';
@@ -8,16 +8,6 @@ const EXPECTED = [
   ['Zoë Ångström', 'Développeuse web', 'Zürich'],
   ['李小龙', '软件工程师 🚀', '北京'],
 ];
-
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('readTable on delimited text', () => {
   it.each([
