@@ -6,31 +6,18 @@
  * Options: --rows N (100000), --dir DIR (a temporary folder, removed afterwards), --keep.
  * Prints `name=value` lines; the bench is a measurement, not a test: nothing is asserted.
  */
-import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { ZipFile } from 'yazl';
 import { readTable } from '../../electron/core/io/index.js';
 import type { Table } from '../../electron/core/io/index.js';
 import { writeReport } from '../../electron/core/report/index.js';
 import type { MatchReport, ReportMatch } from '../../electron/core/report/index.js';
+import { rng, writeZip } from './suite-helpers.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, dir: { type: 'string' }, keep: { type: 'boolean', default: false } } });
 const ROWS = Number(values.rows);
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SENIORITY = ['', 'Senior ', 'Junior ', 'Lead ', 'Principal ', 'Assistant '];
 const ROLES = ['Software Engineer', 'Registered Nurse', 'Développeuse web', 'Data Analyst', 'Sales Manager', 'Chef de cuisine', '软件工程师', 'Accountant', 'Truck Driver', 'Ingénieur qualité', 'Marketing Manager', 'Customer Service Representative'];
@@ -80,12 +67,7 @@ async function makeWorkbook(path: string, rows: number): Promise<void> {
     ['xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${esc(s)}</t></si>`).join('')}</sst>`],
     ['xl/worksheets/sheet1.xml', sheet.join('')],
   ];
-  const zip = new ZipFile();
-  for (const [name, text] of parts) zip.addBuffer(Buffer.from(text, 'utf8'), name);
-  zip.end();
-  const out = createWriteStream(path);
-  zip.outputStream.pipe(out);
-  await finished(out);
+  await writeZip(path, parts);
 }
 
 /** Runs a step, sampling the resident set every 10 ms; returns its result, seconds and peaks. */

@@ -54,6 +54,11 @@ export async function writeCandidatesXlsx(path: string, rows: readonly Row[]): P
     ['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
     ['xl/worksheets/sheet1.xml', sheet.join('')],
   ];
+  await writeZip(path, parts);
+}
+
+/** Writes text parts (name, content) into a zip file: the container of XLSX and ODS. */
+export async function writeZip(path: string, parts: readonly (readonly [string, string])[]): Promise<void> {
   const zip = new ZipFile();
   for (const [name, text] of parts) zip.addBuffer(Buffer.from(text, 'utf8'), name);
   zip.end();

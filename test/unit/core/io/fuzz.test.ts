@@ -4,23 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { ZipFile } from 'yazl';
 import { InputError, listSheets, readTable } from '../../../../electron/core/io/index.js';
 import { ZipArchive } from '../../../../electron/core/io/zip.js';
+import { rng } from '../../../bench/suite-helpers.js';
 import { tempFolder } from './helpers.js';
 
 // Feeds mutated and random bytes to every reader; the only failure allowed out is an InputError.
 // Deterministic (seeded) and bounded, so a failure names the case that reproduces it.
 const dir = join(import.meta.dirname, '../../../fixtures/spreadsheets');
 const tmp = tempFolder('titlematch-fuzz-');
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (r: () => number, n: number): number => Math.floor(r() * n);
 
