@@ -12,18 +12,19 @@ import { createEngine } from '../core/engine/index.js';
 import { findColumn, readTable } from '../core/io/index.js';
 import { rankMetrics, targetRanks, tfidfTargetRanks } from '../core/match/index.js';
 
-import { ENGINE_ARG_OPTIONS, engineOptionsFrom } from './engine-options.js';
+import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
 import { processIo, runGuarded, UsageError, type CliIo } from './errors.js';
 import { ProgressReporter } from './progress.js';
 
-export const EVAL_USAGE = `Usage: titlematch eval [--data DIR] [--json] [--raw] [--model DIR] [--provider LIST] [--threads N]
+export const EVAL_USAGE = `Usage: titlematch eval [--data DIR] [--json] [--raw] [--model DIR] [--provider LIST] [--threads N] [--precision P]
 
 Ranks all 2,942 ESCO preferred labels for each JobBERT validation vacancy title and prints MRR,
 top-1 and top-5 for the model and for the character 3-gram TF-IDF cosine floor.
 
   --data DIR   the data folder (default: $TITLEMATCH_DATA, else ../shared/data beside the project)
   --json       print the figures as JSON
-  --raw        feed titles to the model without TitleMatch's normalisation (to measure it)`;
+  --raw        feed titles to the model without TitleMatch's normalisation (to measure it)
+${ENGINE_USAGE}`;
 
 const VAL_FILE = join('jobbert-val', 'titles.csv');
 const ESCO_FILE = join('esco', 'occupations_en.csv');
@@ -139,13 +140,13 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
     progress.finish();
     const name = `${info.model.name} ${info.model.version}${values.raw ? ' (raw titles)' : ''}`;
     if (values.json) {
-      const report = { data: dir, queries: set.queries.length, labels: set.labels.length, skipped: set.skipped, model: { name, provider: info.provider, threads: info.threads, ...model }, tfidf };
+      const report = { data: dir, queries: set.queries.length, labels: set.labels.length, skipped: set.skipped, model: { name, provider: info.provider, precision: info.precision, threads: info.threads, ...model }, tfidf };
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
       io.stdout.write(
         [
           `jobbert-val: ${set.queries.length} vacancy titles ranked against ${set.labels.length} ESCO preferred labels (${dir})${set.skipped > 0 ? `; ${set.skipped} skipped` : ''}`,
-          line(`model ${name} (${info.provider}, ${info.threads} threads)`, model),
+          line(`model ${name} (${info.provider}, ${info.precision}, ${info.threads} threads)`, model),
           line('floor: character 3-gram TF-IDF cosine', tfidf),
           '',
         ].join('\n'),

@@ -1,18 +1,20 @@
-/** `titlematch info [--json] [--calibrate] [--model DIR] [--provider LIST] [--threads N]`: what the engine runs on. */
+/** `titlematch info [--json] [--calibrate] [--model DIR] [--provider LIST] [--threads N] [--precision P]`: what the engine runs on. */
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine, type EngineInfo } from '../core/engine/index.js';
 import { CACHE_ARG_OPTIONS, CACHE_USAGE, cacheDirFrom } from './cache-options.js';
 import { runCalibrate } from './calibrate.js';
-import { ENGINE_ARG_OPTIONS, engineOptionsFrom } from './engine-options.js';
+import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
 import { processIo, type CliIo } from './errors.js';
 
-export const INFO_USAGE = `Usage: titlematch info [--json] [--calibrate] [--model DIR] [--provider LIST] [--threads N]
+export const INFO_USAGE = `Usage: titlematch info [--json] [--calibrate] [--model DIR] [--provider LIST] [--threads N] [--precision P]
 
-Prints the model (name, version, dimension, size), the execution provider in use and why, and the thread count.
+Prints the model (name, version, dimension, size), the execution provider and precision in use and
+why, and the thread count.
 
   --calibrate            time each available provider (or those of --provider) on one title and on
                          bulk batches; match then uses the fastest for this machine and model
+${ENGINE_USAGE}
 ${CACHE_USAGE}`;
 
 function megabytes(bytes: number): string {
@@ -49,6 +51,7 @@ export function formatInfo(info: EngineInfo, cwd: string = process.cwd()): strin
     `max length: ${info.model.maxLength} tokens`,
     `pooling:    ${info.model.pooling}`,
     `provider:   ${info.provider} (${info.providerReason})`,
+    `precision:  ${info.precision} (${info.precisionReason})`,
     `threads:    ${info.threads}`,
     `load time:  ${Math.round(info.loadMs)} ms`,
   ];

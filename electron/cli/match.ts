@@ -1,7 +1,7 @@
 /**
  * `titlematch match QUERIES CORPUS [--query-column NAME] [--corpus-column NAME] [--query-sheet NAME]
  *  [--corpus-sheet NAME] [--top K|all] [--min-score S] [--out FILE] [--format csv|json|xlsx|html]
- *  [--model DIR] [--provider LIST] [--threads N]`
+ *  [--model DIR] [--provider LIST] [--threads N] [--precision P]`
  */
 import { stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
@@ -13,7 +13,7 @@ import { createMatcher, matchesOf, type TopKResult } from '../core/match/index.j
 import { renderHtml, writeReport, type MatchReport, type ReportMatch } from '../core/report/index.js';
 import { CACHE_ARG_OPTIONS, CACHE_USAGE, cacheDirFrom } from './cache-options.js';
 import { calibratedProviders } from './calibrate.js';
-import { ENGINE_ARG_OPTIONS, engineOptionsFrom } from './engine-options.js';
+import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
 import { processIo, UsageError, type CliIo } from './errors.js';
 import { renderOutput, writeFileAtomic, writeToStdout, type MatchRow, type OutputFormat } from './output.js';
 import { ProgressReporter } from './progress.js';
@@ -36,9 +36,7 @@ Options:
   --format FORMAT        csv or json (the columns below), or a report: xlsx (every column of both
                          files carried, a Summary sheet; needs --out) or html (printable)
                          (default: from --out's extension: .json, .xlsx, .html, else csv)
-  --model DIR            use the model in DIR instead of the bundled one
-  --provider LIST        execution providers to try, in order (e.g. webgpu,cpu); cpu is always last
-  --threads N            CPU threads for the model (default: the physical cores)
+${ENGINE_USAGE}
 ${CACHE_USAGE}
 
 Output columns: query_row,query,rank,match_row,match,score (rows are 1-based data rows, header not counted).`;

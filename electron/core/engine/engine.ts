@@ -7,9 +7,10 @@ import ort from 'onnxruntime-node';
 import { normalizeTitle } from '../text/index.js';
 import { dedupe, planBatches } from './batching.js';
 import { ModelError, readModelFolder, type ModelFolder } from './model-folder.js';
-import { l2Normalize, pool } from './pooling.js';
+import { halfToFloat, l2Normalize, pool } from './pooling.js';
 import {
   defaultProviders,
+  describeError,
   physicalCores,
   providerSummary,
   startWithFallback,
@@ -39,8 +40,16 @@ export interface EngineOptions {
   maxBatchTokens?: number;
   /** Apply TitleMatch's title normalisation before tokenizing (default true; false to measure it). */
   normalizeTitles?: boolean;
+  /**
+   * Which copy of the model to run. 'auto' (default): the float16 variant on GPU providers when
+   * the folder's manifest records it within 0.005 dev-set MRR of float32, else float32.
+   */
+  precision?: Precision;
   logger?: Logger;
 }
+
+/** Which copy of the model to run; see EngineOptions.precision. */
+export type Precision = 'auto' | 'fp32' | 'fp16';
 
 /** Progress of a long operation. */
 export interface Progress {
@@ -71,6 +80,10 @@ export interface EngineInfo {
   provider: ProviderName;
   /** Why this provider: e.g. "webgpu unavailable: ...; using cpu". */
   providerReason: string;
+  /** Precision of the model file that runs (model.file). */
+  precision: 'fp32' | 'fp16';
+  /** Why this precision, in words. */
+  precisionReason: string;
   attempts: ProviderAttempt[];
   threads: number;
   /** Milliseconds from the start of loading to a usable session. */
@@ -97,6 +110,9 @@ export interface Engine {
 /** A session ready to run, and how to feed it and read it. */
 interface Runtime {
   folder: ModelFolder;
+  /** The model file this session runs (model.onnx or its float16 variant). */
+  modelPath: string;
+  precision: 'fp32' | 'fp16';
   session: ort.InferenceSession;
   tokenizer: LoadedTokenizer;
   /** Output to fetch, and whether it is already one vector per title. */
@@ -194,39 +210,41 @@ async function run(m: Runtime, batch: TokenBatch): Promise<ort.Tensor> {
 /** Unit vectors for one padded batch: the model's sentence_embedding, or its token vectors pooled. */
 async function runBatch(m: Loaded, batch: TokenBatch): Promise<Float32Array> {
   const tensor = await run(m, batch);
-  const data = tensor.data;
-  if (!(data instanceof Float32Array)) {
-    throw new ModelError(`${m.folder.modelPath} output ${m.output.name} is ${tensor.type}, not float32; export the model in float32.`, 'unsupported', m.folder.modelPath);
+  let data: Float32Array;
+  if (tensor.data instanceof Float32Array) data = tensor.data;
+  else if (tensor.type === 'float16' && tensor.data instanceof Uint16Array) data = halfToFloat(tensor.data);
+  else {
+    throw new ModelError(`${m.modelPath} output ${m.output.name} is ${tensor.type}, not float32 or float16; export the model in float32.`, 'unsupported', m.modelPath);
   }
   const dim = tensor.dims[tensor.dims.length - 1];
   if (dim !== m.dimension) {
-    throw new ModelError(`${m.folder.modelPath} output ${m.output.name} has vectors of ${dim} numbers, expected ${m.dimension}.`, 'mismatch', m.folder.modelPath);
+    throw new ModelError(`${m.modelPath} output ${m.output.name} has vectors of ${dim} numbers, expected ${m.dimension}.`, 'mismatch', m.modelPath);
   }
   // Copy: onnxruntime may reuse the output buffer on the next run.
-  const vectors = m.output.pooled ? new Float32Array(data) : pool(m.folder.pooling, data, batch.mask, batch.batch, batch.seq, dim);
+  const vectors = m.output.pooled ? (data === tensor.data ? new Float32Array(data) : data) : pool(m.folder.pooling, data, batch.mask, batch.batch, batch.seq, dim);
   return l2Normalize(vectors, dim);
 }
 
-function chooseOutput(folder: ModelFolder, session: ort.InferenceSession): { name: string; pooled: boolean } {
+function chooseOutput(modelPath: string, session: ort.InferenceSession): { name: string; pooled: boolean } {
   const names = session.outputNames;
   if (names.includes('sentence_embedding')) return { name: 'sentence_embedding', pooled: true };
   const token = TOKEN_OUTPUTS.find((n) => names.includes(n));
   if (token) return { name: token, pooled: false };
   throw new ModelError(
-    `${folder.modelPath} outputs ${names.join(', ')}; TitleMatch needs sentence_embedding or last_hidden_state (token vectors). Export the model for feature extraction.`,
+    `${modelPath} outputs ${names.join(', ')}; TitleMatch needs sentence_embedding or last_hidden_state (token vectors). Export the model for feature extraction.`,
     'unsupported',
-    folder.modelPath,
+    modelPath,
   );
 }
 
-function checkInputs(folder: ModelFolder, session: ort.InferenceSession): void {
+function checkInputs(modelPath: string, session: ort.InferenceSession): void {
   const inputs = session.inputNames;
   const unknown = inputs.filter((n) => !KNOWN_INPUTS.has(n));
   if (!inputs.includes('input_ids') || unknown.length > 0) {
     throw new ModelError(
-      `${folder.modelPath} takes inputs ${inputs.join(', ')}; TitleMatch feeds input_ids, attention_mask and token_type_ids only (a BERT-style text encoder export).`,
+      `${modelPath} takes inputs ${inputs.join(', ')}; TitleMatch feeds input_ids, attention_mask and token_type_ids only (a BERT-style text encoder export).`,
       'unsupported',
-      folder.modelPath,
+      modelPath,
     );
   }
 }
@@ -256,10 +274,14 @@ async function loadModel(options: EngineOptions): Promise<Loaded> {
   const preference = withCpuLast(options.providers ?? defaultProviders());
   // A short real input: session creation alone does not prove a GPU provider can run the graph.
   const probe = padBatch([tokenIds(tokenizer, 'software engineer', folder.maxLength)], tokenizer.padId);
+  const precision = options.precision ?? 'auto';
+  if (precision === 'fp16' && !folder.fp16) {
+    throw new ModelError(`Model folder ${folder.dir} has no float16 variant (model.fp16.onnx or onnx/model_fp16.onnx); run it in float32.`, 'incomplete', folder.dir);
+  }
   let modelProblem: unknown;
 
-  const started = await startWithFallback(preference, async (provider) => {
-    const session = await ort.InferenceSession.create(folder.modelPath, {
+  const open = async (provider: ProviderName, choice: ModelChoice): Promise<{ runtime: Runtime; dimension: number }> => {
+    const session = await ort.InferenceSession.create(choice.path, {
       executionProviders: [provider],
       intraOpNumThreads: threads,
       interOpNumThreads: 1,
@@ -268,10 +290,12 @@ async function loadModel(options: EngineOptions): Promise<Loaded> {
       logSeverityLevel: 3,
     });
     try {
-      checkInputs(folder, session);
-      const output = chooseOutput(folder, session);
+      checkInputs(choice.path, session);
+      const output = chooseOutput(choice.path, session);
       const runtime: Runtime = {
         folder,
+        modelPath: choice.path,
+        precision: choice.precision,
         session,
         tokenizer,
         output,
@@ -281,15 +305,29 @@ async function loadModel(options: EngineOptions): Promise<Loaded> {
       return { runtime, dimension: await probeDimension(runtime, probe) };
     } catch (e) {
       await session.release();
-      // Problems of the model itself are the same on every provider: stop and report them.
-      if (e instanceof ModelError) modelProblem = e;
       throw e;
     }
+  };
+
+  const started = await startWithFallback(preference, async (provider) => {
+    const choices = modelChoices(folder, provider, precision);
+    const failures: string[] = [];
+    for (const choice of choices) {
+      try {
+        return { ...(await open(provider, choice)), choice, failures };
+      } catch (e) {
+        // Problems of the model itself are the same on every provider: stop and report them.
+        if (e instanceof ModelError && choice === choices[choices.length - 1]) modelProblem = e;
+        if (choice === choices[choices.length - 1]) throw e;
+        failures.push(`float16 failed on ${provider} (${describeError(e)})`);
+      }
+    }
+    throw new Error('no model file to run'); // not reached: choices is never empty
   }).catch((e: unknown) => {
     throw modelProblem ?? e;
   });
 
-  const { runtime, dimension } = started.value;
+  const { runtime, dimension, choice, failures } = started.value;
   if (folder.declaredDimension !== undefined && dimension !== folder.declaredDimension) {
     await runtime.session.release();
     throw new ModelError(
@@ -303,7 +341,7 @@ async function loadModel(options: EngineOptions): Promise<Loaded> {
       name: folder.name,
       version: folder.version,
       dir: folder.dir,
-      file: folder.modelPath,
+      file: runtime.modelPath,
       dimension,
       maxLength: folder.maxLength,
       sizeBytes: folder.sizeBytes,
@@ -312,11 +350,13 @@ async function loadModel(options: EngineOptions): Promise<Loaded> {
     },
     provider: started.provider,
     providerReason: providerSummary(started.provider, started.attempts),
+    precision: runtime.precision,
+    precisionReason: [...failures, choice.reason].join('; '),
     attempts: started.attempts,
     threads,
     loadMs: performance.now() - t0,
   };
-  options.logger?.info?.(`model ${folder.name} ${folder.version} on ${started.provider}: ${info.providerReason}`);
+  options.logger?.info?.(`model ${folder.name} ${folder.version} on ${started.provider} in ${runtime.precision}: ${info.providerReason}; ${info.precisionReason}`);
   return { ...runtime, dimension, info };
 }
 
@@ -326,10 +366,36 @@ async function probeDimension(m: Runtime, probe: TokenBatch): Promise<number> {
   const expectedRank = m.output.pooled ? 2 : 3;
   if (t.dims.length !== expectedRank) {
     throw new ModelError(
-      `${m.folder.modelPath} output ${m.output.name} has shape [${t.dims.join(', ')}]; expected ${m.output.pooled ? '[batch, dim]' : '[batch, tokens, dim]'}.`,
+      `${m.modelPath} output ${m.output.name} has shape [${t.dims.join(', ')}]; expected ${m.output.pooled ? '[batch, dim]' : '[batch, tokens, dim]'}.`,
       'unsupported',
-      m.folder.modelPath,
+      m.modelPath,
     );
   }
   return t.dims[t.dims.length - 1];
+}
+
+/** A model file to try on a provider, and why. */
+interface ModelChoice {
+  path: string;
+  precision: 'fp32' | 'fp16';
+  reason: string;
+}
+
+/**
+ * The model files to try on a provider, best first. 'auto' runs the float16 variant only on GPU
+ * providers and only when its recorded dev-set MRR is within the limit; float32 follows it, so a
+ * GPU without float16 support still runs on the GPU.
+ */
+export function modelChoices(folder: ModelFolder, provider: ProviderName, precision: Precision): ModelChoice[] {
+  const fp32: ModelChoice = { path: folder.modelPath, precision: 'fp32', reason: 'float32' };
+  const fp16 = folder.fp16;
+  if (precision === 'fp32') return [{ ...fp32, reason: 'float32 (asked for)' }];
+  if (!fp16) return [{ ...fp32, reason: 'float32 (the model has no float16 variant)' }];
+  if (precision === 'fp16') return [{ path: fp16.path, precision: 'fp16', reason: 'float16 (asked for)' }];
+  if (provider === 'cpu') return [{ ...fp32, reason: 'float32 on cpu (float16 is for GPU providers)' }];
+  if (!fp16.eligible) return [{ ...fp32, reason: `float32: ${fp16.reason}` }];
+  return [
+    { path: fp16.path, precision: 'fp16', reason: `float16 on ${provider}: ${fp16.reason}` },
+    { ...fp32, reason: `float32 on ${provider}` },
+  ];
 }

@@ -6,10 +6,10 @@
  *     const vectors = await engine.encode(titles, { signal, onProgress }); // unit vectors, row-major
  */
 export { createEngine } from './engine.js';
-export type { Engine, EngineInfo, EngineOptions, Logger, Progress, RunOptions } from './engine.js';
+export type { Engine, EngineInfo, EngineOptions, Logger, Precision, Progress, RunOptions } from './engine.js';
 export { bundledModelDir, BUNDLED_MODEL_SUBDIR } from './bundled.js';
-export { ModelError, readModelFolder } from './model-folder.js';
-export type { ModelErrorCode, ModelFolder, ModelManifest } from './model-folder.js';
+export { MAX_FP16_MRR_DROP, ModelError, readModelFolder } from './model-folder.js';
+export type { Fp16Variant, ModelErrorCode, ModelFolder, ModelManifest } from './model-folder.js';
 export {
   PROVIDERS,
   ProviderError,
@@ -20,6 +20,6 @@ export {
   withCpuLast,
 } from './providers.js';
 export type { ProviderAttempt, ProviderName } from './providers.js';
-export { clsPool, l2Normalize, maxPool, meanPool, pool } from './pooling.js';
+export { clsPool, halfToFloat, l2Normalize, maxPool, meanPool, pool } from './pooling.js';
 export type { PoolingMode } from './pooling.js';
 export { dedupe, planBatches } from './batching.js';

@@ -59,6 +59,46 @@ export interface ModelFolder {
   maxLength: number;
   /** Size of the model's weights on disk, in bytes. */
   sizeBytes: number;
+  /** A float16 copy of the model for GPU providers, when the folder has one. */
+  fp16: Fp16Variant | undefined;
+}
+
+/** A float16 copy of the model and whether its measured accuracy lets the engine choose it. */
+export interface Fp16Variant {
+  path: string;
+  /** True only when manifest.json records a dev-set MRR drop within MAX_FP16_MRR_DROP. */
+  eligible: boolean;
+  /** The measurement, or why there is none, in words. */
+  reason: string;
+}
+
+/** Largest dev-set MRR drop against float32 for which the float16 variant is used by default. */
+export const MAX_FP16_MRR_DROP = 0.005;
+
+/** Where exports keep a float16 copy: our manifest's variants.fp16.file, then the usual names. */
+const FP16_NAMES = ['model.fp16.onnx', 'model_fp16.onnx', 'onnx/model_fp16.onnx'];
+
+async function readFp16Variant(dir: string, manifest: ModelManifest | undefined): Promise<Fp16Variant | undefined> {
+  const recorded = (manifest?.variants as { fp16?: Record<string, unknown> } | undefined)?.fp16;
+  const file = typeof recorded?.file === 'string' ? recorded.file : undefined;
+  for (const name of file !== undefined ? [file, ...FP16_NAMES] : FP16_NAMES) {
+    const path = join(dir, name);
+    if (!(await isFile(path))) continue;
+    if (name !== file || recorded === undefined) {
+      return { path, eligible: false, reason: `${name} has no dev-set measurement in manifest.json, so float32 is used unless float16 is asked for` };
+    }
+    const dev = recorded.dev as Record<string, { mrr?: unknown } | undefined> | undefined;
+    const drop = recorded.mrr_drop;
+    const base = dev?.fp32?.mrr;
+    const half = dev?.fp16?.mrr;
+    if (typeof drop !== 'number' || typeof base !== 'number' || typeof half !== 'number') {
+      return { path, eligible: false, reason: `manifest.json records no dev-set MRR for ${name}, so float32 is used unless float16 is asked for` };
+    }
+    const figures = `dev-set MRR ${base.toFixed(4)} in float32, ${half.toFixed(4)} in float16 (largest drop ${drop.toFixed(4)}, limit ${MAX_FP16_MRR_DROP})`;
+    const eligible = recorded.eligible === true && drop <= MAX_FP16_MRR_DROP;
+    return { path, eligible, reason: eligible ? figures : `${figures}: float16 is not used unless asked for` };
+  }
+  return undefined;
 }
 
 const REQUIRED_HINT =
@@ -197,6 +237,7 @@ export async function readModelFolder(dirInput: string): Promise<ModelFolder> {
     512;
   if (positions !== undefined && maxLength > positions) maxLength = positions;
 
+  const fp16 = await readFp16Variant(dir, manifest);
   let sizeBytes = (await stat(modelPath)).size;
   // Large exports keep their weights beside the graph.
   for (const extra of [`${modelPath}_data`, `${modelPath}.data`]) if (await isFile(extra)) sizeBytes += (await stat(extra)).size;
@@ -216,5 +257,6 @@ export async function readModelFolder(dirInput: string): Promise<ModelFolder> {
     dimensionSource,
     maxLength,
     sizeBytes,
+    fp16,
   };
 }

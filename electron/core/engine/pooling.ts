@@ -105,3 +105,18 @@ function checkShapes(hidden: Float32Array, mask: ArrayLike<number>, batch: numbe
   if (hidden.length !== batch * seq * dim) throw new RangeError(`hidden has ${hidden.length} values, expected ${batch}x${seq}x${dim}`);
   if (mask.length !== batch * seq) throw new RangeError(`mask has ${mask.length} values, expected ${batch}x${seq}`);
 }
+
+/** IEEE 754 half-precision values (as onnxruntime returns float16 tensors) to float32. */
+export function halfToFloat(half: Uint16Array): Float32Array {
+  const out = new Float32Array(half.length);
+  for (let i = 0; i < half.length; i++) {
+    const h = half[i];
+    const sign = h & 0x8000 ? -1 : 1;
+    const exponent = (h >> 10) & 0x1f;
+    const fraction = h & 0x3ff;
+    if (exponent === 0) out[i] = sign * fraction * 2 ** -24;
+    else if (exponent === 31) out[i] = fraction === 0 ? sign * Infinity : NaN;
+    else out[i] = sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
+  }
+  return out;
+}

@@ -7,8 +7,8 @@ const GPU_NAMES: Readonly<Record<string, string>> = {
   coreml: 'Core ML',
 };
 
-/** "CPU, 8 threads", "GPU (WebGPU)", ... */
-export function providerLabel(provider: string, threads: number): string {
-  if (provider === 'cpu') return `CPU, ${threads} ${threads === 1 ? 'thread' : 'threads'}`;
-  return GPU_NAMES[provider] ?? provider;
+/** "CPU, 8 threads", "GPU (WebGPU)", "GPU (WebGPU), float16", ... */
+export function providerLabel(provider: string, threads: number, precision: 'fp32' | 'fp16' = 'fp32'): string {
+  const name = provider === 'cpu' ? `CPU, ${threads} ${threads === 1 ? 'thread' : 'threads'}` : (GPU_NAMES[provider] ?? provider);
+  return precision === 'fp16' ? `${name}, float16` : name;
 }

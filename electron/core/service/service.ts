@@ -89,7 +89,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
       return {
         state: 'ready',
         model: { name: info.model.name, version: info.model.version, dimension: info.model.dimension },
-        provider: { id: info.provider, label: providerLabel(info.provider, info.threads) },
+        provider: { id: info.provider, label: providerLabel(info.provider, info.threads, info.precision) },
         skipped: info.attempts.filter((a) => !a.ok).map((a) => ({ provider: a.provider, reason: a.reason ?? 'failed' })),
         message: null,
       };
@@ -175,7 +175,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
       byTarget: toRanking(byTarget, k),
       byCandidate: toRanking(byCandidate, k),
       model: { name: info.model.name, version: info.model.version },
-      provider: providerLabel(info.provider, info.threads),
+      provider: providerLabel(info.provider, info.threads, info.precision),
     };
     keep(results, result.runId, { result, candidates: { table: cTable, titles: c }, targets: { table: tTable, titles: t } }, keepResults);
     return result;

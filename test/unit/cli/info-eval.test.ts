@@ -25,6 +25,13 @@ describe('titlematch info', () => {
     expect(run.stdout).toMatch(/^size: +\d+\.\d MB$/m);
     expect(run.stdout).toMatch(/^provider: +cpu \(cuda unavailable: .+; using cpu\)$/m);
     expect(run.stdout).toMatch(/^threads: +1$/m);
+    expect(run.stdout).toMatch(/^precision: +fp32 \(float32 \(the model has no float16 variant\)\)$/m);
+  });
+
+  it('refuses a precision it does not know, saying which there are', async () => {
+    const run = await runCli(['info', '--model', model, '--precision', 'half']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--precision must be one of auto, fp32, fp16, got "half"/);
   });
 
   it('prints JSON with --json', async () => {
@@ -67,7 +74,7 @@ describe('titlematch eval', () => {
     const run = await runCli(['eval', '--data', data, '--model', model, '--provider', 'cpu']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/4 vacancy titles ranked against 4 ESCO preferred labels .*; 1 skipped/);
-    expect(run.stdout).toMatch(/^model model unversioned \(cpu, \d+ threads\) +MRR 1\.0000 +top-1 1\.0000 +top-5 1\.0000/m);
+    expect(run.stdout).toMatch(/^model model unversioned \(cpu, fp32, \d+ threads\) +MRR 1\.0000 +top-1 1\.0000 +top-5 1\.0000/m);
     expect(run.stdout).toMatch(/^floor: character 3-gram TF-IDF cosine +MRR [01]\.\d{4} +top-1 [01]\.\d{4} +top-5 [01]\.\d{4}/m);
     const json = await runCli(['eval', '--data', data, '--model', model, '--json']);
     const report = JSON.parse(json.stdout) as { queries: number; model: { mrr: number }; tfidf: { mrr: number; top5: number } };

@@ -16,31 +16,46 @@ export interface TinyModelOptions {
   staticDim?: boolean;
   /** Name of the token-vector output. */
   hiddenName?: string;
+  /** Weights, token vectors and outputs in float16 (as a float16 export has them). */
+  half?: boolean;
+}
+
+const FLOAT16 = 10;
+
+/** float32 -> IEEE half bits, for the small exact values tests use (normal numbers and zero). */
+export function toHalfBits(x: number): number {
+  if (x === 0) return 0;
+  const sign = x < 0 ? 0x8000 : 0;
+  const a = Math.abs(x);
+  const exponent = Math.floor(Math.log2(a));
+  const fraction = Math.round((a / 2 ** exponent - 1) * 1024);
+  return sign | ((exponent + 15) << 10) | fraction;
 }
 
 /** An ONNX model: input_ids, attention_mask int64 [batch, seq] -> last_hidden_state [batch, seq, dim]. */
 export function tinyOnnx(opts: TinyModelOptions): Uint8Array {
   const vocab = opts.embeddings.length;
   const dim = opts.embeddings[0].length;
-  const table = new Float32Array(opts.embeddings.flat());
+  const float = opts.half ? FLOAT16 : FLOAT;
+  const table = opts.half ? new Uint16Array(opts.embeddings.flat().map(toHalfBits)) : new Float32Array(opts.embeddings.flat());
   const hidden = opts.hiddenName ?? 'last_hidden_state';
   const outDim: Dim = opts.staticDim ? dim : 'hidden';
   return onnxModel('titlematch-tests', 14, (g) => {
     node(g, { op: 'Gather', inputs: ['emb', 'input_ids'], outputs: ['tokens'], int: { axis: 0 } });
-    node(g, { op: 'Cast', inputs: ['attention_mask'], outputs: ['mask_f'], int: { to: FLOAT } });
+    node(g, { op: 'Cast', inputs: ['attention_mask'], outputs: ['mask_f'], int: { to: float } });
     node(g, { op: 'Unsqueeze', inputs: ['mask_f', 'axes_last'], outputs: ['mask_3d'] });
     node(g, { op: 'Mul', inputs: ['tokens', 'mask_3d'], outputs: [hidden] });
     if (opts.sentenceEmbedding) {
       node(g, { op: 'Gather', inputs: [hidden, 'zero'], outputs: ['sentence_embedding'], int: { axis: 1 } });
     }
     g.string(2, 'tiny');
-    tensor(g, 5, 'emb', FLOAT, [vocab, dim], new Uint8Array(table.buffer));
+    tensor(g, 5, 'emb', float, [vocab, dim], new Uint8Array(table.buffer));
     tensor(g, 5, 'axes_last', INT64, [1], new Uint8Array(new BigInt64Array([-1n]).buffer));
     tensor(g, 5, 'zero', INT64, [], new Uint8Array(new BigInt64Array([0n]).buffer));
     valueInfo(g, 11, 'input_ids', INT64, ['batch', 'seq']);
     valueInfo(g, 11, 'attention_mask', INT64, ['batch', 'seq']);
-    valueInfo(g, 12, hidden, FLOAT, ['batch', 'seq', outDim]);
-    if (opts.sentenceEmbedding) valueInfo(g, 12, 'sentence_embedding', FLOAT, ['batch', outDim]);
+    valueInfo(g, 12, hidden, float, ['batch', 'seq', outDim]);
+    if (opts.sentenceEmbedding) valueInfo(g, 12, 'sentence_embedding', float, ['batch', outDim]);
   });
 }
 
@@ -95,6 +110,10 @@ export interface TinyFolderOptions extends TinyModelOptions {
   config?: Record<string, unknown>;
   /** Write 1_Pooling/config.json with this mode. */
   pooling?: 'mean' | 'cls' | 'max' | 'weightedmean';
+  /** Also write a float16 copy of the model under this name (e.g. model.fp16.onnx). */
+  fp16File?: string;
+  /** Write this manifest.json. */
+  manifest?: Record<string, unknown>;
 }
 
 /** Writes a complete (or deliberately incomplete) tiny model folder at dir. */
@@ -107,6 +126,11 @@ export async function writeTinyModelFolder(dir: string, opts: TinyFolderOptions)
     await mkdir(modelDir, { recursive: true });
     await writeFile(join(modelDir, 'model.onnx'), tinyOnnx(opts));
   }
+  if (opts.fp16File !== undefined) {
+    await mkdir(join(dir, opts.fp16File, '..'), { recursive: true });
+    await writeFile(join(dir, opts.fp16File), tinyOnnx({ ...opts, half: true }));
+  }
+  if (opts.manifest) await writeFile(join(dir, 'manifest.json'), JSON.stringify(opts.manifest));
   if (!omit.has('tokenizer.json')) await writeFile(join(dir, 'tokenizer.json'), JSON.stringify(tinyTokenizerJson(opts.words)));
   if (!omit.has('config.json')) {
     const config = { model_type: 'bert', hidden_size: dim, vocab_size: opts.embeddings.length, max_position_embeddings: 32, ...opts.config };

@@ -28,6 +28,8 @@ export function trigramEngine(options: { batch?: number; pauseMs?: number } = {}
     model: { name: 'trigram-test', version: '0', dir: '/none', file: '/none/model.onnx', dimension: DIM, maxLength: 32, sizeBytes: 0, pooling: 'mean' },
     provider: 'cpu',
     providerReason: 'webgpu unavailable: no adapter; using cpu',
+    precision: 'fp32',
+    precisionReason: 'float32 on cpu (float16 is for GPU providers)',
     attempts: [
       { provider: 'webgpu', ok: false, reason: 'no adapter', ms: 1 },
       { provider: 'cpu', ok: true, ms: 1 },
