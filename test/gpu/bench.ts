@@ -2,32 +2,36 @@
  * The GPU check's measurement, run by run.sh from the packed folder (or here, on cpu): encode
  * throughput at the app's batch sizes and one-title latency per execution provider, the largest
  * vector difference from cpu, and top-10 matching with the onnxruntime matcher on that provider
- * against the JavaScript reference (time, and whether the rankings are identical).
+ * against the JavaScript reference (time, and whether the rankings are identical), and, with
+ * --dev, the dev-set MRR each provider and precision gives (the float16 variant's test on a GPU).
  *
  * Options: --model DIR, --titles FILE (one title a line), --providers LIST (default: cpu, webgpu,
- * and cuda where its files exist; an fp16 model folder beside the model adds webgpu-fp16),
- * --quick (small sizes), --json FILE.
+ * webgpu-fp16 where the model has a float16 variant, and cuda and cuda-fp16 where cuda's files
+ * exist), --dev FILE (dev.json: queries, targets, labels), --quick (small sizes), --json FILE.
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine, defaultProviders, isProviderName, type ProviderName } from '../../electron/core/engine/index.js';
 import { cudaFilesPresent } from '../../electron/core/engine/providers.js';
-import { createOrtMatcher, topK } from '../../electron/core/match/index.js';
+import { createOrtMatcher, rankMetrics, targetRanks, topK } from '../../electron/core/match/index.js';
 
 const { values } = parseArgs({
   options: {
     model: { type: 'string' },
     titles: { type: 'string' },
     providers: { type: 'string' },
+    dev: { type: 'string' },
     quick: { type: 'boolean', default: false },
     json: { type: 'string' },
   },
 });
 if (values.model === undefined || values.titles === undefined) throw new Error('--model DIR and --titles FILE are required');
 const modelDir = resolve(values.model);
-const fp16Dir = `${modelDir}-fp16`;
+const hasFp16 = ['model.fp16.onnx', 'model_fp16.onnx', join('onnx', 'model_fp16.onnx')].some((f) => existsSync(join(modelDir, f)));
+const dev = values.dev !== undefined ? (JSON.parse(await readFile(values.dev, 'utf8')) as { queries: string[]; targets: number[]; labels: string[] }) : undefined;
 const titles = (await readFile(values.titles, 'utf8')).split('\n').map((t) => t.trim()).filter(Boolean);
 const N = values.quick ? 512 : 8192;
 const BATCHES = values.quick ? [32, 256] : [32, 256, 1024];
@@ -38,12 +42,15 @@ if (titles.length < N) throw new Error(`${values.titles} has ${titles.length} ti
 interface Variant {
   label: string;
   provider: ProviderName;
-  dir: string;
+  precision: 'fp32' | 'fp16';
 }
-const asked = values.providers?.split(',').map((s) => s.trim()) ?? ['cpu', ...defaultProviders().filter((p) => p === 'webgpu' || (p === 'cuda' && cudaFilesPresent())), 'webgpu-fp16'];
+const gpus = defaultProviders().filter((p) => p === 'webgpu' || (p === 'cuda' && cudaFilesPresent()));
+const asked = values.providers?.split(',').map((s) => s.trim()) ?? ['cpu', ...gpus.flatMap((p) => [p, `${p}-fp16`])];
 const variants: Variant[] = asked.flatMap((label): Variant[] => {
-  if (label === 'webgpu-fp16') return existsSync(fp16Dir) ? [{ label, provider: 'webgpu', dir: fp16Dir }] : [];
-  return isProviderName(label) ? [{ label, provider: label, dir: modelDir }] : [];
+  const [name, suffix] = label.split('-');
+  if (!isProviderName(name) || (suffix !== undefined && suffix !== 'fp16')) return [];
+  if (suffix === 'fp16' && !hasFp16) return [];
+  return [{ label, provider: name, precision: suffix === 'fp16' ? 'fp16' : 'fp32' }];
 });
 
 function median(xs: number[]): number {
@@ -59,6 +66,7 @@ interface Figures {
   titlesPerSecond?: Record<number, number>;
   oneTitleMs?: number;
   maxAbsDiffVsCpu?: number;
+  dev?: { mrr: number; top1: number; top5: number; n: number };
   match?: { queries: number; corpus: number; seconds: number; referenceSeconds: number; identical: boolean; fallbackRows: number };
 }
 
@@ -71,7 +79,7 @@ for (const v of variants) {
   let vectors: Float32Array | undefined;
   try {
     for (const batch of BATCHES) {
-      const engine = createEngine({ modelDir: v.dir, providers: [v.provider], batchSize: batch, maxBatchTokens: batch * 64 });
+      const engine = createEngine({ modelDir, providers: [v.provider], precision: v.precision, batchSize: batch, maxBatchTokens: batch * 64 });
       try {
         const info = await engine.info();
         if (info.provider !== v.provider) throw new Error(info.attempts.find((a) => a.provider === v.provider)?.reason ?? `${v.provider} did not start`);
@@ -92,6 +100,11 @@ for (const v of variants) {
             one.push(performance.now() - t0);
           }
           f.oneTitleMs = median(one);
+        }
+        if (dev && batch === BATCHES[1]) {
+          const labels = await engine.encode(dev.labels);
+          const queries = await engine.encode(dev.queries);
+          f.dev = rankMetrics(await targetRanks(queries, labels, labels.length / dev.labels.length, Int32Array.from(dev.targets)));
         }
       } finally {
         await engine.dispose();
@@ -133,15 +146,15 @@ const cpu = results.find((r) => r.label === 'cpu' && r.ok);
 const lines = [
   `${N} titles, ${RUNS} runs (median), batches ${BATCHES.join('/')}; match ${N} x ${CORPUS} top-10`,
   '',
-  `| provider | ${BATCHES.map((b) => `batch ${b} titles/s (x cpu)`).join(' | ')} | one title | max abs diff vs cpu | match s (reference s) | rankings identical |`,
-  `| --- | ${BATCHES.map(() => '---').join(' | ')} | --- | --- | --- | --- |`,
+  `| provider | ${BATCHES.map((b) => `batch ${b} titles/s (x cpu)`).join(' | ')} | one title | max abs diff vs cpu | match s (reference s) | rankings identical |${dev ? ' dev MRR |' : ''}`,
+  `| --- | ${BATCHES.map(() => '---').join(' | ')} | --- | --- | --- | --- |${dev ? ' --- |' : ''}`,
   ...results.map((r) =>
     r.ok
       ? `| ${r.label} | ${BATCHES.map((b) => {
           const t = r.titlesPerSecond?.[b] ?? 0;
           const c = cpu?.titlesPerSecond?.[b];
           return `${t.toFixed(0)}${c ? ` (${(t / c).toFixed(2)}x)` : ''}`;
-        }).join(' | ')} | ${r.oneTitleMs?.toFixed(2)} ms | ${r.maxAbsDiffVsCpu?.toExponential(1) ?? '-'} | ${r.match ? `${r.match.seconds.toFixed(2)} (${r.match.referenceSeconds.toFixed(2)})` : '-'} | ${r.match?.identical ?? '-'} |`
+        }).join(' | ')} | ${r.oneTitleMs?.toFixed(2)} ms | ${r.maxAbsDiffVsCpu?.toExponential(1) ?? '-'} | ${r.match ? `${r.match.seconds.toFixed(2)} (${r.match.referenceSeconds.toFixed(2)})` : '-'} | ${r.match?.identical ?? '-'} |${dev ? ` ${r.dev?.mrr.toFixed(4) ?? '-'} |` : ''}`
       : `| ${r.label} | unavailable: ${r.reason} |`,
   ),
 ];

@@ -3,11 +3,13 @@
  * NVIDIA driver and no Node or network: Node itself (stripped; gzip, which every Linux has, unpacks
  * it; xz when gzip would not leave room under the limit),
  * onnxruntime-node's linux-x64 files, the Vulkan loader from Debian's libvulkan1 package (WebGPU
- * reaches the GPU through Vulkan), the model, 10,000 O*NET titles and the compiled check. Large
+ * reaches the GPU through Vulkan), the model with its float16 variant, 10,000 O*NET titles, the
+ * dev split that qualifies the float16 variant (when `npm run fp16` has written it) and the
+ * compiled check. Large
  * files other than Node are brotli-compressed and unpacked by the packed Node (unpack.mjs).
  * Copy the folder over and run `sh run.sh` there.
  *
- *     node out/test/gpu/pack.js --out /tmp/titlematch-gpu [--vulkan-deb FILE] [--model DIR] [--node-xz] [--fast]
+ *     node out/test/gpu/pack.js --out /tmp/titlematch-gpu [--vulkan-deb FILE] [--model DIR] [--dev DIR] [--node-xz] [--fast]
  *
  * Needs `npm run build:node` first (it packs the compiled JavaScript under out/).
  */
@@ -19,7 +21,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { dataDir } from '../../electron/cli/eval.js';
+import { dataDir, loadEvalSet } from '../../electron/cli/eval.js';
 import { bundledModelDir } from '../../electron/core/engine/index.js';
 import { findColumn, readTable } from '../../electron/core/io/index.js';
 
@@ -45,6 +47,8 @@ export interface PackOptions {
   nodeXz?: boolean;
   /** Low compression levels, and no size limit (for tests: the layout is the same, the folder larger). */
   fast?: boolean;
+  /** The dev split folder `npm run fp16` writes (default models/training/.work/fp16/dev, if there). */
+  dev?: string;
 }
 
 export interface PackResult {
@@ -58,6 +62,8 @@ const RUN_SH = `#!/bin/sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
+dev=""
+[ -f dev.json ] && dev="--dev dev.json"
 if [ ! -x node ]; then
   if [ -f node.xz ]; then
     command -v xz >/dev/null || { echo "run.sh: this pack's Node is xz-compressed; install xz-utils (or repack with a smaller model)" >&2; exit 1; }
@@ -67,7 +73,7 @@ if [ ! -x node ]; then
 fi
 ./node unpack.mjs
 export LD_LIBRARY_PATH="$here/vulkan\${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-exec ./node app/out/test/gpu/bench.js --model model --titles titles.txt --json results.json "$@"
+exec ./node app/out/test/gpu/bench.js --model model --titles titles.txt --json results.json $dev "$@"
 `;
 
 const UNPACK_MJS = `// Unpacks the brotli-compressed files of the pack (once), beside their .br files.
@@ -175,25 +181,20 @@ export async function pack(options: PackOptions): Promise<PackResult> {
     await rm(tmp, { recursive: true, force: true });
   }
 
-  // The model (an fp16 variant travels too when a folder <model>-fp16 exists) and the titles.
+  // The model (with its float16 variant), the titles and the dev split.
   const model = resolve(options.model ?? bundledModelDir());
-  for (const [from, to] of [
-    [model, 'model'],
-    [`${model}-fp16`, 'model-fp16'],
-  ] as const) {
-    const exists = await stat(from).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) continue;
-    for (const f of await walk(from)) {
-      const target = join(out, to, relative(from, f));
-      if (f.endsWith('.onnx')) await writeBrotli(target, await readFile(f), fast);
-      else {
-        await mkdir(dirname(target), { recursive: true });
-        await cp(f, target);
-      }
+  for (const f of await walk(model)) {
+    const target = join(out, 'model', relative(model, f));
+    if (f.endsWith('.onnx')) await writeBrotli(target, await readFile(f), fast);
+    else {
+      await mkdir(dirname(target), { recursive: true });
+      await cp(f, target);
     }
+  }
+  const devDir = resolve(options.dev ?? join(root, 'models', 'training', '.work', 'fp16', 'dev'));
+  if (existsSync(join(devDir, 'jobbert-val', 'titles.csv'))) {
+    const set = await loadEvalSet(devDir);
+    await writeFile(join(out, 'dev.json'), JSON.stringify({ queries: set.queries, targets: Array.from(set.targets), labels: set.labels }));
   }
   const table = await readTable(join(dataDir(options.data), 'onet', 'Alternate Titles.txt'), { header: true });
   const col = findColumn(table, 'Alternate Title');
@@ -201,7 +202,7 @@ export async function pack(options: PackOptions): Promise<PackResult> {
   await writeFile(join(out, 'titles.txt'), `${titles.join('\n')}\n`);
   await writeFile(
     join(out, 'NOTICE'),
-    'titles.txt: O*NET 27.0 Database, U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), CC BY 4.0.\nThe model, onnxruntime (MIT), Node.js (MIT) and the Vulkan loader (Apache-2.0) carry their own licences; see the TitleMatch repository NOTICE.\n',
+    'titles.txt: O*NET 27.0 Database, U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), CC BY 4.0.\ndev.json: ESCO classification, European Commission (labels held out from training).\nThe model, onnxruntime (MIT), Node.js (MIT) and the Vulkan loader (Apache-2.0) carry their own licences; see the TitleMatch repository NOTICE.\n',
   );
   await writeFile(join(out, 'run.sh'), RUN_SH, { mode: 0o755 });
   await writeFile(join(out, 'unpack.mjs'), UNPACK_MJS);
@@ -222,8 +223,8 @@ export async function pack(options: PackOptions): Promise<PackResult> {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: join(tmpdir(), 'titlematch-gpu') }, 'vulkan-deb': { type: 'string' }, model: { type: 'string' }, data: { type: 'string' }, fast: { type: 'boolean' }, 'node-xz': { type: 'boolean' } } });
-  const result = await pack({ out: values.out, vulkanDeb: values['vulkan-deb'], model: values.model, data: values.data, fast: values.fast, nodeXz: values['node-xz'] });
+  const { values } = parseArgs({ options: { out: { type: 'string', default: join(tmpdir(), 'titlematch-gpu') }, 'vulkan-deb': { type: 'string' }, model: { type: 'string' }, data: { type: 'string' }, dev: { type: 'string' }, fast: { type: 'boolean' }, 'node-xz': { type: 'boolean' } } });
+  const result = await pack({ out: values.out, vulkanDeb: values['vulkan-deb'], model: values.model, data: values.data, dev: values.dev, fast: values.fast, nodeXz: values['node-xz'] });
   process.stdout.write(`${((PACK_LIMIT_BYTES - result.bytes) / 2 ** 20).toFixed(1)} MiB to spare under the limit\n`);
   const big = [...result.files].sort((a, b) => b.bytes - a.bytes).slice(0, 6);
   process.stdout.write(`${big.map((f) => `${(f.bytes / 2 ** 20).toFixed(1).padStart(6)} MiB  ${f.path}`).join('\n')}\npacked ${result.files.length} files, ${(result.bytes / 2 ** 20).toFixed(1)} MiB, into ${resolve(values.out)}; run: sh ${join(resolve(values.out), 'run.sh')}\n`);
