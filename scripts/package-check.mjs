@@ -99,7 +99,7 @@ check(existsSync(asarPath), 'resources/app.asar exists');
 const builderRequire = createRequire(require.resolve('app-builder-lib/package.json'));
 const asar = builderRequire('@electron/asar');
 const entries = new Set(asar.listPackage(asarPath, { isPack: false }).map((e) => e.replaceAll('\\', '/')));
-for (const file of ['/package.json', '/out/electron/main/index.js', '/out/worker/service-worker.cjs', '/out/preload/index.cjs', '/out/renderer/index.html']) {
+for (const file of ['/package.json', '/out/electron/main/index.js', '/out/worker/service-worker.cjs', '/out/worker/tokenize-worker.cjs', '/out/preload/index.cjs', '/out/renderer/index.html']) {
   check(entries.has(file), `app.asar holds ${file}`);
 }
 const stray = [...entries].filter((e) => /\.(ts|map)$/.test(e) || /^\/(test|renderer\/src|models\/training|electron)\//.test(e));

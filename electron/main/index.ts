@@ -74,7 +74,12 @@ function start(): void {
   denyPermissions(session.defaultSession);
   handleAppProtocol(paths.rendererDir);
 
-  const service = startWorkerService({ workerUrl: paths.workerPath, modelDir: paths.modelDir, cacheDir: join(app.getPath('userData'), 'cache') });
+  const service = startWorkerService({
+    workerUrl: paths.workerPath,
+    tokenizeWorker: paths.tokenizeWorkerPath,
+    modelDir: paths.modelDir,
+    cacheDir: join(app.getPath('userData'), 'cache'),
+  });
   const engineLoaded = service.engineStatus().then((status) => {
     engineStatus = status;
     send('engineStatus', status);

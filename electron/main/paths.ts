@@ -7,6 +7,8 @@ export interface AppPaths {
   preloadPath: string;
   /** The match service's worker, bundled into one CommonJS file. */
   workerPath: string;
+  /** The engine's tokenizing worker (large jobs on a GPU), bundled beside it. */
+  tokenizeWorkerPath: string;
   /** The bundled model, outside app.asar once packaged: onnxruntime reads it with native code. */
   modelDir: string;
 }
@@ -18,6 +20,7 @@ export function appPaths(appRoot: string): AppPaths {
     rendererDir: join(appRoot, 'out', 'renderer'),
     preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'),
     workerPath: join(appRoot, 'out', 'worker', 'service-worker.cjs'),
+    tokenizeWorkerPath: join(appRoot, 'out', 'worker', 'tokenize-worker.cjs'),
     modelDir: join(unpacked, 'models', 'titlematch'),
   };
 }

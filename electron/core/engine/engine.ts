@@ -18,6 +18,7 @@ import {
   type ProviderAttempt,
   type ProviderName,
 } from './providers.js';
+import { DEFAULT_TOKENIZE_WORKER, TokenizeThread, type TokenizedChunk } from './tokenize-thread.js';
 import { createTokenizer, padBatch, tokenIds, type LoadedTokenizer, type TokenBatch } from './tokenize.js';
 
 /** Where the engine reports what it does; all optional. */
@@ -45,8 +46,20 @@ export interface EngineOptions {
    * the folder's manifest records it within 0.005 dev-set MRR of float32, else float32.
    */
   precision?: Precision;
+  /**
+   * When large jobs are tokenized on a worker thread, one chunk ahead of the model: 'gpu' (default)
+   * on GPU providers only, where the CPU is free while the model runs; on the CPU provider the
+   * worker competes with onnxruntime's threads (measured 10% slower on two cores). Or 'always',
+   * 'never'.
+   */
+  tokenizeBeside?: 'gpu' | 'always' | 'never';
+  /** The tokenizing worker's file (default: tokenize-worker.js beside this module). */
+  tokenizeWorker?: string | URL;
   logger?: Logger;
 }
+
+/** Titles per tokenized chunk when tokenizing runs beside the model; smaller jobs tokenize at once. */
+export const TOKENIZE_CHUNK = 8192;
 
 /** Which copy of the model to run; see EngineOptions.precision. */
 export type Precision = 'auto' | 'fp32' | 'fp16';
@@ -135,6 +148,72 @@ export function createEngine(options: EngineOptions): Engine {
   const batchSize = options.batchSize ?? 128;
   const maxBatchTokens = options.maxBatchTokens ?? 4096;
   const prepare = options.normalizeTitles === false ? (t: string): string => t : normalizeTitle;
+  let thread: TokenizeThread | undefined;
+  let threadProblem: string | undefined;
+
+  /** Token ids of texts on this thread, letting an abort (or a worker's message) through. */
+  const tokenizeHere = async (m: Loaded, texts: readonly string[], signal?: AbortSignal): Promise<number[][]> => {
+    const rows: number[][] = [];
+    for (let i = 0; i < texts.length; i++) {
+      rows.push(tokenIds(m.tokenizer, texts[i], m.folder.maxLength));
+      if (i % 2000 === 1999) {
+        await new Promise((resolve) => setImmediate(resolve));
+        signal?.throwIfAborted();
+      }
+    }
+    return rows;
+  };
+
+  const startThread = (m: Loaded): TokenizeThread | undefined => {
+    const beside = options.tokenizeBeside ?? 'gpu';
+    if (threadProblem !== undefined || beside === 'never' || (beside === 'gpu' && m.info.provider === 'cpu')) return undefined;
+    try {
+      thread ??= new TokenizeThread(options.tokenizeWorker ?? DEFAULT_TOKENIZE_WORKER, {
+        tokenizerJson: m.folder.tokenizerJson,
+        tokenizerConfig: m.folder.tokenizerConfig,
+        maxLength: m.folder.maxLength,
+      });
+      return thread;
+    } catch (e) {
+      threadProblem = e instanceof Error ? e.message : String(e);
+      options.logger?.warn?.(`tokenizing on the engine's thread: the tokenizing worker did not start (${threadProblem})`);
+      return undefined;
+    }
+  };
+
+  /**
+   * The texts' token ids, in chunks. Large jobs: chunks of TOKENIZE_CHUNK tokenized by the worker,
+   * the next one requested before the model runs on this one, so that both work at once. A worker
+   * that fails is not used again; its chunk and the rest are tokenized here.
+   */
+  async function* tokenChunks(m: Loaded, texts: readonly string[], signal?: AbortSignal): AsyncGenerator<{ start: number; rows: ArrayLike<number>[] }> {
+    const worker = texts.length > TOKENIZE_CHUNK ? startThread(m) : undefined;
+    if (!worker) {
+      yield { start: 0, rows: await tokenizeHere(m, texts, signal) };
+      return;
+    }
+    const request = (k: number): Promise<ArrayLike<number>[]> => {
+      const part = texts.slice(k * TOKENIZE_CHUNK, (k + 1) * TOKENIZE_CHUNK);
+      return worker.tokenize(part).then(rowsOf, (e: unknown) => {
+        if (threadProblem === undefined) {
+          threadProblem = e instanceof Error ? e.message : String(e);
+          options.logger?.warn?.(`tokenizing on the engine's thread: the tokenizing worker failed (${threadProblem})`);
+        }
+        return signal?.aborted ? [] : tokenizeHere(m, part);
+      });
+    };
+    const chunks = Math.ceil(texts.length / TOKENIZE_CHUNK);
+    let pending = request(0);
+    try {
+      for (let k = 0; k < chunks; k++) {
+        const rows = await pending;
+        if (k + 1 < chunks) pending = request(k + 1);
+        yield { start: k * TOKENIZE_CHUNK, rows };
+      }
+    } finally {
+      pending.catch(() => undefined);
+    }
+  }
 
   const ensure = (): Promise<Loaded> => {
     loading ??= loadModel(options).catch((e: unknown) => {
@@ -159,29 +238,23 @@ export function createEngine(options: EngineOptions): Engine {
       signal?.throwIfAborted();
       const m = await ensure();
       const { unique, indexOf } = dedupe(titles.map(prepare));
-      const ids: number[][] = [];
-      for (let i = 0; i < unique.length; i++) {
-        ids.push(tokenIds(m.tokenizer, unique[i], m.folder.maxLength));
-        // Let an abort (or a worker's message) through during long tokenizations.
-        if (i % 2000 === 1999) {
-          await new Promise((resolve) => setImmediate(resolve));
-          signal?.throwIfAborted();
-        }
-      }
-      const batches = planBatches(
-        ids.map((r) => r.length),
-        batchSize,
-        maxBatchTokens,
-      );
       const dim = m.dimension;
       const vectors = new Float32Array(unique.length * dim);
       let done = 0;
-      for (const batch of batches) {
+      for await (const { start, rows } of tokenChunks(m, unique, signal)) {
         signal?.throwIfAborted();
-        const out = await runBatch(m, padBatch(batch.map((i) => ids[i]), m.tokenizer.padId));
-        for (let r = 0; r < batch.length; r++) vectors.set(out.subarray(r * dim, (r + 1) * dim), batch[r] * dim);
-        done += batch.length;
-        onProgress?.({ done, total: unique.length });
+        const batches = planBatches(
+          rows.map((r) => r.length),
+          batchSize,
+          maxBatchTokens,
+        );
+        for (const batch of batches) {
+          signal?.throwIfAborted();
+          const out = await runBatch(m, padBatch(batch.map((i) => rows[i]), m.tokenizer.padId));
+          for (let r = 0; r < batch.length; r++) vectors.set(out.subarray(r * dim, (r + 1) * dim), (start + batch[r]) * dim);
+          done += batch.length;
+          onProgress?.({ done, total: unique.length });
+        }
       }
       if (unique.length === titles.length) return vectors;
       const expanded = new Float32Array(titles.length * dim);
@@ -191,6 +264,9 @@ export function createEngine(options: EngineOptions): Engine {
     async dispose() {
       const current = loading;
       loading = undefined;
+      const worker = thread;
+      thread = undefined;
+      await worker?.terminate();
       if (current) await (await current).session.release();
     },
   };
@@ -398,4 +474,11 @@ export function modelChoices(folder: ModelFolder, provider: ProviderName, precis
     { path: fp16.path, precision: 'fp16', reason: `float16 on ${provider}: ${fp16.reason}` },
     { ...fp32, reason: `float32 on ${provider}` },
   ];
+}
+
+/** Rows of a chunk tokenized by the worker, as views of its flat ids. */
+function rowsOf(chunk: TokenizedChunk): Int32Array[] {
+  const rows: Int32Array[] = [];
+  for (let i = 0; i + 1 < chunk.offsets.length; i++) rows.push(chunk.ids.subarray(chunk.offsets[i], chunk.offsets[i + 1]));
+  return rows;
 }

@@ -80,7 +80,7 @@ export function tokenIds(tok: LoadedTokenizer, text: string, maxLength: number):
 }
 
 /** Pads token id lists to the longest of them: the int64 data onnxruntime wants. */
-export function padBatch(rows: readonly (readonly number[])[], padId: number): TokenBatch {
+export function padBatch(rows: readonly ArrayLike<number>[], padId: number): TokenBatch {
   const batch = rows.length;
   let seq = 0;
   for (const r of rows) if (r.length > seq) seq = r.length;

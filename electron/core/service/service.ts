@@ -41,6 +41,8 @@ export interface ServiceOptions {
   progressEveryMs?: number;
   /** Folder of the on-disk title cache (vectors per model); none when absent. */
   cacheDir?: string;
+  /** The engine's tokenizing worker file, where the default beside the engine is not there (a bundle). */
+  tokenizeWorker?: string;
 }
 
 /** A table kept for matching and reports. */
@@ -58,7 +60,7 @@ export interface KeptResult {
 
 /** Creates the in-process service. */
 export function createMatchService(options: ServiceOptions): MatchService {
-  const engine = options.engine ?? createEngine({ modelDir: options.modelDir });
+  const engine = options.engine ?? createEngine({ modelDir: options.modelDir, tokenizeWorker: options.tokenizeWorker });
   const tables = new Map<string, KeptTable>();
   const results = new Map<string, KeptResult>();
   const keepTables = options.keepTables ?? 8;

@@ -15,6 +15,8 @@ export interface WorkerServiceOptions {
   modelDir: string;
   /** Folder of the on-disk title cache (see core/engine/embedding-cache). */
   cacheDir?: string;
+  /** The engine's tokenizing worker (out/worker/tokenize-worker.cjs, built from core/engine/tokenize-worker.ts). */
+  tokenizeWorker?: string;
 }
 
 /** A MatchService whose work runs in a worker thread; `close` ends the thread. */
@@ -27,7 +29,7 @@ export function startWorkerService(options: WorkerServiceOptions): WorkerService
   let current: { worker: Worker; remote: RemoteService } | undefined;
 
   const spawn = (): { worker: Worker; remote: RemoteService } => {
-    const worker = new Worker(options.workerUrl, { workerData: { modelDir: options.modelDir, cacheDir: options.cacheDir } });
+    const worker = new Worker(options.workerUrl, { workerData: { modelDir: options.modelDir, cacheDir: options.cacheDir, tokenizeWorker: options.tokenizeWorker } });
     const remote = connectService(worker);
     const died = (why: string): void => {
       if (current?.worker === worker) current = undefined;

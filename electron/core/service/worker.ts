@@ -3,6 +3,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { serveService } from './rpc.js';
 import { createMatchService } from './service.js';
 
-const data = workerData as { modelDir: string; cacheDir?: string };
+const data = workerData as { modelDir: string; cacheDir?: string; tokenizeWorker?: string };
 if (!parentPort) throw new Error('worker.js must run in a worker thread.');
-serveService(parentPort, createMatchService({ modelDir: data.modelDir, cacheDir: data.cacheDir }));
+serveService(parentPort, createMatchService({ modelDir: data.modelDir, cacheDir: data.cacheDir, tokenizeWorker: data.tokenizeWorker }));

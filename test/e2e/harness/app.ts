@@ -81,6 +81,7 @@ export interface AppUnderTest {
 export function startApp(root: string, dataDir: string, modelDir = join(root, 'models', 'titlematch')): AppUnderTest {
   const service: WorkerService = startWorkerService({
     workerUrl: join(root, 'out', 'worker', 'service-worker.cjs'),
+    tokenizeWorker: join(root, 'out', 'worker', 'tokenize-worker.cjs'),
     modelDir,
   });
   const dialogs = new ScriptedDialogs();

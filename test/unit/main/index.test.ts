@@ -39,7 +39,14 @@ describe('main process start', () => {
 
   it('starts the match service in its worker with the bundled model', () => {
     // The title cache lives with the app's data (the mock's userData folder).
-    expect(started).toEqual([{ workerUrl: '/app/out/worker/service-worker.cjs', modelDir: '/app/models/titlematch', cacheDir: `/tmp/titlematch-test-${process.pid}/userData/cache` }]);
+    expect(started).toEqual([
+      {
+        workerUrl: '/app/out/worker/service-worker.cjs',
+        tokenizeWorker: '/app/out/worker/tokenize-worker.cjs',
+        modelDir: '/app/models/titlematch',
+        cacheDir: `/tmp/titlematch-test-${process.pid}/userData/cache`,
+      },
+    ]);
   });
 
   it('answers every contract method, only to its own window', async () => {

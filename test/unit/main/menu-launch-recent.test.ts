@@ -76,6 +76,7 @@ describe('launch arguments', () => {
       rendererDir: '/opt/T/resources/app.asar/out/renderer',
       preloadPath: '/opt/T/resources/app.asar/out/preload/index.cjs',
       workerPath: '/opt/T/resources/app.asar/out/worker/service-worker.cjs',
+      tokenizeWorkerPath: '/opt/T/resources/app.asar/out/worker/tokenize-worker.cjs',
       modelDir: '/opt/T/resources/app.asar.unpacked/models/titlematch',
     });
     expect(appPaths('/src/titlematch').modelDir).toBe('/src/titlematch/models/titlematch');
