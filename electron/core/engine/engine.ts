@@ -59,7 +59,7 @@ export interface EngineOptions {
 }
 
 /** Titles per tokenized chunk when tokenizing runs beside the model; smaller jobs tokenize at once. */
-export const TOKENIZE_CHUNK = 8192;
+export const TOKENIZE_CHUNK = 4096;
 
 /** Which copy of the model to run; see EngineOptions.precision. */
 export type Precision = 'auto' | 'fp32' | 'fp16';
