@@ -66,6 +66,8 @@ interface Figures {
   reason?: string;
   sessionMs?: number;
   titlesPerSecond?: Record<number, number>;
+  /** Compiling the fixed shapes at the first batch size (GPU providers only): how many, how long. */
+  warmUp?: { shapes: number; ms: number };
   /** Batch 256 with tokenizing on the engine's thread (GPU providers only). */
   inlineTitlesPerSecond?: number;
   oneTitleMs?: number;
@@ -88,6 +90,11 @@ for (const v of variants) {
         const info = await engine.info();
         if (info.provider !== v.provider) throw new Error(info.attempts.find((a) => a.provider === v.provider)?.reason ?? `${v.provider} did not start`);
         f.sessionMs ??= info.loadMs;
+        if (f.warmUp === undefined) {
+          const t0 = performance.now();
+          const shapes = await engine.warmUp();
+          if (shapes > 0) f.warmUp = { shapes, ms: performance.now() - t0 };
+        }
         vectors = await engine.encode(sample); // warm-up at every shape this batch size uses
         const times: number[] = [];
         for (let r = 0; r < RUNS; r++) {
@@ -172,6 +179,7 @@ const lines = [
         }).join(' | ')} | ${r.oneTitleMs?.toFixed(2)} ms | ${r.maxAbsDiffVsCpu?.toExponential(1) ?? '-'} | ${r.match ? `${r.match.seconds.toFixed(2)} (${r.match.referenceSeconds.toFixed(2)})` : '-'} | ${r.match?.identical ?? '-'} |${dev ? ` ${r.dev?.mrr.toFixed(4) ?? '-'} |` : ''}`
       : `| ${r.label} | unavailable: ${r.reason} |`,
   ),
+  ...results.filter((r) => r.warmUp !== undefined).map((r) => `${r.label}: session ${r.sessionMs?.toFixed(0)} ms; warm-up of ${r.warmUp?.shapes} shapes ${r.warmUp?.ms.toFixed(0)} ms`),
   ...results
     .filter((r) => r.inlineTitlesPerSecond !== undefined)
     .map((r) => {

@@ -5,7 +5,7 @@
  */
 import ort from 'onnxruntime-node';
 import { normalizeTitle } from '../text/index.js';
-import { dedupe, planBatches } from './batching.js';
+import { bucketShapes, dedupe, planBatches, shapedBatches } from './batching.js';
 import { ModelError, readModelFolder, type ModelFolder } from './model-folder.js';
 import { halfToFloat, l2Normalize, pool } from './pooling.js';
 import {
@@ -55,6 +55,12 @@ export interface EngineOptions {
   tokenizeBeside?: 'gpu' | 'always' | 'never';
   /** The tokenizing worker's file (default: tokenize-worker.js beside this module). */
   tokenizeWorker?: string | URL;
+  /**
+   * Batches of a few fixed shapes (lengths rounded up to multiples of 8, full batches): 'gpu'
+   * (default) on GPU providers only, where each new shape costs a kernel compilation; on the CPU
+   * provider padding only costs time. Or 'always', 'never'.
+   */
+  fixedShapes?: 'gpu' | 'always' | 'never';
   logger?: Logger;
 }
 
@@ -116,6 +122,12 @@ export interface Engine {
    * are encoded once. Progress counts distinct titles.
    */
   encode(titles: readonly string[], options?: RunOptions): Promise<Float32Array>;
+  /**
+   * Runs every input shape bulk work uses once, so that a GPU compiles its kernels before the
+   * first job (the app calls it after loading). Returns how many shapes it ran: none where the
+   * engine does not use fixed shapes (the CPU provider), as there is nothing to compile.
+   */
+  warmUp(options?: RunOptions): Promise<number>;
   /** Frees the session. The engine loads again if used afterwards. */
   dispose(): Promise<void>;
 }
@@ -150,6 +162,17 @@ export function createEngine(options: EngineOptions): Engine {
   const prepare = options.normalizeTitles === false ? (t: string): string => t : normalizeTitle;
   let thread: TokenizeThread | undefined;
   let threadProblem: string | undefined;
+  const fixedShapes = (m: Loaded): boolean => {
+    const mode = options.fixedShapes ?? 'gpu';
+    return mode === 'always' || (mode === 'gpu' && m.info.provider !== 'cpu');
+  };
+
+  /** The batches of a chunk: item indices, and the shape to pad them to where shapes are fixed. */
+  const batchesOf = (m: Loaded, rows: readonly ArrayLike<number>[]): { items: number[]; shape?: { rows: number; seq: number } }[] => {
+    const lengths = rows.map((r) => r.length);
+    if (fixedShapes(m)) return shapedBatches(lengths, m.folder.maxLength, batchSize, maxBatchTokens).map((b) => ({ items: b.items, shape: b }));
+    return planBatches(lengths, batchSize, maxBatchTokens).map((items) => ({ items }));
+  };
 
   /** Token ids of texts on this thread, letting an abort (or a worker's message) through. */
   const tokenizeHere = async (m: Loaded, texts: readonly string[], signal?: AbortSignal): Promise<number[][]> => {
@@ -243,16 +266,18 @@ export function createEngine(options: EngineOptions): Engine {
       let done = 0;
       for await (const { start, rows } of tokenChunks(m, unique, signal)) {
         signal?.throwIfAborted();
-        const batches = planBatches(
-          rows.map((r) => r.length),
-          batchSize,
-          maxBatchTokens,
-        );
-        for (const batch of batches) {
+        for (const { items, shape } of batchesOf(m, rows)) {
           signal?.throwIfAborted();
-          const out = await runBatch(m, padBatch(batch.map((i) => rows[i]), m.tokenizer.padId));
-          for (let r = 0; r < batch.length; r++) vectors.set(out.subarray(r * dim, (r + 1) * dim), (start + batch[r]) * dim);
-          done += batch.length;
+          const out = await runBatch(
+            m,
+            padBatch(
+              items.map((i) => rows[i]),
+              m.tokenizer.padId,
+              shape,
+            ),
+          );
+          for (let r = 0; r < items.length; r++) vectors.set(out.subarray(r * dim, (r + 1) * dim), (start + items[r]) * dim);
+          done += items.length;
           onProgress?.({ done, total: unique.length });
         }
       }
@@ -260,6 +285,17 @@ export function createEngine(options: EngineOptions): Engine {
       const expanded = new Float32Array(titles.length * dim);
       for (let i = 0; i < titles.length; i++) expanded.set(vectors.subarray(indexOf[i] * dim, (indexOf[i] + 1) * dim), i * dim);
       return expanded;
+    },
+    async warmUp(runOptions = {}) {
+      const m = await ensure();
+      if (!fixedShapes(m)) return 0;
+      const row = tokenIds(m.tokenizer, 'software engineer', m.folder.maxLength);
+      const shapes = bucketShapes(m.folder.maxLength, batchSize, maxBatchTokens);
+      for (const shape of shapes) {
+        runOptions.signal?.throwIfAborted();
+        await runBatch(m, padBatch([row], m.tokenizer.padId, shape));
+      }
+      return shapes.length;
     },
     async dispose() {
       const current = loading;

@@ -79,10 +79,14 @@ export function tokenIds(tok: LoadedTokenizer, text: string, maxLength: number):
   return ids.slice(0, maxLength);
 }
 
-/** Pads token id lists to the longest of them: the int64 data onnxruntime wants. */
-export function padBatch(rows: readonly ArrayLike<number>[], padId: number): TokenBatch {
+/**
+ * Pads token id lists to the longest of them: the int64 data onnxruntime wants. With `shape`, to
+ * that many rows (extra rows repeat the first, so every row is a real input) and that length.
+ */
+export function padBatch(rows: readonly ArrayLike<number>[], padId: number, shape?: { rows: number; seq: number }): TokenBatch {
+  if (shape && rows.length < shape.rows && rows.length > 0) rows = [...rows, ...Array.from({ length: shape.rows - rows.length }, () => rows[0])];
   const batch = rows.length;
-  let seq = 0;
+  let seq = shape?.seq ?? 0;
   for (const r of rows) if (r.length > seq) seq = r.length;
   const inputIds = new BigInt64Array(batch * seq).fill(BigInt(padId));
   const attentionMask = new BigInt64Array(batch * seq);

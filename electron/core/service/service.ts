@@ -85,9 +85,14 @@ export function createMatchService(options: ServiceOptions): MatchService {
     return kept.table;
   };
 
+  let warming: Promise<unknown> | undefined;
+
   async function status(): Promise<EngineStatus> {
     try {
       const info = await engine.info();
+      // Compile a GPU's kernels for the bulk shapes while the recruiter picks files (a no-op on
+      // the CPU). A failure here shows up, with its message, in the match that meets it.
+      warming ??= engine.warmUp().catch(() => undefined);
       return {
         state: 'ready',
         model: { name: info.model.name, version: info.model.version, dimension: info.model.dimension },

@@ -93,4 +93,13 @@ describe('the engine on the bundled model', () => {
     }
     for (let i = 0; i < a.length; i++) expect(a[i]).toBeCloseTo(b[i], 5);
   });
+
+  it('gives the same vectors with the fixed shapes GPU providers use (padding is masked out)', async () => {
+    const titles = ['Registered Nurse', 'Chief Executive Officer of a Large International Logistics Company', 'RN', 'Forklift Operator', 'Sr. Software Eng.', 'Barista'];
+    const fixed = createEngine({ modelDir, providers: ['cpu'], fixedShapes: 'always', batchSize: 4 });
+    const a = await engine.encode(titles);
+    const b = await fixed.encode(titles);
+    await fixed.dispose();
+    for (let i = 0; i < a.length; i++) expect(b[i]).toBeCloseTo(a[i], 5);
+  });
 });

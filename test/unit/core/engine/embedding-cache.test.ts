@@ -32,6 +32,7 @@ function countingEngine(): Engine & { asked: string[] } {
       asked.push(...titles);
       return Promise.resolve(Float32Array.from(titles.flatMap(vector)));
     },
+    warmUp: () => Promise.resolve(0),
     dispose: () => Promise.resolve(),
   };
 }

@@ -114,6 +114,29 @@ describe('engine on a generated model (other-models loader)', () => {
   });
 });
 
+describe('fixed shapes (what GPU providers use)', () => {
+  it('gives the vectors of exact shapes, and warms up one shape per length group', async () => {
+    const dir = await folder('shapes');
+    const titles = ['Nurse', 'Registered Nurse', 'senior software engineer', 'truck driver truck driver truck driver truck driver nurse', 'engineer'];
+    const exact = createEngine({ modelDir: dir, providers: ['cpu'], fixedShapes: 'never', batchSize: 4 });
+    const fixed = createEngine({ modelDir: dir, providers: ['cpu'], fixedShapes: 'always', batchSize: 4 });
+    try {
+      expectClose(rows(await fixed.encode(titles), 3), rows(await exact.encode(titles), 3));
+      expect(await exact.warmUp()).toBe(0); // nothing to compile where shapes are not fixed
+      expect(await fixed.warmUp()).toBe(4); // max length 32: lengths 8, 16, 24, 32
+    } finally {
+      await exact.dispose();
+      await fixed.dispose();
+    }
+  });
+
+  it('are used by default only off the cpu provider', async () => {
+    const engine = createEngine({ modelDir: await folder('shapes-default'), providers: ['cpu'] });
+    expect(await engine.warmUp()).toBe(0);
+    await engine.dispose();
+  });
+});
+
 describe('model outputs and pooling configuration', () => {
   it('uses sentence_embedding when the model outputs it', async () => {
     const engine = createEngine({ modelDir: await folder('with-sentence', { sentenceEmbedding: true }), providers: ['cpu'] });

@@ -22,7 +22,7 @@ function vector(title: string): Float32Array {
 }
 
 /** Options: how many titles per batch, and a pause per batch (to give cancellation time). */
-export function trigramEngine(options: { batch?: number; pauseMs?: number } = {}): Engine & { encoded: number } {
+export function trigramEngine(options: { batch?: number; pauseMs?: number } = {}): Engine & { encoded: number; warmUps: number } {
   const batch = options.batch ?? 4;
   const info: EngineInfo = {
     model: { name: 'trigram-test', version: '0', dir: '/none', file: '/none/model.onnx', dimension: DIM, maxLength: 32, sizeBytes: 0, pooling: 'mean' },
@@ -39,6 +39,8 @@ export function trigramEngine(options: { batch?: number; pauseMs?: number } = {}
   };
   const engine = {
     encoded: 0,
+    warmUps: 0,
+    warmUp: () => Promise.resolve(++engine.warmUps),
     load: () => Promise.resolve(info),
     info: () => Promise.resolve(info),
     dimension: () => Promise.resolve(DIM),

@@ -117,13 +117,16 @@ describe('match service', () => {
 
   it('works the same across a message port, codes, progress and cancellation included', async () => {
     const channel = new MessageChannel();
-    serveService(channel.port1, createMatchService({ modelDir: '/none', engine: trigramEngine({ batch: 1, pauseMs: 5 }), progressEveryMs: 0 }));
+    const engine = trigramEngine({ batch: 1, pauseMs: 5 });
+    serveService(channel.port1, createMatchService({ modelDir: '/none', engine, progressEveryMs: 0 }));
     const remote = connectService(channel.port2);
     try {
       const c = await remote.loadTable(candidatesCsv, null);
       await expect(remote.loadTable(join(dir, 'nope.csv'), null)).rejects.toMatchObject({ name: 'ServiceError', code: 'not-found' });
       const status = await remote.engineStatus();
       expect(status).toMatchObject({ state: 'ready', provider: { label: 'CPU, 2 threads' }, skipped: [{ provider: 'webgpu', reason: 'no adapter' }] });
+      await remote.engineStatus();
+      expect(engine.warmUps).toBe(1); // once, after the first load
       const many = await remote.loadTable(write('many2.csv', `Title\n${Array.from({ length: 300 }, (_, i) => `Nurse ${i}`).join('\n')}\n`), null);
       const controller = new AbortController();
       const seen: MatchProgress[] = [];
