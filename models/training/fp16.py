@@ -13,7 +13,6 @@ Needs python3-onnx and a built project (`npm install` builds out/). jobbert-val 
 """
 import argparse
 import csv
-import hashlib
 import json
 import os
 import shutil
@@ -24,18 +23,11 @@ import onnx
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from titlematch_train import data, fp16  # noqa: E402
+from titlematch_train.export import sha256  # noqa: E402
 
 MAX_MRR_DROP = 0.005
 GPU_PROVIDERS = ["webgpu", "cuda", "dml", "coreml"]
 FOLDER_FILES = ["tokenizer.json", "tokenizer_config.json", "config.json"]
-
-
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def write_dev_folder(data_dir, seed, out):

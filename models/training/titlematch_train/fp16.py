@@ -52,8 +52,9 @@ def _tail_inputs(graph, end):
     return used
 
 
-def convert(model):
-    """Returns a copy of model with a float16 body and a float32 pooling tail."""
+def _copy_with_body_weights(model, cast):
+    """A copy of model whose float weights and constants in the body went through cast (a numpy
+    array -> numpy array function), with the index of the body's last node."""
     model = onnx.ModelProto.FromString(model.SerializeToString())
     graph = model.graph
     _check_ops(graph)
@@ -64,13 +65,22 @@ def convert(model):
         raise ValueError(f"initializers {sorted(shared)} feed both the body and the pooling tail")
     for init in graph.initializer:
         if init.data_type == FLOAT and init.name in body_in:
-            init.CopyFrom(numpy_helper.from_array(numpy_helper.to_array(init).astype("float16"), init.name))
+            init.CopyFrom(numpy_helper.from_array(cast(numpy_helper.to_array(init)), init.name))
+    for node in graph.node[: end + 1]:
+        for attr in node.attribute:
+            if node.op_type == "Constant" and attr.name == "value" and attr.t.data_type == FLOAT:
+                attr.t.CopyFrom(numpy_helper.from_array(cast(numpy_helper.to_array(attr.t)), attr.t.name))
+    return model, end
+
+
+def convert(model):
+    """Returns a copy of model with a float16 body and a float32 pooling tail."""
+    model, end = _copy_with_body_weights(model, lambda a: a.astype("float16"))
+    graph = model.graph
     for node in graph.node[: end + 1]:
         for attr in node.attribute:
             if node.op_type == "Cast" and attr.name == "to" and attr.i == FLOAT:
                 attr.i = FLOAT16
-            if node.op_type == "Constant" and attr.name == "value" and attr.t.data_type == FLOAT:
-                attr.t.CopyFrom(numpy_helper.from_array(numpy_helper.to_array(attr.t).astype("float16"), attr.t.name))
     # The body now writes a float16 last_hidden_state; a Cast gives the tail and the output float32.
     half = BODY_OUTPUT + "_fp16"
     writer = graph.node[end]
@@ -84,20 +94,8 @@ def convert(model):
 
 def round_every_op(model):
     """The float32 graph with float16-rounded weights and every float body tensor rounded to float16."""
-    model = onnx.ModelProto.FromString(model.SerializeToString())
+    model, end = _copy_with_body_weights(model, lambda a: a.astype("float16").astype("float32"))
     graph = model.graph
-    _check_ops(graph)
-    end = _body_end(graph)
-    body_in = _body_inputs(graph, end)
-    for init in graph.initializer:
-        if init.data_type == FLOAT and init.name in body_in:
-            rounded = numpy_helper.to_array(init).astype("float16").astype("float32")
-            init.CopyFrom(numpy_helper.from_array(rounded, init.name))
-    for node in graph.node[: end + 1]:
-        for attr in node.attribute:
-            if node.op_type == "Constant" and attr.name == "value" and attr.t.data_type == FLOAT:
-                rounded = numpy_helper.to_array(attr.t).astype("float16").astype("float32")
-                attr.t.CopyFrom(numpy_helper.from_array(rounded, attr.t.name))
     inferred = onnx.shape_inference.infer_shapes(model)
     types = {v.name: v.type.tensor_type.elem_type for v in list(inferred.graph.value_info) + list(inferred.graph.output)}
     nodes = []
