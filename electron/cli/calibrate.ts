@@ -1,14 +1,20 @@
 /** `titlematch info --calibrate`, and the calibrated provider choice `match` uses. */
-import { modelCacheKey } from '../core/engine/embedding-cache.js';
-import { availableProviders, BULK_BATCH, calibrate, loadCalibration, machineId, measureWithEngine, providersFor, saveCalibration, SMALL_WORK, type Calibration, type MeasureProvider } from '../core/engine/calibrate.js';
-import { readModelFolder, type EngineOptions, type ProviderName } from '../core/engine/index.js';
+export { modelKeyOf } from '../core/engine/calibrate.js';
+import {
+  availableProviders,
+  BULK_BATCH,
+  calibratedProviders as coreCalibratedProviders,
+  calibrate,
+  machineId,
+  measureWithEngine,
+  modelKeyOf,
+  saveCalibration,
+  SMALL_WORK,
+  type Calibration,
+  type MeasureProvider,
+} from '../core/engine/calibrate.js';
+import type { EngineOptions, ProviderName } from '../core/engine/index.js';
 import type { CliIo } from './errors.js';
-
-/** The identity of the model in a folder, as the cache and the calibration key it. */
-export async function modelKeyOf(modelDir: string): Promise<string> {
-  const folder = await readModelFolder(modelDir);
-  return modelCacheKey(folder.dir, folder.modelPath);
-}
 
 /** The table `info --calibrate` prints. */
 export function formatCalibration(c: Calibration): string {
@@ -42,20 +48,8 @@ export interface CalibrationSources {
   io?: CliIo;
 }
 
-/**
- * The provider preference for `titles` titles from this machine's calibration for the model, or
- * undefined (the engine's default) without a cache. When none is remembered and more than one
- * provider could run here, calibrates first (once per machine and model: a few seconds).
- */
-export async function calibratedProviders(modelDir: string, cacheDir: string | undefined, titles: number, sources: CalibrationSources = {}): Promise<ProviderName[] | undefined> {
-  if (cacheDir === undefined) return undefined;
-  const modelKey = await modelKeyOf(modelDir);
-  let calibration = await loadCalibration(cacheDir, machineId(), modelKey);
-  const candidates = sources.providers ?? availableProviders();
-  if (calibration === undefined && candidates.length > 1) {
-    sources.io?.stderr.write(`first run on this machine with this model: timing ${candidates.join(', ')} to pick the fastest (titlematch info --calibrate redoes it)\n`);
-    calibration = await calibrate(candidates, sources.measure ?? measureWithEngine({ modelDir }), machineId(), modelKey).catch(() => undefined);
-    if (calibration) await saveCalibration(cacheDir, calibration).catch(() => undefined);
-  }
-  return calibration ? providersFor(calibration, titles) : undefined;
+/** The core's calibratedProviders, saying on stderr when it measures (see core/engine/calibrate). */
+export function calibratedProviders(modelDir: string, cacheDir: string | undefined, titles: number, sources: CalibrationSources = {}): Promise<ProviderName[] | undefined> {
+  const { io, ...rest } = sources;
+  return coreCalibratedProviders(modelDir, cacheDir, titles, { ...rest, log: io ? (line) => io.stderr.write(line) : undefined });
 }

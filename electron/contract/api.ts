@@ -12,6 +12,7 @@ import type {
   MatchRequest,
   MatchResult,
   OpenedProject,
+  ProviderChoice,
   RecentFile,
   SaveProjectRequest,
   Side,
@@ -25,6 +26,8 @@ export type Unsubscribe = () => void;
 export interface TitleMatchApi {
   /** The model and execution provider, or why the engine could not start. */
   engineStatus(): Promise<Result<EngineStatus>>;
+  /** Sets where the engine runs (remembered for next time), reloads it there and says how it went. */
+  setProvider(choice: ProviderChoice): Promise<Result<EngineStatus>>;
   /** Asks for a spreadsheet with the system's open dialog; null when the person cancels. */
   pickTable(side: Side): Promise<Result<string | null>>;
   /** Reads a spreadsheet (the given sheet, else the first) for one side and summarises it. */
@@ -56,6 +59,7 @@ export interface TitleMatchApi {
 /** The methods that are one message to main each, in a fixed order. */
 export const INVOKE_METHODS = [
   'engineStatus',
+  'setProvider',
   'pickTable',
   'loadTable',
   'match',

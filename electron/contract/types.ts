@@ -48,6 +48,15 @@ export interface ProviderSkip {
 }
 
 /** The engine as the status bar shows it. */
+/**
+ * Where the engine runs, as set in the app: 'auto', the provider measured fastest on this machine
+ * for this model (measured once, then remembered), or one provider (cpu stays the fallback).
+ */
+export type ProviderChoice = 'auto' | 'webgpu' | 'cuda' | 'dml' | 'coreml' | 'cpu';
+
+/** Every provider setting, in the order the app offers them. */
+export const PROVIDER_CHOICES = ['auto', 'webgpu', 'cuda', 'dml', 'coreml', 'cpu'] as const satisfies readonly ProviderChoice[];
+
 export interface EngineStatus {
   state: 'loading' | 'ready' | 'failed';
   model: { name: string; version: string; dimension: number } | null;
@@ -57,6 +66,10 @@ export interface EngineStatus {
   skipped: ProviderSkip[];
   /** Why the engine failed, when it did. */
   message: string | null;
+  /** The provider setting in force. */
+  choice: ProviderChoice;
+  /** The providers that could run on this machine (cpu always), to offer in the setting. */
+  available: { id: ProviderChoice; label: string }[];
 }
 
 /** Which column of which imported table a side of the match uses. */

@@ -3,7 +3,7 @@
  * dialogs or the recent-files list. No Electron import here (only types), so the end-to-end tests
  * run these same handlers in plain Node with their own dialogs.
  */
-import type { EngineStatus, ExportFormat, MatchProgress, RecentFile, Side } from '../contract/types.js';
+import type { EngineStatus, ExportFormat, MatchProgress, ProviderChoice, RecentFile, Side } from '../contract/types.js';
 import { explainMatch } from '../core/service/explain.js';
 import { ServiceError } from '../core/service/errors.js';
 import type { MatchService } from '../core/service/types.js';
@@ -30,10 +30,38 @@ export interface HandlerDeps {
   recent: RecentList;
   /** The engine status as last known (main loads the engine at start and pushes changes). */
   engineStatus: () => Promise<EngineStatus>;
+  /** Remembers where the engine runs, reloads it there and pushes the new status. */
+  setProvider: (choice: ProviderChoice) => Promise<EngineStatus>;
   /** Pushes match progress to the window. */
   sendProgress: (progress: MatchProgress) => void;
   /** Opens a file in the system's program for it; resolves with an error text, '' on success. */
   openPath: (path: string) => Promise<string>;
+}
+
+/** Where the provider setting is remembered (AppSettings in the app); false when it could not be saved. */
+export interface ProviderSetting {
+  setProvider(choice: ProviderChoice): boolean;
+}
+
+/**
+ * The provider switch main and the end-to-end harness share: pushes 'loading', reloads the engine
+ * on the chosen provider, remembers the choice once the service took it, and pushes the new status
+ * (the previous one again when the service refused, e.g. during a match).
+ */
+export function switchProvider(service: MatchService, setting: ProviderSetting, status: { get(): EngineStatus; set(next: EngineStatus): void }): (choice: ProviderChoice) => Promise<EngineStatus> {
+  return async (choice) => {
+    const before = status.get();
+    status.set({ ...before, state: 'loading', choice });
+    try {
+      const next = await service.setProvider(choice);
+      setting.setProvider(choice);
+      status.set(next);
+      return next;
+    } catch (error) {
+      status.set(before);
+      throw error;
+    }
+  };
 }
 
 const DATE = (): string => new Date().toISOString().slice(0, 10);
@@ -46,6 +74,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   return {
     engineStatus: () => deps.engineStatus(),
+    async setProvider(choice) {
+      if (run) throw new ServiceError('busy', 'A match is running. Change where the engine runs when it has finished, or cancel it.');
+      return deps.setProvider(choice);
+    },
     pickTable: (side) => dialogs.openTable(side),
     async loadTable({ side, path, sheet }) {
       const summary = await service.loadTable(path, sheet);

@@ -8,13 +8,14 @@ import { eventChannel, type EventName, type EventPayloads } from '../contract/ap
 import type { AppCommand, EngineStatus } from '../contract/types.js';
 import { startWorkerService } from '../core/service/worker-client.js';
 import { systemDialogs } from './dialogs.js';
-import { createHandlers } from './handlers.js';
+import { createHandlers, switchProvider } from './handlers.js';
 import { registerHandlers } from './ipc.js';
 import { projectFromArgv } from './launch.js';
 import { menuTemplate } from './menu.js';
 import { appPaths } from './paths.js';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol.js';
 import { RecentFiles } from './recent.js';
+import { AppSettings } from './settings.js';
 import { denyPermissions, lockAllWebContents } from './session.js';
 import { createSenderCheck, originOf } from './sender.js';
 import { validators } from './validators.js';
@@ -26,7 +27,7 @@ const appOrigin = devUrl ? (originOf(devUrl) ?? APP_ORIGIN) : APP_ORIGIN;
 const startUrl = devUrl ?? `${APP_ORIGIN}/index.html`;
 
 let mainWindow: BrowserWindow | null = null;
-let engineStatus: EngineStatus = { state: 'loading', model: null, provider: null, skipped: [], message: null };
+let engineStatus: EngineStatus = { state: 'loading', model: null, provider: null, skipped: [], message: null, choice: 'auto', available: [] };
 // Commands that arrive before the window is ready to hear them (a double-clicked project).
 const pendingCommands: AppCommand[] = [];
 let windowReady = false;
@@ -74,11 +75,13 @@ function start(): void {
   denyPermissions(session.defaultSession);
   handleAppProtocol(paths.rendererDir);
 
+  const settings = new AppSettings(join(app.getPath('userData'), 'settings.json'));
   const service = startWorkerService({
     workerUrl: paths.workerPath,
     tokenizeWorker: paths.tokenizeWorkerPath,
     modelDir: paths.modelDir,
     cacheDir: join(app.getPath('userData'), 'cache'),
+    provider: settings.provider,
   });
   const engineLoaded = service.engineStatus().then((status) => {
     engineStatus = status;
@@ -104,6 +107,10 @@ function start(): void {
       dialogs: systemDialogs(() => mainWindow, app.getPath('documents')),
       recent,
       engineStatus: () => (engineStatus.state === 'loading' ? engineLoaded : Promise.resolve(engineStatus)),
+      setProvider: switchProvider(service, settings, {
+        get: () => engineStatus,
+        set: (status) => send('engineStatus', (engineStatus = status)),
+      }),
       sendProgress: (progress) => send('matchProgress', progress),
       openPath: (path) => shell.openPath(path),
     }),

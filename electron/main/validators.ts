@@ -1,4 +1,5 @@
 /** The argument checks of every invoke method: the shape the contract promises, nothing more. */
+import { PROVIDER_CHOICES } from '../contract/types.js';
 import type { Validators } from './ipc.js';
 import { absPath, args, bool, nullable, num, obj, oneOf, str } from './validate.js';
 
@@ -12,6 +13,7 @@ const settings = obj({ topK: num(1, 100, { integer: true }), threshold: num(0, 1
 /** Validators for every invoke method. */
 export const validators: Validators = {
   engineStatus: args(),
+  setProvider: args(oneOf(...PROVIDER_CHOICES)),
   pickTable: args(side),
   loadTable: args(obj({ side, path: absPath, sheet: nullable(str({ max: 1_000 })) })),
   match: args(obj({ candidates: input, targets: input, topK: num(1, 100, { integer: true }) })),

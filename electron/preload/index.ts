@@ -32,6 +32,7 @@ function subscribe<E extends EventName>(event: E, listener: (payload: EventPaylo
 // The API the window gets. Nothing is exported: a sandboxed preload is a script, not a module.
 const api: TitleMatchApi = {
   engineStatus: () => invoke('engineStatus'),
+  setProvider: (choice) => invoke('setProvider', choice),
   pickTable: (side) => invoke('pickTable', side),
   loadTable: (request) => invoke('loadTable', request),
   match: (request) => invoke('match', request),

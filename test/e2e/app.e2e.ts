@@ -85,6 +85,23 @@ describe('TitleMatch, end to end', () => {
     await screenshots(page, shots, '01-start');
   });
 
+  it('sets where the engine runs from the status bar, and remembers it', async () => {
+    const engine = page.getByLabel('Engine');
+    const runOn = engine.getByRole('combobox', { name: /Run on/ });
+    expect(await runOn.inputValue()).toBe('auto');
+    const offered = await runOn.getByRole('option').allTextContents();
+    expect(offered[0]).toBe('Automatic');
+    expect(offered).toContainEqual(expect.stringMatching(/^CPU, \d+ threads?$/));
+    await runOn.selectOption('cpu');
+    await engine.getByText('Running on:').waitFor({ timeout: 60_000 });
+    expect(await runOn.inputValue()).toBe('cpu');
+    expect(await text(engine)).toMatch(/Running on: CPU, \d+ threads?/);
+    expect(JSON.parse(readFileSync(join(tmp, 'settings.json'), 'utf8'))).toEqual({ provider: 'cpu' });
+    await runOn.selectOption('auto');
+    await engine.getByText('Running on:').waitFor({ timeout: 60_000 });
+    expect(JSON.parse(readFileSync(join(tmp, 'settings.json'), 'utf8'))).toEqual({ provider: 'auto' });
+  });
+
   it('imports a candidates workbook and an openings CSV, with preview, sheets and suggested columns', async () => {
     await importPage.open('candidates', join(fixtures, 'candidates.xlsx'));
     const candidates = importPage.card('candidates');

@@ -6,7 +6,9 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { arch, cpus, hostname, platform } from 'node:os';
 import { join } from 'node:path';
+import { modelCacheKey } from './embedding-cache.js';
 import { createEngine, type EngineOptions } from './engine.js';
+import { readModelFolder } from './model-folder.js';
 import { defaultProviders, precheckProvider, withCpuLast, type ProviderName } from './providers.js';
 
 /** Titles per model call in bulk work, as the calibration measures it. */
@@ -161,4 +163,35 @@ export function measureWithEngine(options: Omit<EngineOptions, 'providers'>, run
       await engine.dispose();
     }
   };
+}
+
+/** The identity of the model in a folder, as the cache and the calibration key it. */
+export async function modelKeyOf(modelDir: string): Promise<string> {
+  const folder = await readModelFolder(modelDir);
+  return modelCacheKey(folder.dir, folder.modelPath);
+}
+
+/** What `calibratedProviders` may be given instead of the real machine (tests), and where it says what it does. */
+export interface CalibrationSources {
+  providers?: ProviderName[];
+  measure?: MeasureProvider;
+  log?: (line: string) => void;
+}
+
+/**
+ * The provider preference for `titles` titles from this machine's calibration for the model, or
+ * undefined (the engine's default) without a cache. When none is remembered and more than one
+ * provider could run here, calibrates first (once per machine and model: a few seconds).
+ */
+export async function calibratedProviders(modelDir: string, cacheDir: string | undefined, titles: number, sources: CalibrationSources = {}): Promise<ProviderName[] | undefined> {
+  if (cacheDir === undefined) return undefined;
+  const modelKey = await modelKeyOf(modelDir);
+  let calibration = await loadCalibration(cacheDir, machineId(), modelKey);
+  const candidates = sources.providers ?? availableProviders();
+  if (calibration === undefined && candidates.length > 1) {
+    sources.log?.(`first run on this machine with this model: timing ${candidates.join(', ')} to pick the fastest (titlematch info --calibrate redoes it)\n`);
+    calibration = await calibrate(candidates, sources.measure ?? measureWithEngine({ modelDir }), machineId(), modelKey).catch(() => undefined);
+    if (calibration) await saveCalibration(cacheDir, calibration).catch(() => undefined);
+  }
+  return calibration ? providersFor(calibration, titles) : undefined;
 }

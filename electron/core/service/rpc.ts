@@ -63,6 +63,8 @@ function invoke(service: MatchService, method: ServiceMethod, args: unknown[], o
   switch (method) {
     case 'engineStatus':
       return service.engineStatus();
+    case 'setProvider':
+      return service.setProvider(args[0] as Parameters<MatchService['setProvider']>[0]);
     case 'loadTable':
       return service.loadTable(args[0] as string, args[1] as string | null);
     case 'match':
@@ -129,6 +131,7 @@ export function connectService(port: Port): RemoteService {
 
   return {
     engineStatus: () => call('engineStatus', []),
+    setProvider: (choice) => call('setProvider', [choice]),
     loadTable: (path, sheet) => call('loadTable', [path, sheet]),
     match: (request, options) => call('match', [request], options),
     exportResults: (request, path) => call('exportResults', [request, path]),

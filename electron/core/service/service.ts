@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   EngineStatus,
+  ProviderChoice,
   MatchProgress,
   MatchRequest,
   MatchResult,
@@ -15,8 +16,9 @@ import type {
   Ranking,
   SaveProjectRequest,
 } from '../../contract/types.js';
+import { availableProviders, calibratedProviders } from '../engine/calibrate.js';
 import { cachedEngine } from '../engine/embedding-cache.js';
-import { createEngine, type Engine } from '../engine/index.js';
+import { createEngine, physicalCores, type Engine, type EngineOptions } from '../engine/index.js';
 import { readTable, type Table } from '../io/index.js';
 import { createMatcher, type Matcher, type TopKResult } from '../match/index.js';
 import { locateInput, readProject, toProject, writeProject, type InputToSave, type ProjectInputRef } from '../project/index.js';
@@ -43,6 +45,10 @@ export interface ServiceOptions {
   cacheDir?: string;
   /** The engine's tokenizing worker file, where the default beside the engine is not there (a bundle). */
   tokenizeWorker?: string;
+  /** Where the engine runs at first (default 'auto': measured fastest, remembered in cacheDir). */
+  provider?: ProviderChoice;
+  /** How engines are made (tests); default createEngine. */
+  engineFactory?: (options: EngineOptions) => Engine;
 }
 
 /** A table kept for matching and reports. */
@@ -60,7 +66,16 @@ export interface KeptResult {
 
 /** Creates the in-process service. */
 export function createMatchService(options: ServiceOptions): MatchService {
-  const engine = options.engine ?? createEngine({ modelDir: options.modelDir, tokenizeWorker: options.tokenizeWorker });
+  let choice: ProviderChoice = options.provider ?? 'auto';
+  let current: Promise<Engine> | undefined;
+  /** The engine for the provider setting, made on first use ('auto' may measure the providers first). */
+  const engineOf = (): Promise<Engine> =>
+    (current ??= (async () => {
+      if (options.engine) return options.engine;
+      // Bulk work is what the app does: the provider measured fastest for it.
+      const providers = choice === 'auto' ? await calibratedProviders(options.modelDir, options.cacheDir, Number.MAX_SAFE_INTEGER).catch(() => undefined) : [choice];
+      return (options.engineFactory ?? createEngine)({ modelDir: options.modelDir, tokenizeWorker: options.tokenizeWorker, providers });
+    })());
   const tables = new Map<string, KeptTable>();
   const results = new Map<string, KeptResult>();
   const keepTables = options.keepTables ?? 8;
@@ -71,8 +86,11 @@ export function createMatchService(options: ServiceOptions): MatchService {
   let encoder: Promise<Engine> | undefined;
   let matcher: Promise<Matcher> | undefined;
   const encoderOf = (): Promise<Engine> =>
-    (encoder ??= options.cacheDir === undefined ? Promise.resolve(engine) : cachedEngine(engine, options.cacheDir).catch(() => engine));
-  const matcherOf = (): Promise<Matcher> => (matcher ??= engine.info().then((info) => createMatcher({ provider: info.provider, threads: info.threads })));
+    (encoder ??= engineOf().then((engine) => (options.cacheDir === undefined ? engine : cachedEngine(engine, options.cacheDir).catch(() => engine))));
+  const matcherOf = (): Promise<Matcher> => (matcher ??= engineOf().then(async (engine) => {
+    const info = await engine.info();
+    return createMatcher({ provider: info.provider, threads: info.threads });
+  }));
 
   const keep = <V>(map: Map<string, V>, key: string, value: V, limit: number): void => {
     map.set(key, value);
@@ -87,8 +105,12 @@ export function createMatchService(options: ServiceOptions): MatchService {
 
   let warming: Promise<unknown> | undefined;
 
+  /** The providers worth offering on this machine, named as the status bar names them. */
+  const available = (threads: number): EngineStatus['available'] => availableProviders().map((id) => ({ id, label: providerLabel(id, threads) }));
+
   async function status(): Promise<EngineStatus> {
     try {
+      const engine = await engineOf();
       const info = await engine.info();
       // Compile a GPU's kernels for the bulk shapes while the recruiter picks files (a no-op on
       // the CPU). A failure here shows up, with its message, in the match that meets it.
@@ -99,10 +121,24 @@ export function createMatchService(options: ServiceOptions): MatchService {
         provider: { id: info.provider, label: providerLabel(info.provider, info.threads, info.precision) },
         skipped: info.attempts.filter((a) => !a.ok).map((a) => ({ provider: a.provider, reason: a.reason ?? 'failed' })),
         message: null,
+        choice,
+        available: available(info.threads),
       };
     } catch (error) {
-      return { state: 'failed', model: null, provider: null, skipped: [], message: error instanceof Error ? error.message : String(error) };
+      return { state: 'failed', model: null, provider: null, skipped: [], message: error instanceof Error ? error.message : String(error), choice, available: available(physicalCores()) };
     }
+  }
+
+  async function setProvider(next: ProviderChoice): Promise<EngineStatus> {
+    if (running) throw new ServiceError('busy', 'A match is running. Change where the engine runs when it has finished, or cancel it.');
+    if (next !== choice || current === undefined) {
+      const [oldEngine, oldMatcher] = [current, matcher];
+      choice = next;
+      current = encoder = matcher = warming = undefined;
+      await oldMatcher?.then((m) => m.dispose(), () => undefined);
+      if (!options.engine) await oldEngine?.then((e) => e.dispose(), () => undefined);
+    }
+    return status();
   }
 
   async function loadTable(path: string, sheet: string | null) {
@@ -161,7 +197,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
     const byCandidate = await m.topK(cVectors, tVectors, dim, k, { signal, onProgress: onMatch(t.titles.length) });
     signal?.throwIfAborted();
 
-    const info = await engine.info();
+    const info = await (await engineOf()).info();
     const side = (table: Table, titles: DistinctTitles, tableId: string, column: string): MatchedSide => ({
       tableId,
       path: table.path,
@@ -209,6 +245,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
 
   return {
     engineStatus: status,
+    setProvider,
     loadTable,
     match,
     async exportResults(request, path) {
@@ -259,7 +296,10 @@ export function createMatchService(options: ServiceOptions): MatchService {
       matcher = undefined;
       encoder = undefined;
       await m?.then((x) => x.dispose(), () => undefined);
-      await engine.dispose();
+      const e = current;
+      current = warming = undefined;
+      if (e) await e.then((x) => x.dispose(), () => undefined);
+      else await options.engine?.dispose();
     },
   };
 }

@@ -6,6 +6,7 @@ import type {
   MatchRequest,
   MatchResult,
   OpenedProject,
+  ProviderChoice,
   SaveProjectRequest,
   TableSummary,
 } from '../../contract/types.js';
@@ -20,6 +21,8 @@ export interface CallOptions {
 export interface MatchService {
   /** Loads the model if needed; resolves with 'ready' or 'failed', never rejects. */
   engineStatus(): Promise<EngineStatus>;
+  /** Reloads the engine on the chosen provider ('auto': measured fastest); refused while a match runs. */
+  setProvider(choice: ProviderChoice): Promise<EngineStatus>;
   /** Reads a table in full and keeps it for matching and reports. */
   loadTable(path: string, sheet: string | null): Promise<TableSummary>;
   /** Encodes both sides' distinct titles and ranks both ways. One run at a time. */
@@ -37,6 +40,7 @@ export interface MatchService {
 /** The service methods callable across a message port, in a fixed order. */
 export const SERVICE_METHODS = [
   'engineStatus',
+  'setProvider',
   'loadTable',
   'match',
   'exportResults',

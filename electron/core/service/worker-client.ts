@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { ServiceError } from './errors.js';
 import { connectService, type RemoteService } from './rpc.js';
+import type { ProviderChoice } from '../../contract/types.js';
 import type { MatchService } from './types.js';
 
 /** Where the worker script and the model are. */
@@ -17,6 +18,8 @@ export interface WorkerServiceOptions {
   cacheDir?: string;
   /** The engine's tokenizing worker (out/worker/tokenize-worker.cjs, built from core/engine/tokenize-worker.ts). */
   tokenizeWorker?: string;
+  /** Where the engine runs (default 'auto'); a worker started again after a crash keeps the latest setting. */
+  provider?: ProviderChoice;
 }
 
 /** A MatchService whose work runs in a worker thread; `close` ends the thread. */
@@ -27,9 +30,10 @@ export interface WorkerService extends MatchService {
 /** Starts the service in a worker thread. */
 export function startWorkerService(options: WorkerServiceOptions): WorkerService {
   let current: { worker: Worker; remote: RemoteService } | undefined;
+  let provider = options.provider;
 
   const spawn = (): { worker: Worker; remote: RemoteService } => {
-    const worker = new Worker(options.workerUrl, { workerData: { modelDir: options.modelDir, cacheDir: options.cacheDir, tokenizeWorker: options.tokenizeWorker } });
+    const worker = new Worker(options.workerUrl, { workerData: { modelDir: options.modelDir, cacheDir: options.cacheDir, tokenizeWorker: options.tokenizeWorker, provider } });
     const remote = connectService(worker);
     const died = (why: string): void => {
       if (current?.worker === worker) current = undefined;
@@ -43,6 +47,10 @@ export function startWorkerService(options: WorkerServiceOptions): WorkerService
 
   return {
     engineStatus: () => remote().engineStatus(),
+    setProvider: (choice) => {
+      provider = choice;
+      return remote().setProvider(choice);
+    },
     loadTable: (path, sheet) => remote().loadTable(path, sheet),
     match: (request, callOptions) => remote().match(request, callOptions),
     exportResults: (request, path) => remote().exportResults(request, path),

@@ -1,8 +1,9 @@
 /** Worker-thread entry: hosts the match service so that the window's main thread never blocks. */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { ProviderChoice } from '../../contract/types.js';
 import { serveService } from './rpc.js';
 import { createMatchService } from './service.js';
 
-const data = workerData as { modelDir: string; cacheDir?: string; tokenizeWorker?: string };
+const data = workerData as { modelDir: string; cacheDir?: string; tokenizeWorker?: string; provider?: ProviderChoice };
 if (!parentPort) throw new Error('worker.js must run in a worker thread.');
-serveService(parentPort, createMatchService({ modelDir: data.modelDir, cacheDir: data.cacheDir, tokenizeWorker: data.tokenizeWorker }));
+serveService(parentPort, createMatchService({ modelDir: data.modelDir, cacheDir: data.cacheDir, tokenizeWorker: data.tokenizeWorker, provider: data.provider }));

@@ -13,6 +13,7 @@ import type {
   MatchRequest,
   MatchResult,
   OpenedProject,
+  ProviderChoice,
   RecentFile,
   SaveProjectRequest,
   Side,
@@ -55,6 +56,7 @@ export function isCancelled(error: unknown): boolean {
 /** Everything the renderer asks of the app. */
 export const api = {
   engineStatus: (): Promise<EngineStatus> => unwrap(bridge().engineStatus()),
+  setProvider: (choice: ProviderChoice): Promise<EngineStatus> => unwrap(bridge().setProvider(choice)),
   pickTable: (side: Side): Promise<string | null> => unwrap(bridge().pickTable(side)),
   loadTable: (side: Side, path: string, sheet: string | null): Promise<TableSummary> => unwrap(bridge().loadTable({ side, path, sheet })),
   match: (request: MatchRequest): Promise<MatchResult> => unwrap(bridge().match(request)),

@@ -10,11 +10,12 @@ import type { IpcMain } from 'electron';
 import type { Frame, Page } from 'playwright-core';
 import { INVOKE_METHODS, invokeChannel, type EventName, type EventPayloads, type InvokeMethod, type TitleMatchApi } from '../../../electron/contract/api.js';
 import type { Result } from '../../../electron/contract/result.js';
-import type { ExportFormat, Side } from '../../../electron/contract/types.js';
+import type { EngineStatus, ExportFormat, Side } from '../../../electron/contract/types.js';
 import { startWorkerService, type WorkerService } from '../../../electron/core/service/worker-client.js';
-import { createHandlers, type Dialogs } from '../../../electron/main/handlers.js';
+import { createHandlers, switchProvider, type Dialogs } from '../../../electron/main/handlers.js';
 import { registerHandlers } from '../../../electron/main/ipc.js';
 import { RecentFiles } from '../../../electron/main/recent.js';
+import { AppSettings } from '../../../electron/main/settings.js';
 import { createSenderCheck, originOf } from '../../../electron/main/sender.js';
 import { validators } from '../../../electron/main/validators.js';
 
@@ -99,6 +100,7 @@ export function startApp(root: string, dataDir: string, modelDir = join(root, 'm
       });
     }
   };
+  let lastStatus: EngineStatus = { state: 'loading', model: null, provider: null, skipped: [], message: null, choice: 'auto', available: [] };
   // Like main's check: only a page the test attached, its main frame, on the served origin.
   let senderCheck = createSenderCheck(() => false, 'none');
   registerHandlers(
@@ -107,7 +109,11 @@ export function startApp(root: string, dataDir: string, modelDir = join(root, 'm
       service,
       dialogs,
       recent: new RecentFiles(join(dataDir, 'recent-files.json')),
-      engineStatus: () => service.engineStatus(),
+      engineStatus: async () => (lastStatus = await service.engineStatus()),
+      setProvider: switchProvider(service, new AppSettings(join(dataDir, 'settings.json')), {
+        get: () => lastStatus,
+        set: (status) => emit('engineStatus', (lastStatus = status)),
+      }),
       sendProgress: (progress) => emit('matchProgress', progress),
       openPath: (path) => {
         opened.push(path);

@@ -1,15 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { EngineStatus, MatchProgress, MatchResult, OpenedProject, RecentFile, TableSummary } from '../../../electron/contract/types.js';
+import type { EngineStatus, MatchProgress, MatchResult, OpenedProject, ProviderChoice, RecentFile, TableSummary } from '../../../electron/contract/types.js';
 import { ServiceError } from '../../../electron/core/service/errors.js';
 import type { CallOptions, MatchService } from '../../../electron/core/service/types.js';
-import { createHandlers, type Dialogs } from '../../../electron/main/handlers.js';
+import { createHandlers, switchProvider, type Dialogs } from '../../../electron/main/handlers.js';
 
-const READY: EngineStatus = { state: 'ready', model: { name: 'm', version: '1', dimension: 4 }, provider: { id: 'cpu', label: 'CPU, 2 threads' }, skipped: [], message: null };
+const READY: EngineStatus = { state: 'ready', model: { name: 'm', version: '1', dimension: 4 }, provider: { id: 'cpu', label: 'CPU, 2 threads' }, skipped: [], message: null, choice: 'auto', available: [{ id: 'cpu', label: 'CPU, 2 threads' }] };
 
 function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}) {
   let matchOptions: CallOptions | undefined;
   const service = {
     engineStatus: vi.fn(() => Promise.resolve(READY)),
+    setProvider: vi.fn((choice: ProviderChoice) => Promise.resolve({ ...READY, choice })),
     loadTable: vi.fn((path: string) => Promise.resolve({ tableId: 't', path } as TableSummary)),
     match: vi.fn((_r: unknown, options?: CallOptions) => {
       matchOptions = options;
@@ -33,15 +34,19 @@ function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}
   const recent: RecentFile[] = [];
   const progress: MatchProgress[] = [];
   const openPath = vi.fn(() => Promise.resolve(''));
+  const saved: ProviderChoice[] = [];
+  const pushed: EngineStatus[] = [];
+  let status = READY;
   const handlers = createHandlers({
     service,
     dialogs,
     recent: { add: (f) => recent.push(f), list: () => recent },
     engineStatus: () => Promise.resolve(READY),
+    setProvider: switchProvider(service, { setProvider: (c) => saved.push(c) > 0 }, { get: () => status, set: (s) => pushed.push((status = s)) }),
     sendProgress: (p) => progress.push(p),
     openPath,
   });
-  return { handlers, service, dialogs, recent, progress, openPath, matchOptions: () => matchOptions };
+  return { handlers, service, dialogs, recent, progress, openPath, saved, pushed, matchOptions: () => matchOptions };
 }
 
 const exportRequest = { runId: 'r', format: 'xlsx' as const, direction: 'byTarget' as const, topK: 5, threshold: 0.5, openAfter: false };
@@ -77,6 +82,33 @@ describe('handlers', () => {
     expect(matchOptions()?.signal?.aborted).toBe(true);
     await expect(running).rejects.toMatchObject({ code: 'cancelled' });
     expect(await handlers.cancelMatch()).toBe(false);
+  });
+
+  it('switch the provider: loading is shown, the service reloads, the choice is remembered', async () => {
+    const { handlers, service, saved, pushed } = setup();
+    const status = await handlers.setProvider('cpu');
+    expect(service.setProvider).toHaveBeenCalledWith('cpu');
+    expect(status.choice).toBe('cpu');
+    expect(saved).toEqual(['cpu']);
+    expect(pushed.map((s) => [s.state, s.choice])).toEqual([
+      ['loading', 'cpu'],
+      ['ready', 'cpu'],
+    ]);
+  });
+
+  it('refuse to switch the provider during a match, and if the service refuses, show the old status and remember nothing', async () => {
+    const { handlers, service, saved, pushed } = setup();
+    const request = { candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 3 };
+    const running = handlers.match(request);
+    await expect(handlers.setProvider('webgpu')).rejects.toMatchObject({ code: 'busy' });
+    await running;
+    service.setProvider.mockImplementationOnce(() => Promise.reject(new ServiceError('busy', 'A match is running.')));
+    await expect(handlers.setProvider('webgpu')).rejects.toMatchObject({ code: 'busy' });
+    expect(saved).toEqual([]);
+    expect(pushed.map((s) => [s.state, s.choice])).toEqual([
+      ['loading', 'webgpu'],
+      ['ready', 'auto'],
+    ]);
   });
 
   it('export only after the save dialog, and open the file when asked', async () => {

@@ -33,6 +33,8 @@ export const READY: EngineStatus = {
   provider: { id: 'cpu', label: 'CPU, 2 threads' },
   skipped: [{ provider: 'webgpu', reason: 'no adapter' }],
   message: null,
+  choice: 'auto',
+  available: [{ id: 'cpu', label: 'CPU, 2 threads' }],
 };
 
 /** A table summary with sensible defaults. */
@@ -145,6 +147,7 @@ export class FakeBridge {
     const c = <M extends Method>(m: M) => ((...args: unknown[]) => this.call(m, args)) as unknown as TitleMatchApi[M];
     return {
       engineStatus: c('engineStatus'),
+      setProvider: c('setProvider'),
       pickTable: c('pickTable'),
       loadTable: c('loadTable'),
       match: c('match'),

@@ -143,6 +143,47 @@ describe('match service', () => {
   });
 });
 
+describe('where the engine runs', () => {
+  it('makes the engine for the setting, reloads it when the setting changes, and reports the choice', async () => {
+    const made: { providers: readonly string[] | undefined; engine: ReturnType<typeof trigramEngine> & { disposed: number } }[] = [];
+    const service = createMatchService({
+      modelDir: '/none',
+      provider: 'cpu',
+      engineFactory: (options) => {
+        const engine = Object.assign(trigramEngine(), { disposed: 0 });
+        engine.dispose = () => Promise.resolve(void engine.disposed++);
+        made.push({ providers: options.providers, engine });
+        return engine;
+      },
+    });
+    const first = await service.engineStatus();
+    expect(first).toMatchObject({ state: 'ready', choice: 'cpu' });
+    expect(first.available.map((p) => p.id)).toContain('cpu');
+    expect(first.available.find((p) => p.id === 'cpu')?.label).toBe('CPU, 2 threads');
+    expect(made.map((m) => m.providers)).toEqual([['cpu']]);
+
+    // 'auto' without a cache folder: the engine's own preference (no calibration to remember).
+    const auto = await service.setProvider('auto');
+    expect(auto.choice).toBe('auto');
+    expect(made.map((m) => m.providers)).toEqual([['cpu'], undefined]);
+    expect(made[0].engine.disposed).toBe(1);
+
+    // The same setting again: nothing is reloaded.
+    await service.setProvider('auto');
+    expect(made).toHaveLength(2);
+  });
+
+  it('refuses to change while a match runs', async () => {
+    const service = createMatchService({ modelDir: '/none', engine: trigramEngine({ batch: 1, pauseMs: 20 }), progressEveryMs: 0 });
+    const c = await service.loadTable(candidatesCsv, null);
+    const t = await service.loadTable(openingsCsv, null);
+    const running = service.match({ candidates: { tableId: c.tableId, column: 'Current title' }, targets: { tableId: t.tableId, column: 'Job title' }, topK: 1 });
+    await expect(service.setProvider('cpu')).rejects.toMatchObject({ code: 'busy' });
+    await running;
+    await expect(service.setProvider('cpu')).resolves.toMatchObject({ state: 'ready', choice: 'cpu' });
+  });
+});
+
 describe('explanations and estimates', () => {
   it('explain with the engine’s normalisation', () => {
     const e = explainMatch('Sr. Software Eng', 'Lead Full-Stack Developer');

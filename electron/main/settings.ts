@@ -1,0 +1,47 @@
+/** The app's settings, kept in a small JSON file in its data folder: for now, where the engine runs. */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PROVIDER_CHOICES, type ProviderChoice } from '../contract/types.js';
+
+interface Stored {
+  provider: ProviderChoice;
+}
+
+const DEFAULTS: Stored = { provider: 'auto' };
+
+/** Settings stored at `file`; a missing or damaged file gives the defaults. */
+export class AppSettings {
+  private stored: Stored;
+
+  constructor(private readonly file: string) {
+    this.stored = AppSettings.read(file);
+  }
+
+  private static read(file: string): Stored {
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<keyof Stored, unknown>>;
+      const provider = PROVIDER_CHOICES.find((p) => p === data.provider);
+      return { ...DEFAULTS, ...(provider ? { provider } : {}) };
+    } catch {
+      return { ...DEFAULTS };
+    }
+  }
+
+  /** Where the engine runs. */
+  get provider(): ProviderChoice {
+    return this.stored.provider;
+  }
+
+  /** Sets where the engine runs and saves it; false when the file could not be written (the setting holds until the app quits). */
+  setProvider(provider: ProviderChoice): boolean {
+    this.stored = { ...this.stored, provider };
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      writeFileSync(`${this.file}.tmp`, `${JSON.stringify(this.stored, null, 2)}\n`);
+      renameSync(`${this.file}.tmp`, this.file);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

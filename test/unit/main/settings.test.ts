@@ -1,0 +1,35 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppSettings } from '../../../electron/main/settings.js';
+
+describe('app settings', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tm-settings-'));
+
+  it('start at automatic, and remember a provider across restarts', () => {
+    const file = join(dir, 'a', 'settings.json');
+    const first = new AppSettings(file);
+    expect(first.provider).toBe('auto');
+    expect(first.setProvider('cpu')).toBe(true);
+    expect(new AppSettings(file).provider).toBe('cpu');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ provider: 'cpu' });
+  });
+
+  it('give the defaults for a damaged file or a provider this version does not know', () => {
+    const damaged = join(dir, 'damaged.json');
+    writeFileSync(damaged, '{ "provider": ');
+    expect(new AppSettings(damaged).provider).toBe('auto');
+    const unknown = join(dir, 'unknown.json');
+    writeFileSync(unknown, JSON.stringify({ provider: 'tpu' }));
+    expect(new AppSettings(unknown).provider).toBe('auto');
+  });
+
+  it('keep the setting for this run when the file cannot be written', () => {
+    const blocked = join(dir, 'blocker');
+    writeFileSync(blocked, 'a file where a folder should be');
+    const settings = new AppSettings(join(blocked, 'settings.json'));
+    expect(settings.setProvider('webgpu')).toBe(false);
+    expect(settings.provider).toBe('webgpu');
+  });
+});
