@@ -3,12 +3,13 @@
  * latency, cold start, top-10 matching at three sizes with the onnxruntime matcher against the
  * JavaScript reference (time and peak RSS, each in its own process, with the fitted growth
  * exponent), and the CLI end to end on a generated 100,000-row candidates XLSX against a
- * 10,000-title CSV written as an XLSX report. Peers run in the same invocation; medians of runs.
+ * 10,000-title CSV written as an XLSX report, and the same through the app's match service (both
+ * directions ranked, as the app shows them). Peers run in the same invocation; medians of runs.
  * Writes bench/results/suite.{json,md}.
  *
  * Options: --runs N (3), --quick (small sizes, to check the bench itself), --skip-e2e,
  * --results DIR, --data DIR, --model DIR, --work DIR (generated files and caches; temporary).
- * Children: --child match|cold|cli (internal).
+ * Children: --child match|cold|cli|app (internal).
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -100,6 +101,36 @@ async function childCli(): Promise<void> {
   const t0 = performance.now();
   const code = await main(JSON.parse(values.args as string) as string[], { stdout: process.stderr, stderr: process.stderr });
   process.stdout.write(`${JSON.stringify({ code, seconds: (performance.now() - t0) / 1000, peakRssMb: peakRssMb() })}\n`);
+}
+
+/**
+ * What the app's worker does for a recruiter, timed step by step: read both files, encode and rank
+ * both ways (top 10), write the XLSX report. The app runs this off the window's thread.
+ */
+async function childApp(): Promise<void> {
+  const { createMatchService } = await import('../../electron/core/service/index.js');
+  const [xlsx, csv, out, cache] = JSON.parse(values.args as string) as string[];
+  const service = createMatchService({ modelDir, cacheDir: cache });
+  const steps: Record<string, number> = {};
+  let t = performance.now();
+  const step = (name: string): void => {
+    const now = performance.now();
+    steps[name] = (now - t) / 1000;
+    t = now;
+  };
+  const t0 = t;
+  await service.engineStatus();
+  step('load model');
+  const c = await service.loadTable(xlsx, null);
+  const tt = await service.loadTable(csv, null);
+  step('read files');
+  const result = await service.match({ candidates: { tableId: c.tableId, column: 'Job Title' }, targets: { tableId: tt.tableId, column: 'Job Title' }, topK: 10 });
+  step('encode and rank both ways');
+  await service.exportResults({ runId: result.runId, format: 'xlsx', direction: 'byTarget', topK: 10, threshold: 0, openAfter: false }, out);
+  step('write XLSX report');
+  await service.dispose();
+  process.stdout.write(`${JSON.stringify({ seconds: (performance.now() - t0) / 1000, steps, peakRssMb: peakRssMb() })}
+`);
 }
 
 /** Runs this script as a child and returns the JSON of its last stdout line. */
@@ -233,8 +264,9 @@ async function parent(): Promise<void> {
   };
 
   // End to end: the CLI on generated candidates (XLSX) against job titles (CSV) to an XLSX report.
-  let e2e: { rows: number; titles: number; cold: CliFigure; warm: CliFigure } | undefined;
+  let e2e: { rows: number; titles: number; cold: CliFigure; warm: CliFigure; app: AppFigure } | undefined;
   interface CliFigure { code: number; seconds: number; peakRssMb: number }
+  interface AppFigure { seconds: number; steps: Record<string, number>; peakRssMb: number }
   if (!values['skip-e2e']) {
     const rows = values.quick ? 5000 : 100_000;
     const nTitles = values.quick ? 1000 : 10_000;
@@ -257,8 +289,12 @@ async function parent(): Promise<void> {
     const args = JSON.stringify(['match', xlsx, csv, '--top', '10', '--out', join(work, 'report.xlsx'), '--cache', cliCache, '--model', modelDir]);
     const coldRun = await child<CliFigure>(['--child', 'cli', '--args', args]);
     const warmRun = await child<CliFigure>(['--child', 'cli', '--args', args]);
-    e2e = { rows, titles: nTitles, cold: coldRun, warm: warmRun };
+    const appCache = join(work, 'app-cache');
+    await rm(appCache, { recursive: true, force: true });
+    const appRun = await child<AppFigure>(['--child', 'app', '--model', modelDir, '--args', JSON.stringify([xlsx, csv, join(work, 'app-report.xlsx'), appCache])]);
+    e2e = { rows, titles: nTitles, cold: coldRun, warm: warmRun, app: appRun };
     log(`end to end: ${coldRun.seconds.toFixed(1)} s (${coldRun.peakRssMb.toFixed(0)} MB) with nothing cached, ${warmRun.seconds.toFixed(1)} s (${warmRun.peakRssMb.toFixed(0)} MB) cached`);
+    log(`app service: ${appRun.seconds.toFixed(1)} s (${appRun.peakRssMb.toFixed(0)} MB): ${Object.entries(appRun.steps).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
   }
   if (values.work === undefined) await rm(work, { recursive: true, force: true });
 
@@ -299,6 +335,8 @@ async function parent(): Promise<void> {
       ? [
           `| CLI ${e2e.rows.toLocaleString('en-US')}-row XLSX vs ${e2e.titles.toLocaleString('en-US')}-title CSV -> XLSX, nothing cached | ${f(e2e.cold.seconds, 1)} s, ${f(e2e.cold.peakRssMb, 0)} MB | | |`,
           `| same, titles cached from the run before | ${f(e2e.warm.seconds, 1)} s, ${f(e2e.warm.peakRssMb, 0)} MB | ${f(e2e.cold.seconds, 1)} s (uncached) | ${f(e2e.cold.seconds / e2e.warm.seconds)}x |`,
+          `| app's match service, same files, both directions, XLSX report, nothing cached | ${f(e2e.app.seconds, 1)} s, ${f(e2e.app.peakRssMb, 0)} MB | | |`,
+          ...Object.entries(e2e.app.steps).map(([k, v]) => `| - ${k} | ${f(v, 1)} s | | |`),
         ]
       : []),
   ];
@@ -317,6 +355,9 @@ switch (values.child) {
     break;
   case 'cli':
     await childCli();
+    break;
+  case 'app':
+    await childApp();
     break;
   default:
     await parent();
