@@ -57,8 +57,9 @@ export interface PackResult {
 }
 
 const RUN_SH = `#!/bin/sh
-# TitleMatch GPU check: encode and match figures per execution provider. Needs only gzip and the
-# GPU driver (with its Vulkan ICD for WebGPU). Arguments go to the check (e.g. --providers cpu --quick).
+# TitleMatch GPU check: encode and match figures per execution provider. Needs only gzip or xz
+# (whichever packed Node) and the GPU driver (with its Vulkan ICD for WebGPU). Arguments go to the
+# check (e.g. --providers cpu --quick).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
