@@ -64,6 +64,9 @@ export interface EngineOptions {
   logger?: Logger;
 }
 
+/** Longest sequence the warm-up compiles shapes for. */
+const WARM_UP_MAX_SEQ = 64;
+
 /** Titles per tokenized chunk when tokenizing runs beside the model; smaller jobs tokenize at once. */
 export const TOKENIZE_CHUNK = 4096;
 
@@ -290,7 +293,8 @@ export function createEngine(options: EngineOptions): Engine {
       const m = await ensure();
       if (!fixedShapes(m)) return 0;
       const row = tokenIds(m.tokenizer, 'software engineer', m.folder.maxLength);
-      const shapes = bucketShapes(m.folder.maxLength, batchSize, maxBatchTokens);
+      // Job titles are short: models that take 512 tokens compile their longer shapes if ever met.
+      const shapes = bucketShapes(Math.min(m.folder.maxLength, WARM_UP_MAX_SEQ), batchSize, maxBatchTokens);
       for (const shape of shapes) {
         runOptions.signal?.throwIfAborted();
         await runBatch(m, padBatch([row], m.tokenizer.padId, shape));

@@ -130,6 +130,12 @@ describe('fixed shapes (what GPU providers use)', () => {
     }
   });
 
+  it('warm up the shapes of titles only (up to 64 tokens) for a model that takes 512', async () => {
+    const engine = createEngine({ modelDir: await folder('shapes-512', { config: { max_position_embeddings: 512 } }), providers: ['cpu'], fixedShapes: 'always' });
+    expect(await engine.warmUp()).toBe(8); // 8, 16, ..., 64
+    await engine.dispose();
+  });
+
   it('are used by default only off the cpu provider', async () => {
     const engine = createEngine({ modelDir: await folder('shapes-default'), providers: ['cpu'] });
     expect(await engine.warmUp()).toBe(0);
