@@ -428,14 +428,18 @@ async function loadModel(options: EngineOptions): Promise<Loaded> {
   const started = await startWithFallback(preference, async (provider) => {
     const choices = modelChoices(folder, provider, precision);
     const failures: string[] = [];
-    for (const choice of choices) {
+    for (const [i, choice] of choices.entries()) {
       try {
         return { ...(await open(provider, choice)), choice, failures };
       } catch (e) {
+        // float16 failing leaves float32 to try on the same provider.
+        if (i < choices.length - 1) {
+          failures.push(`float16 failed on ${provider} (${describeError(e)})`);
+          continue;
+        }
         // Problems of the model itself are the same on every provider: stop and report them.
-        if (e instanceof ModelError && choice === choices[choices.length - 1]) modelProblem = e;
-        if (choice === choices[choices.length - 1]) throw e;
-        failures.push(`float16 failed on ${provider} (${describeError(e)})`);
+        if (e instanceof ModelError) modelProblem = e;
+        throw e;
       }
     }
     throw new Error('no model file to run'); // not reached: choices is never empty
