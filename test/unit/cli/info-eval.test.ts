@@ -1,20 +1,13 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dataDir } from '../../../electron/cli/eval.js';
 import { runCli, writeCliModel } from './helpers.js';
+import { tempFolder } from '../core/io/helpers.js';
 
-let tmp: string;
-let model: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'titlematch-info-'));
-  model = join(tmp, 'model');
-  await writeCliModel(model);
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+const tmp = tempFolder('titlematch-info-').dir;
+const model = join(tmp, 'model');
+beforeAll(() => writeCliModel(model));
 
 describe('titlematch info', () => {
   it('prints the model, dimension, size, provider with the reason, and threads', async () => {

@@ -1,23 +1,16 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, readCsvRecords, runCli, writeCliModel } from './helpers.js';
+import { tempFolder } from '../core/io/helpers.js';
 
 const candidates = join(FIXTURES, 'candidates.csv');
 const openings = join(FIXTURES, 'openings.tsv');
 
-let tmp: string;
-let model: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'titlematch-cli-'));
-  model = join(tmp, 'model');
-  await writeCliModel(model);
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+const tmp = tempFolder('titlematch-cli-').dir;
+const model = join(tmp, 'model');
+beforeAll(() => writeCliModel(model));
 
 /** Runs match with the tiny model and --out, and reads the result back. */
 async function match(args: string[], name: string): Promise<{ columns: string[]; records: Record<string, string>[]; stderr: string }> {

@@ -1,9 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../../electron/core/io/index.js';
 import { readCsvRecords, runCli, writeCliModel } from './helpers.js';
+import { tempFolder } from '../core/io/helpers.js';
 
 // Issue 3 through the CLI: workbooks in (--query-sheet, --corpus-sheet), reports out (--out
 // report.xlsx, --format html), the issue-2 CSV contract unchanged for workbook input.
@@ -11,16 +10,9 @@ const SHEETS = join(import.meta.dirname, '..', '..', 'fixtures', 'spreadsheets')
 const book = join(SHEETS, 'lo-workbook.xlsx');
 const ods = join(SHEETS, 'lo-workbook.ods');
 
-let tmp: string;
-let model: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'titlematch-cli-report-'));
-  model = join(tmp, 'model');
-  await writeCliModel(model);
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+const tmp = tempFolder('titlematch-cli-report-').dir;
+const model = join(tmp, 'model');
+beforeAll(() => writeCliModel(model));
 
 const engine = (): string[] => ['--model', model, '--provider', 'cpu'];
 

@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../../electron/core/engine/index.js';
+import { tempFolder } from '../io/helpers.js';
 import { writeTinyModelFolder, type TinyFolderOptions } from './tiny-model.js';
 
 // Vocabulary after [PAD]=0 [UNK]=1 [CLS]=2 [SEP]=3.
@@ -22,13 +22,7 @@ const embeddings = [
 ];
 const base: TinyFolderOptions = { words, embeddings };
 
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'titlematch-engine-'));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const root = tempFolder('titlematch-engine-').dir;
 
 async function folder(name: string, opts: Partial<TinyFolderOptions> = {}): Promise<string> {
   const dir = join(root, name);

@@ -2,12 +2,11 @@
  * The float16 variant: when the engine runs it (GPU providers, recorded dev-set figures within the
  * limit, or asked for), how a folder's variant is found and judged, and float16 outputs read back.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { modelChoices } from '../../../../electron/core/engine/engine.js';
 import { createEngine, halfToFloat, MAX_FP16_MRR_DROP, readModelFolder, type ModelFolder } from '../../../../electron/core/engine/index.js';
+import { tempFolder } from '../io/helpers.js';
 import { toHalfBits, writeTinyModelFolder, type TinyFolderOptions } from './tiny-model.js';
 
 const words = ['registered', 'nurse'];
@@ -40,13 +39,7 @@ function manifest(fp32: number, fp16: number, rounded: number, eligible = true):
   };
 }
 
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'titlematch-precision-'));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const root = tempFolder('titlematch-precision-').dir;
 
 async function folder(name: string, opts: Partial<TinyFolderOptions> = {}): Promise<ModelFolder> {
   const dir = join(root, name);

@@ -10,17 +10,8 @@ import { bundledModelDir, createEngine } from '../../../../electron/core/engine/
 import { findColumn, readTable } from '../../../../electron/core/io/index.js';
 import { topK, type TopKOptions, type TopKResult } from '../../../../electron/core/match/index.js';
 import { createOrtMatcher, roundingBound, type OrtMatcher } from '../../../../electron/core/match/ort-topk.js';
+import { rng } from '../../../bench/suite-helpers.js';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 function randomUnit(n: number, dim: number, seed: number): Float32Array {
   const next = rng(seed);
