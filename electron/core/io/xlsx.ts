@@ -56,6 +56,19 @@ async function relationships(zip: ZipArchive, relsPart: string, ownerPart: strin
   return map;
 }
 
+/** The relationships of a part: its _rels/<name>.rels. */
+function partRelationships(zip: ZipArchive, part: string): Promise<Map<string, { target: string; type: string }>> {
+  return relationships(zip, posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`), part);
+}
+
+/** The related part whose type ends with typeSuffix, else the usual path; undefined when the file has neither. */
+function relatedPart(zip: ZipArchive, rels: Map<string, { target: string; type: string }>, typeSuffix: string, usual: string): string | undefined {
+  let part: string | undefined;
+  for (const r of rels.values()) if (r.type.endsWith(typeSuffix)) part = r.target;
+  part ??= usual;
+  return zip.has(part) ? part : undefined;
+}
+
 async function parseWhole(zip: ZipArchive, part: string, handlers: ConstructorParameters<typeof XmlStream>[0]): Promise<void> {
   const xml = new XmlStream(handlers);
   try {
@@ -78,7 +91,7 @@ async function workbookPart(zip: ZipArchive): Promise<string> {
 /** Lists the sheets of an XLSX workbook and reads its date system. */
 export async function readXlsxWorkbook(zip: ZipArchive): Promise<XlsxWorkbook & { part: string }> {
   const part = await workbookPart(zip);
-  const rels = await relationships(zip, posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`), part);
+  const rels = await partRelationships(zip, part);
   const sheets: XlsxSheet[] = [];
   let date1904 = false;
   await parseWhole(zip, part, {
@@ -99,13 +112,9 @@ export async function readXlsxWorkbook(zip: ZipArchive): Promise<XlsxWorkbook & 
   return { sheets, date1904, part };
 }
 
-/** The number format pattern of each cell style (index of cellXfs). */
-async function readStyles(zip: ZipArchive, workbook: string): Promise<string[]> {
-  const rels = await relationships(zip, posix.join(posix.dirname(workbook), '_rels', `${posix.basename(workbook)}.rels`), workbook);
-  let part: string | undefined;
-  for (const r of rels.values()) if (r.type.endsWith('/styles')) part = r.target;
-  part ??= 'xl/styles.xml';
-  if (!zip.has(part)) return [];
+/** The number format pattern of each cell style (index of cellXfs), from the styles part. */
+async function readStyles(zip: ZipArchive, part: string | undefined): Promise<string[]> {
+  if (part === undefined) return [];
   const custom = new Map<number, string>();
   const xfs: string[] = [];
   let inCellXfs = false;
@@ -134,13 +143,9 @@ export function unescapeOoxml(s: string): string {
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** The shared strings table: plain and rich text, phonetic runs left out. */
-async function readSharedStrings(zip: ZipArchive, workbook: string): Promise<string[]> {
-  const rels = await relationships(zip, posix.join(posix.dirname(workbook), '_rels', `${posix.basename(workbook)}.rels`), workbook);
-  let part: string | undefined;
-  for (const r of rels.values()) if (r.type.endsWith('/sharedStrings')) part = r.target;
-  part ??= 'xl/sharedStrings.xml';
-  if (!zip.has(part)) return [];
+/** The shared strings table, from its part: plain and rich text, phonetic runs left out. */
+async function readSharedStrings(zip: ZipArchive, part: string | undefined): Promise<string[]> {
+  if (part === undefined) return [];
   const strings: string[] = [];
   let current: string[] | undefined;
   let inT = false;
@@ -193,7 +198,11 @@ export interface XlsxSheetResult {
 
 /** Streams the cells of one worksheet, row by row, into the collector. */
 export async function readXlsxSheet(zip: ZipArchive, sheet: XlsxSheet, date1904: boolean, workbook: string, sink: RowCollector): Promise<XlsxSheetResult> {
-  const [styles, shared] = await Promise.all([readStyles(zip, workbook), readSharedStrings(zip, workbook)]);
+  const rels = await partRelationships(zip, workbook);
+  const [styles, shared] = await Promise.all([
+    readStyles(zip, relatedPart(zip, rels, '/styles', 'xl/styles.xml')),
+    readSharedStrings(zip, relatedPart(zip, rels, '/sharedStrings', 'xl/sharedStrings.xml')),
+  ]);
   const merges: MergedRange[] = [];
   let uncalculated = 0;
   let nextRow = 0; // 0-based index of the next row the collector expects
