@@ -5,7 +5,7 @@
  */
 import type { EngineStatus, ExportFormat, MatchProgress, ProviderChoice, RecentFile, Side } from '../contract/types.js';
 import { explainMatch } from '../core/service/explain.js';
-import { ServiceError } from '../core/service/errors.js';
+import { providerBusy, ServiceError } from '../core/service/errors.js';
 import type { MatchService } from '../core/service/types.js';
 import type { Handlers } from './ipc.js';
 
@@ -75,7 +75,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     engineStatus: () => deps.engineStatus(),
     async setProvider(choice) {
-      if (run) throw new ServiceError('busy', 'A match is running. Change where the engine runs when it has finished, or cancel it.');
+      if (run) throw providerBusy();
       return deps.setProvider(choice);
     },
     pickTable: (side) => dialogs.openTable(side),

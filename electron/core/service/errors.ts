@@ -10,6 +10,11 @@ export class ServiceError extends Error {
   }
 }
 
+/** Where the engine runs cannot change while a match runs (the service and main both refuse). */
+export function providerBusy(): ServiceError {
+  return new ServiceError('busy', 'A match is running. Change where the engine runs when it has finished, or cancel it.');
+}
+
 /** True for the error a cancelled run ends with (ours, or an AbortSignal's). */
 export function isCancellation(error: unknown): boolean {
   if (error instanceof ServiceError) return error.code === 'cancelled';

@@ -22,7 +22,7 @@ import { createEngine, physicalCores, type Engine, type EngineOptions } from '..
 import { readTable, type Table } from '../io/index.js';
 import { createMatcher, type Matcher, type TopKResult } from '../match/index.js';
 import { locateInput, readProject, toProject, writeProject, type InputToSave, type ProjectInputRef } from '../project/index.js';
-import { ServiceError } from './errors.js';
+import { providerBusy, ServiceError } from './errors.js';
 import { Eta } from './eta.js';
 import { providerLabel } from './providers.js';
 import { writeReport } from './report.js';
@@ -130,15 +130,21 @@ export function createMatchService(options: ServiceOptions): MatchService {
   }
 
   async function setProvider(next: ProviderChoice): Promise<EngineStatus> {
-    if (running) throw new ServiceError('busy', 'A match is running. Change where the engine runs when it has finished, or cancel it.');
+    if (running) throw providerBusy();
     if (next !== choice || current === undefined) {
-      const [oldEngine, oldMatcher] = [current, matcher];
       choice = next;
-      current = encoder = matcher = warming = undefined;
-      await oldMatcher?.then((m) => m.dispose(), () => undefined);
-      if (!options.engine) await oldEngine?.then((e) => e.dispose(), () => undefined);
+      await releaseEngine();
     }
     return status();
+  }
+
+  /** Frees the engine and its matcher; the next call makes them again for the setting in force. */
+  async function releaseEngine(): Promise<void> {
+    const [oldEngine, oldMatcher] = [current, matcher];
+    current = encoder = matcher = warming = undefined;
+    await oldMatcher?.then((m) => m.dispose(), () => undefined);
+    const engine = oldEngine ? await oldEngine.catch(() => undefined) : options.engine;
+    await engine?.dispose();
   }
 
   async function loadTable(path: string, sheet: string | null) {
@@ -292,14 +298,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
     async dispose() {
       tables.clear();
       results.clear();
-      const m = matcher;
-      matcher = undefined;
-      encoder = undefined;
-      await m?.then((x) => x.dispose(), () => undefined);
-      const e = current;
-      current = warming = undefined;
-      if (e) await e.then((x) => x.dispose(), () => undefined);
-      else await options.engine?.dispose();
+      await releaseEngine();
     },
   };
 }
