@@ -1,29 +1,35 @@
 /**
- * `titlematch eval` (and `npm run eval`): for every vacancy title of the JobBERT validation split,
- * rank all ESCO preferred labels and report MRR, top-1 and top-5, for the model and for the
- * character 3-gram TF-IDF cosine floor. Data from --data DIR, else $TITLEMATCH_DATA, else
+ * `titlematch eval` (and `npm run eval`): for every vacancy title of jobbert-val's dev part
+ * ("jobbert-dev", never trained on) and of the whole file, rank all ESCO preferred labels and report
+ * MRR, top-1 and top-5, for the model and for the character 3-gram TF-IDF cosine floor; then the
+ * hand-written recruiter cases (top-1 and MRR). Data from --data DIR, else $TITLEMATCH_DATA, else
  * ../shared/data beside the project.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createEngine } from '../core/engine/index.js';
+import { createEngine, type Engine } from '../core/engine/index.js';
 import { findColumn, readTable } from '../core/io/index.js';
 import { rankMetrics, targetRanks, tfidfTargetRanks } from '../core/match/index.js';
 
+import { isJobbertDev, loadRecruiterCases, type RecruiterCases } from './eval-sets.js';
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
 import { processIo, runGuarded, UsageError, type CliIo } from './errors.js';
 import { ProgressReporter } from './progress.js';
 
-export const EVAL_USAGE = `Usage: titlematch eval [--data DIR] [--json] [--raw] [--model DIR] [--provider LIST] [--threads N] [--precision P]
+export const EVAL_USAGE = `Usage: titlematch eval [--data DIR] [--cases FILE] [--json] [--raw] [--model DIR] [--provider LIST] [--threads N] [--precision P]
 
 Ranks all 2,942 ESCO preferred labels for each JobBERT validation vacancy title and prints MRR,
-top-1 and top-5 for the model and for the character 3-gram TF-IDF cosine floor.
+top-1 and top-5 for the model and for the character 3-gram TF-IDF cosine floor: first on
+jobbert-dev, the part of the file no model is trained on (the measure), then on the whole file
+(partly trained on by models from 2.0 on). Then the recruiter cases: each query ranked against
+its list of 40+ titles (top-1 and MRR).
 
-  --data DIR   the data folder (default: $TITLEMATCH_DATA, else ../shared/data beside the project)
-  --json       print the figures as JSON
-  --raw        feed titles to the model without TitleMatch's normalisation (to measure it)
+  --data DIR    the data folder (default: $TITLEMATCH_DATA, else ../shared/data beside the project)
+  --cases FILE  the recruiter cases (default: test/fixtures/recruiter-cases.json, when present)
+  --json        print the figures as JSON
+  --raw         feed titles to the model without TitleMatch's normalisation (to measure it)
 ${ENGINE_USAGE}`;
 
 const VAL_FILE = join('jobbert-val', 'titles.csv');
@@ -48,6 +54,10 @@ export interface EvalSet {
   queries: string[];
   targets: Int32Array;
   labels: string[];
+  /** 1 where the query is in jobbert-dev (the fixed dev part), 0 in the training part. */
+  dev: Uint8Array;
+  /** The idx column of each query's row. */
+  idx: Int32Array;
   /** Vacancy titles left out because their occupation is not among the labels, or empty. */
   skipped: number;
 }
@@ -74,11 +84,15 @@ export async function loadEvalSet(dir: string): Promise<EvalSet> {
   const val = await readTable(join(dir, VAL_FILE), { header: true });
   const titleCol = findColumn(val, 'vacancyTitle');
   const uriCol = findColumn(val, 'conceptUri');
+  const idxCol = 0;
   const queries: string[] = [];
   const targets: number[] = [];
+  const dev: number[] = [];
+  const idx: number[] = [];
   let skipped = 0;
   for (const row of val.rows) {
-    const title = row[titleCol]?.trim();
+    const raw = row[titleCol] ?? '';
+    const title = raw.trim();
     const target = byUri.get(row[uriCol]?.trim() ?? '');
     if (!title || target === undefined) {
       if (row.length > 0) skipped++;
@@ -86,8 +100,49 @@ export async function loadEvalSet(dir: string): Promise<EvalSet> {
     }
     queries.push(title);
     targets.push(target);
+    dev.push(isJobbertDev(raw) ? 1 : 0);
+    idx.push(Number(row[idxCol]));
   }
-  return { queries, targets: Int32Array.from(targets), labels, skipped };
+  return { queries, targets: Int32Array.from(targets), labels, dev: Uint8Array.from(dev), idx: Int32Array.from(idx), skipped };
+}
+
+/** The queries of one part of the set (dev: jobbert-dev; all: the whole file). */
+function part(set: EvalSet, ranks: Int32Array, which: 'dev' | 'all'): Int32Array {
+  return which === 'all' ? ranks : ranks.filter((_, i) => set.dev[i] === 1);
+}
+
+/** The default recruiter cases file, when the project has it. */
+function defaultCases(): string | undefined {
+  const path = join(projectRoot(), 'test', 'fixtures', 'recruiter-cases.json');
+  return existsSync(path) ? path : undefined;
+}
+
+/** Rank of each case's expected title in its list, by model vectors and by the TF-IDF floor. */
+async function caseRanks(engine: Engine, cases: RecruiterCases): Promise<{ model: Int32Array; tfidf: Int32Array; dim: number }> {
+  const titles = [...new Set(Object.values(cases.lists).flat())];
+  const at = new Map(titles.map((t, i) => [t, i]));
+  const dim = (await engine.info()).model.dimension;
+  const tv = await engine.encode(titles);
+  const qv = await engine.encode(cases.cases.map((c) => c.query));
+  const model = new Int32Array(cases.cases.length);
+  const tfidf = new Int32Array(cases.cases.length);
+  cases.cases.forEach((c, i) => {
+    const list = cases.lists[c.list];
+    const target = list.indexOf(c.expected);
+    const scores = list.map((t) => {
+      const o = (at.get(t) ?? 0) * dim;
+      let s = 0;
+      for (let d = 0; d < dim; d++) s += qv[i * dim + d] * tv[o + d];
+      return s;
+    });
+    let rank = 1;
+    scores.forEach((s, j) => {
+      if (s > scores[target] || (s === scores[target] && j < target)) rank++;
+    });
+    model[i] = rank;
+    tfidf[i] = tfidfTargetRanks([c.query], list, Int32Array.of(target))[0];
+  });
+  return { model, tfidf, dim };
 }
 
 interface Figures {
@@ -109,6 +164,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
     options: {
       ...ENGINE_ARG_OPTIONS,
       data: { type: 'string' },
+      cases: { type: 'string' },
       json: { type: 'boolean' },
       raw: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -121,10 +177,13 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
   const dir = dataDir(values.data);
   const engineOptions = { ...engineOptionsFrom(values), normalizeTitles: !values.raw };
   const set = await loadEvalSet(dir);
+  const casesPath = values.cases ?? defaultCases();
+  const cases = casesPath === undefined ? undefined : await loadRecruiterCases(casesPath);
   const progress = new ProgressReporter(io.stderr);
 
   let t0 = performance.now();
-  const tfidf: Figures = { ...rankMetrics(tfidfTargetRanks(set.queries, set.labels, set.targets)), seconds: (performance.now() - t0) / 1000 };
+  const tfidfRanks = tfidfTargetRanks(set.queries, set.labels, set.targets);
+  const tfidfSeconds = (performance.now() - t0) / 1000;
 
   const engine = createEngine(engineOptions);
   try {
@@ -136,21 +195,42 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
     const ranks = await targetRanks(queryVectors, labelVectors, dim, set.targets, {
       onProgress: (p) => progress.update('ranking', p.done, p.total),
     });
-    const model: Figures = { ...rankMetrics(ranks), seconds: (performance.now() - t0) / 1000 };
+    const seconds = (performance.now() - t0) / 1000;
+    const recruiter = cases === undefined ? undefined : await caseRanks(engine, cases);
     progress.finish();
+    const figures = (r: Int32Array, s: number): Figures => ({ ...rankMetrics(r), seconds: s });
+    const dev = { model: figures(part(set, ranks, 'dev'), seconds), tfidf: figures(part(set, tfidfRanks, 'dev'), tfidfSeconds) };
+    const all = { model: figures(ranks, seconds), tfidf: figures(tfidfRanks, tfidfSeconds) };
     const name = `${info.model.name} ${info.model.version}${values.raw ? ' (raw titles)' : ''}`;
+    const engineLine = `model ${name} (${info.provider}, ${info.precision}, ${info.threads} threads)`;
     if (values.json) {
-      const report = { data: dir, queries: set.queries.length, labels: set.labels.length, skipped: set.skipped, model: { name, provider: info.provider, precision: info.precision, threads: info.threads, ...model }, tfidf };
+      const model = { name, provider: info.provider, precision: info.precision, threads: info.threads };
+      const report = {
+        data: dir,
+        labels: set.labels.length,
+        skipped: set.skipped,
+        model,
+        jobbertDev: { queries: dev.model.n, model: dev.model, tfidf: dev.tfidf },
+        jobbertVal: { queries: set.queries.length, partlyTrainedOn: true, model: all.model, tfidf: all.tfidf },
+        recruiterCases:
+          recruiter === undefined ? undefined : { file: casesPath, cases: recruiter.model.length, model: rankMetrics(recruiter.model), tfidf: rankMetrics(recruiter.tfidf) },
+      };
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
-      io.stdout.write(
-        [
-          `jobbert-val: ${set.queries.length} vacancy titles ranked against ${set.labels.length} ESCO preferred labels (${dir})${set.skipped > 0 ? `; ${set.skipped} skipped` : ''}`,
-          line(`model ${name} (${info.provider}, ${info.precision}, ${info.threads} threads)`, model),
-          line('floor: character 3-gram TF-IDF cosine', tfidf),
-          '',
-        ].join('\n'),
-      );
+      const lines = [
+        `jobbert-dev: ${dev.model.n} vacancy titles (jobbert-val's fixed dev part, never trained on) ranked against ${set.labels.length} ESCO preferred labels (${dir})`,
+        line(engineLine, dev.model),
+        line('floor: character 3-gram TF-IDF cosine', dev.tfidf),
+        `jobbert-val, whole file: ${set.queries.length} vacancy titles${set.skipped > 0 ? `; ${set.skipped} skipped` : ''} (partly trained on by models from 2.0 on: read with care)`,
+        line(engineLine, all.model),
+        line('floor: character 3-gram TF-IDF cosine', all.tfidf),
+      ];
+      if (recruiter !== undefined) {
+        lines.push(`recruiter cases: ${recruiter.model.length} hand-written queries, each ranked against its list of titles (${casesPath})`);
+        lines.push(line(engineLine, { ...rankMetrics(recruiter.model), seconds: 0 }).replace(/ {2}\(0\.0 s\)$/u, ''));
+        lines.push(line('floor: character 3-gram TF-IDF cosine', { ...rankMetrics(recruiter.tfidf), seconds: 0 }).replace(/ {2}\(0\.0 s\)$/u, ''));
+      }
+      io.stdout.write(`${lines.join('\n')}\n`);
     }
     return 0;
   } finally {

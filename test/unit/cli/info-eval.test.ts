@@ -61,19 +61,45 @@ describe('titlematch eval', () => {
     );
   }
 
-  it('prints MRR, top-1 and top-5 for the model and the TF-IDF floor', async () => {
+  it('prints MRR, top-1 and top-5 on jobbert-dev and on the whole file, for the model and the TF-IDF floor', async () => {
     const data = join(tmp, 'data');
     await writeData(data);
-    const run = await runCli(['eval', '--data', data, '--model', model, '--provider', 'cpu']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/4 vacancy titles ranked against 4 ESCO preferred labels .*; 1 skipped/);
-    expect(run.stdout).toMatch(/^model model unversioned \(cpu, fp32, \d+ threads\) +MRR 1\.0000 +top-1 1\.0000 +top-5 1\.0000/m);
-    expect(run.stdout).toMatch(/^floor: character 3-gram TF-IDF cosine +MRR [01]\.\d{4} +top-1 [01]\.\d{4} +top-5 [01]\.\d{4}/m);
-    const json = await runCli(['eval', '--data', data, '--model', model, '--json']);
-    const report = JSON.parse(json.stdout) as { queries: number; model: { mrr: number }; tfidf: { mrr: number; top5: number } };
-    expect(report.queries).toBe(4);
-    expect(report.model.mrr).toBe(1);
-    expect(report.tfidf.top5).toBe(1);
+    const run = await runCli(['eval', '--data', data, '--model', model, '--provider', 'cpu', '--cases', join(tmp, 'absent.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Cannot read the recruiter cases .*absent\.json/);
+    const cases = join(tmp, 'cases.json');
+    await writeFile(
+      cases,
+      JSON.stringify({
+        lists: { l: ['truck driver', 'registered nurse', 'software developer'] },
+        cases: [
+          { query: 'Staff Nurse', expected: 'registered nurse', list: 'l', kind: 'synonym' },
+          { query: 'Marketing Lead', expected: 'truck driver', list: 'l', kind: 'synonym' },
+        ],
+      }),
+    );
+    const ok = await runCli(['eval', '--data', data, '--model', model, '--provider', 'cpu', '--cases', cases]);
+    expect(ok.code).toBe(0);
+    // One of the four titles ("HGV Driver") falls in the fixed dev part.
+    expect(ok.stdout).toMatch(/^jobbert-dev: 1 vacancy titles \(jobbert-val's fixed dev part, never trained on\) ranked against 4 ESCO preferred labels/m);
+    expect(ok.stdout).toMatch(/^jobbert-val, whole file: 4 vacancy titles; 1 skipped \(partly trained on/m);
+    expect(ok.stdout).toMatch(/^model model unversioned \(cpu, fp32, \d+ threads\) +MRR 1\.0000 +top-1 1\.0000 +top-5 1\.0000/m);
+    expect(ok.stdout).toMatch(/^floor: character 3-gram TF-IDF cosine +MRR [01]\.\d{4} +top-1 [01]\.\d{4} +top-5 [01]\.\d{4}/m);
+    expect(ok.stdout).toMatch(/^recruiter cases: 2 hand-written queries/m);
+    // The tiny model knows "staff nurse" -> registered nurse; "Marketing Lead" is not a truck driver.
+    expect(ok.stdout).toMatch(/^recruiter cases[^\n]*\nmodel model unversioned \(cpu, fp32, \d+ threads\) +MRR 0\.\d{4} +top-1 0\.5000/m);
+    const json = await runCli(['eval', '--data', data, '--model', model, '--json', '--cases', cases]);
+    const report = JSON.parse(json.stdout) as {
+      jobbertDev: { queries: number; model: { mrr: number } };
+      jobbertVal: { queries: number; partlyTrainedOn: boolean; model: { mrr: number }; tfidf: { top5: number } };
+      recruiterCases: { cases: number; model: { top1: number } };
+    };
+    expect(report.jobbertDev.queries).toBe(1);
+    expect(report.jobbertVal.queries).toBe(4);
+    expect(report.jobbertVal.partlyTrainedOn).toBe(true);
+    expect(report.jobbertVal.model.mrr).toBe(1);
+    expect(report.jobbertVal.tfidf.top5).toBe(1);
+    expect(report.recruiterCases).toMatchObject({ cases: 2, model: { top1: 0.5 } });
   });
 
   it('exits 2 when the data folder lacks the files', async () => {
