@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import sys
 import time
 from collections import Counter
@@ -19,7 +20,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from titlematch_train import data, evaluate, export, text, wordpiece  # noqa: E402
+from titlematch_train import checkpoint, data, evaluate, export, init, jobbert, lexicon, text, wordpiece  # noqa: E402
 from titlematch_train.augment import augment  # noqa: E402
 from titlematch_train.model import Encoder  # noqa: E402
 
@@ -29,6 +30,17 @@ def parse_args(argv=None):
     p.add_argument("--data", default=os.environ.get("TITLEMATCH_DATA", "../shared/data"))
     p.add_argument("--out", default="models/titlematch")
     p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--init", help="warm start: an exported model.onnx (its folder's tokenizer.json and config.json fix the vocabulary and shape)")
+    p.add_argument("--resume", help="a run folder with checkpoint.pt: continue that run where it stopped")
+    p.add_argument("--work", default="models/training/.work/run",
+                   help="the run folder: checkpoint.pt every --checkpoint-every steps and train-log.jsonl")
+    p.add_argument("--checkpoint-every", type=int, default=100)
+    p.add_argument("--vacancy-share", type=float, default=0.3,
+                   help="share of anchors drawn from jobbert-val's training part (real vacancy titles); 0 for none")
+    p.add_argument("--abbr", type=float, default=0.25,
+                   help="probability of rewriting a title between its expanded and abbreviated forms (lexicon)")
+    p.add_argument("--links", action=argparse.BooleanOptionalAction, default=True,
+                   help="one job, one class: O*NET and ESCO occupations linked by ESCO's preferred label are not each other's negatives")
     p.add_argument("--steps", type=int, default=1500)
     p.add_argument("--batch", type=int, default=256)
     p.add_argument("--lr", type=float, default=1e-3)
@@ -49,7 +61,8 @@ def parse_args(argv=None):
     p.add_argument("--threads", type=int, default=1, help="intra-op threads (the bundled model: 1)")
     p.add_argument("--eval-every", type=int, default=1000)
     p.add_argument("--name", default="titlematch-job-encoder")
-    p.add_argument("--version", default="1.0.0")
+    p.add_argument("--version", default="2.0.0")
+    p.add_argument("--warmup", type=float, default=0.05, help="share of steps spent warming up the learning rate")
     return p.parse_args(argv)
 
 
@@ -118,42 +131,107 @@ def encode_train(model, tok, strings, chunks=2):
     return out[inverse]
 
 
-def proxy_loss(e, proxies, labels, scale, margin):
+def proxy_loss(e, proxies, labels, scale, margin, exclude=None):
     logits = e @ F.normalize(proxies, dim=-1).T
     logits = logits - margin * F.one_hot(labels, logits.shape[1]).to(logits.dtype)
+    if exclude is not None:
+        # Linked occupations (the same job in O*NET and ESCO) are not negatives of each other.
+        logits = logits.masked_fill(exclude, -1e4)
     return F.cross_entropy(scale * logits, labels)
 
 
+def centroids(encode, groups, strings_of, n):
+    """Mean vector of each group's strings (proxies of a warm-started run start at their class)."""
+    flat, owner = [], []
+    for gi, g in enumerate(groups):
+        for t in strings_of(g):
+            flat.append(t)
+            owner.append(gi)
+    e = encode(flat)
+    out = torch.zeros(n, e.shape[1])
+    out.index_add_(0, torch.tensor(owner), e)
+    return F.normalize(out, dim=-1)
+
+
+class Log:
+    """train-log.jsonl in the run folder: one JSON object per line (step, loss, dev figures)."""
+
+    def __init__(self, folder):
+        self.path = os.path.join(folder, "train-log.jsonl")
+
+    def write(self, **record):
+        with open(self.path, "a", encoding="utf-8") as f:
+            f.write(json.dumps(record) + "\n")
+
+
 def main(argv=None):
+    argv = argv if argv is not None else sys.argv[1:]
     args = parse_args(argv)
+    state = None
+    if args.resume:
+        state = checkpoint.load(args.resume)
+        argv = state["argv"]
+        args = parse_args(argv)
+        args.work = args.resume
+        print(f"resuming {args.work} at step {state['step']}", flush=True)
+    os.makedirs(args.work, exist_ok=True)
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
     t0 = time.time()
+    log = Log(args.work)
 
     groups = data.load_groups(args.data)
     dev = data.split_dev(groups, args.seed) if args.dev else []
-    print(f"groups {len(groups)}, titles {sum(len(g.titles) for g in groups)}, texts {sum(len(g.texts) for g in groups)}, dev {len(dev)}", flush=True)
+    vac_train, vac_dev = jobbert.split(args.data)
+    attached = data.attach_vacancies(groups, vac_train) if args.vacancy_share > 0 else 0
+    print(f"groups {len(groups)}, titles {sum(len(g.titles) for g in groups)}, texts {sum(len(g.texts) for g in groups)}, "
+          f"vacancy titles {attached} (jobbert-dev {len(vac_dev)} never trained on), esco dev {len(dev)}", flush=True)
 
-    counts = Counter()
-    for g in groups:
-        for s in g.titles + g.texts:
-            counts.update(text.words_of(s))
-    vocab = wordpiece.learn_vocab(counts, args.vocab_size)
+    if args.init:
+        folder = os.path.dirname(os.path.abspath(args.init))
+        vocab = init.read_vocab(folder)
+        c = init.read_config(folder)
+        args.hidden, args.layers, args.heads, args.ffn, args.max_len = c["hidden"], c["layers"], c["heads"], c["ffn"], c["max_len"]
+        print(f"warm start from {args.init}: vocabulary {len(vocab)}, {c['layers']} layers x {c['hidden']}", flush=True)
+    else:
+        counts = Counter()
+        for g in groups:
+            for s in g.titles + g.texts:
+                counts.update(text.words_of(s))
+        vocab = wordpiece.learn_vocab(counts, args.vocab_size)
     wp = wordpiece.WordPiece(vocab)
     tok = Tok(wp, args.max_len)
     print(f"vocab {len(vocab)} ({time.time() - t0:.0f}s)", flush=True)
+
+    abbrev = lexicon.Abbreviator(lexicon.load())
+    key_of = lambda t: " ".join(text.words_of(t))  # noqa: E731
+    links = data.link_groups(groups, key_of) if args.links else {}
+    link_mask = torch.zeros(len(groups), len(groups), dtype=torch.bool)
+    for a, bs in links.items():
+        link_mask[a, list(bs)] = True
+    print(f"lexicon {len(abbrev.by_abbr)} entries; linked occupations {int(link_mask.sum()) // 2} pairs", flush=True)
 
     parents = sorted({g.parent for g in groups})
     parent_id = {p: i for i, p in enumerate(parents)}
     g_parent = [parent_id[g.parent] for g in groups]
     all_titles = [(gi, t) for gi, g in enumerate(groups) for t in g.titles]
+    all_vacancies = [(gi, t) for gi, g in enumerate(groups) for t in g.vacancies]
 
     model = Encoder(len(vocab), args.hidden, args.layers, args.heads, args.ffn, max_len=args.max_len)
     proxies = torch.nn.Parameter(torch.randn(len(groups), args.hidden) * 0.02)
     pproxies = torch.nn.Parameter(torch.randn(len(parents), args.hidden) * 0.02)
+    encode = make_encode(model, tok)
+    if args.init and state is None:
+        init.load_into(model, args.init)
+        with torch.no_grad():
+            proxies.copy_(centroids(encode, groups, lambda g: g.titles, len(groups)))
+            owner = torch.tensor(g_parent)
+            p = torch.zeros(len(parents), args.hidden).index_add_(0, owner, proxies.detach())
+            pproxies.copy_(F.normalize(p, dim=-1))
+        print(f"proxies at their occupations' centroids ({time.time() - t0:.0f}s)", flush=True)
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and not n.startswith(("tok", "pos"))]
     no_decay = [p for n, p in model.named_parameters() if not (p.dim() >= 2 and not n.startswith(("tok", "pos")))]
     opt = torch.optim.AdamW(
@@ -165,34 +243,57 @@ def main(argv=None):
         betas=(0.9, 0.98),
     )
     base = [g["lr"] for g in opt.param_groups]
-    warm = max(1, args.steps // 20)
+    warm = max(1, int(args.steps * args.warmup))
     params = sum(p.numel() for p in model.parameters())
     print(f"encoder parameters {params / 1e6:.2f}M", flush=True)
-    encode = make_encode(model, tok)
-    dev_labels = [g.name for g in groups if g.source == "esco"]
-    dev_keys = [g.key for g in groups if g.source == "esco"]
+    dev_labels, dev_keys = evaluate.esco_labels(args.data)
+    start, minutes_before = 0, 0.0
+    if state is not None:
+        checkpoint.restore(state, model, proxies, pproxies, opt, rng)
+        start, minutes_before = state["step"], state["minutes"]
 
-    half = args.batch // 2
+    def dev_figures(step):
+        figures = {"esco-dev": evaluate.rank_metrics(encode, dev, dev_labels, dev_keys)} if dev else {}
+        figures["jobbert-dev"] = evaluate.rank_metrics(encode, vac_dev, dev_labels, dev_keys)
+        print(f"dev {step}: {figures}", flush=True)
+        log.write(step=step, dev=figures)
+        return figures
+
+    def rewrite(t, p):
+        if rng.random() < p:
+            t2 = abbrev.abbreviate(t, rng) if rng.random() < 0.75 else abbrev.expand(t, rng)
+            if t2:
+                return t2
+        return t
+
+    if start == 0 and args.init:
+        dev_figures(0)
+    n_vac = int(args.batch * args.vacancy_share) if all_vacancies else 0
+    half = (args.batch - n_vac) // 2
     t_train = time.time()
-    for step in range(1, args.steps + 1):
+    for step in range(start + 1, args.steps + 1):
         frac = step / args.steps
         mult = step / warm if step <= warm else max(0.0, (1 - frac) / (1 - warm / args.steps))
         for g, b in zip(opt.param_groups, base):
             g["lr"] = b * mult
-        # Anchors: half over occupations (so that small ones count), half over titles. Each anchor
-        # brings a second title of its occupation as an in-batch positive.
-        gids = [rng.randrange(len(groups)) for _ in range(half)]
-        gids += [all_titles[rng.randrange(len(all_titles))][0] for _ in range(args.batch - half)]
+        # Anchors: real vacancy titles, then half over occupations (so that small ones count), half
+        # over titles. Each anchor brings a second title of its occupation as an in-batch positive.
+        vac = [all_vacancies[rng.randrange(len(all_vacancies))] for _ in range(n_vac)]
+        gids = [gi for gi, _ in vac]
+        gids += [rng.randrange(len(groups)) for _ in range(half)]
+        gids += [all_titles[rng.randrange(len(all_titles))][0] for _ in range(args.batch - n_vac - half)]
         a_strings, b_strings = [], []
-        for gi in gids:
+        for j, gi in enumerate(gids):
             g = groups[gi]
-            if g.texts and rng.random() < args.text_share:
+            if j < n_vac:
+                a = rewrite(vac[j][1], args.abbr * 0.5)
+            elif g.texts and rng.random() < args.text_share:
                 a = rng.choice(g.texts)
             else:
-                a = rng.choice(g.titles)
+                a = rewrite(rng.choice(g.titles), args.abbr)
                 if rng.random() < args.aug:
                     a = augment(a, rng, g.titles)
-            bt = rng.choice(g.titles)
+            bt = rewrite(rng.choice(g.titles), args.abbr * 0.5)
             if rng.random() < args.aug * 0.5:
                 bt = augment(bt, rng, g.titles)
             a_strings.append(a)
@@ -200,12 +301,16 @@ def main(argv=None):
         labels = torch.tensor(gids)
         e = encode_train(model, tok, a_strings + b_strings)
         ea, eb = e[: len(gids)], e[len(gids):]
-        loss = proxy_loss(e, proxies, torch.cat([labels, labels]), args.scale, args.margin)
+        both = torch.cat([labels, labels])
+        exclude = link_mask[both] if links else None
+        loss = proxy_loss(e, proxies, both, args.scale, args.margin, exclude)
         plabels = torch.tensor([g_parent[i] for i in gids])
         loss = loss + args.parent_weight * proxy_loss(e, pproxies, torch.cat([plabels, plabels]), args.scale, args.margin)
         if args.pair_weight > 0:
             sim = ea @ eb.T * args.scale
             same = labels[:, None] == labels[None, :]
+            if links:
+                same = same | link_mask[labels][:, labels]
             sim = sim.masked_fill(same & ~torch.eye(len(gids), dtype=torch.bool), -1e4)
             target = torch.arange(len(gids))
             loss = loss + args.pair_weight * 0.5 * (F.cross_entropy(sim, target) + F.cross_entropy(sim.T, target))
@@ -213,18 +318,23 @@ def main(argv=None):
         loss.backward()
         torch.nn.utils.clip_grad_norm_(list(model.parameters()) + [proxies, pproxies], 1.0)
         opt.step()
+        minutes = minutes_before + (time.time() - t_train) / 60
         if step % 50 == 0:
-            el = time.time() - t_train
-            print(f"step {step}/{args.steps} loss {loss.item():.3f} {el / step:.2f}s/step eta {el / step * (args.steps - step) / 60:.1f}min", flush=True)
-        if dev and (step % args.eval_every == 0 or step == args.steps):
-            print(f"dev {step}: {evaluate.rank_metrics(encode, dev, dev_labels, dev_keys)}", flush=True)
+            per = (time.time() - t_train) / (step - start)
+            print(f"step {step}/{args.steps} loss {loss.item():.3f} {per:.2f}s/step eta {per * (args.steps - step) / 60:.1f}min", flush=True)
+            log.write(step=step, loss=round(loss.item(), 4), minutes=round(minutes, 2))
+        if step % args.eval_every == 0 or step == args.steps:
+            dev_figures(step)
+        if step % args.checkpoint_every == 0 or step == args.steps:
+            checkpoint.save(args.work, argv, step, minutes, model, proxies, pproxies, opt, rng)
 
-    train_minutes = (time.time() - t_train) / 60
-    labels, keys = evaluate.esco_labels(args.data)
-    val = evaluate.rank_metrics(encode, evaluate.jobbert_val(args.data), labels, keys)
-    print(f"jobbert-val: {val}", flush=True)
+    train_minutes = minutes_before + (time.time() - t_train) / 60
+    final = dev_figures(args.steps)
     model.eval()
-    export.write_model(args, model, tok, vocab, val, params, train_minutes, argv if argv is not None else sys.argv[1:])
+    export.write_model(args, model, tok, vocab, final, params, train_minutes, argv,
+                       extra={"links": int(link_mask.sum()) // 2, "lexicon": len(abbrev.by_abbr),
+                              "vacancy_titles": attached, "jobbert_dev": jobbert.dev_digest(args.data)})
+    shutil.copyfile(log.path, os.path.join(args.out, "training-log.jsonl"))
     print(f"done in {(time.time() - t0) / 60:.1f} min", flush=True)
 
 

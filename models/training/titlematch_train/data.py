@@ -2,7 +2,8 @@
 
 Each group is one occupation: its titles (O*NET occupation title, alternate, short and reported
 titles; ESCO preferred, alternative and hidden labels) and its texts (description, task statements).
-jobbert-val is never read here: it is for measuring only (see evaluate.py).
+jobbert-val is read only through jobbert.py's fixed split: its training part is attached to the ESCO
+groups as vacancy titles (`attach_vacancies`); its dev part is never trained on.
 """
 import csv
 import os
@@ -13,7 +14,7 @@ csv.field_size_limit(10**8)
 
 
 class Group:
-    __slots__ = ("key", "source", "name", "titles", "texts", "parent")
+    __slots__ = ("key", "source", "name", "titles", "texts", "parent", "vacancies")
 
     def __init__(self, key, source, name, parent):
         self.key = key
@@ -22,6 +23,7 @@ class Group:
         self.titles = []
         self.texts = []
         self.parent = parent
+        self.vacancies = []
 
 
 def _tsv(path):
@@ -107,3 +109,39 @@ def split_dev(groups, seed, fraction=0.2):
             i = rng.randrange(1, len(g.titles))
             dev.append((g.titles.pop(i), g.key))
     return dev
+
+
+def attach_vacancies(groups, vacancy_rows):
+    """Adds (title, key) vacancy rows to their ESCO group; returns how many found a group."""
+    by_key = {g.key: g for g in groups}
+    n = 0
+    for title, key in vacancy_rows:
+        g = by_key.get(key)
+        if g is not None:
+            g.vacancies.append(_clean(title))
+            n += 1
+    return n
+
+
+def link_groups(groups, key_of):
+    """One job, one class: an ESCO occupation whose preferred label is a title of exactly one O*NET
+    occupation (once normalised by key_of) names the same job as it ("accountant" and "Accountants and
+    Auditors"). O*NET's alternate titles are broad, so sharing any title links far too much (payroll
+    clerks with accountants); the preferred label is ESCO's name for the job itself.
+    Returns {group index: set of linked group indexes}, symmetric.
+    """
+    onet_owner = {}
+    for gi, g in enumerate(groups):
+        if g.source == "onet":
+            for t in g.titles:
+                onet_owner.setdefault(key_of(t), set()).add(gi)
+    links = {}
+    for gi, g in enumerate(groups):
+        if g.source != "esco":
+            continue
+        owners = onet_owner.get(key_of(g.name), set())
+        if len(owners) == 1:
+            (o,) = owners
+            links.setdefault(gi, set()).add(o)
+            links.setdefault(o, set()).add(gi)
+    return links

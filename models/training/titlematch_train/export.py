@@ -34,7 +34,7 @@ def sha256(path):
     return h.hexdigest()
 
 
-def write_model(args, model, tok, vocab, val, params, train_minutes, argv):
+def write_model(args, model, tok, vocab, metrics, params, train_minutes, argv, extra=None):
     os.makedirs(args.out, exist_ok=True)
     onnx_path = os.path.join(args.out, "model.onnx")
     ids, mask = tok.batch(["senior software engineer", "rn"])
@@ -79,13 +79,19 @@ def write_model(args, model, tok, vocab, val, params, train_minutes, argv):
             "command": "python3 models/training/train.py " + " ".join(argv),
             "seed": args.seed, "steps": args.steps, "batch": args.batch, "minutes": round(train_minutes, 1),
             "threads": args.threads, "device": "cpu", "torch": torch.__version__,
-            "objective": "normalised-softmax over occupation proxies (additive margin) + parent-group proxies + in-batch title/title InfoNCE",
+            "objective": "normalised-softmax over occupation proxies (additive margin; O*NET and ESCO occupations linked "
+                         "by ESCO's preferred label are not each other's negatives) + parent-group proxies + in-batch "
+                         "title/title InfoNCE",
+            "init": args.init,
             "data": ["O*NET 27.0: occupation, alternate, short and reported titles; descriptions; task statements",
-                     "ESCO v1: preferred, alternative and hidden labels; descriptions"],
-            "never_trained_on": "jobbert-val",
+                     "ESCO v1: preferred, alternative and hidden labels; descriptions",
+                     "jobbert-val, training part of the fixed split (models/training/titlematch_train/jobbert.py): vacancy titles",
+                     "the project's recruiter lexicon (electron/core/text/lexicon.ts): abbreviated and expanded forms as positives"],
+            "never_trained_on": "jobbert-dev (the dev part of jobbert-val's fixed split) and 589 held-out ESCO labels",
+            **(extra or {}),
             "date": datetime.date.today().isoformat(),
         },
-        "metrics": {"jobbert-val (python, training-time tokenizer)": val},
+        "metrics": {f"{k} (python, training-time tokenizer, raw titles)": v for k, v in metrics.items()},
         "license": "MIT (model weights); derived from data under CC BY 4.0 (O*NET) and the ESCO reuse terms",
         "attribution": ATTRIBUTION,
     }

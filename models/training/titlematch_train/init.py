@@ -1,0 +1,58 @@
+"""Warm start: read an exported encoder's weights back from its ONNX initializers (`--init`).
+
+The export names most initializers after the PyTorch parameters; the MatMul weights are stored
+transposed under generated names, so each is found through the Add that follows it, whose other
+input is the named bias of the same Linear layer.
+"""
+import json
+import os
+
+import numpy as np
+import onnx
+import torch
+from onnx import numpy_helper
+
+
+def read_vocab(model_dir):
+    with open(os.path.join(model_dir, "tokenizer.json"), encoding="utf-8") as f:
+        ids = json.load(f)["model"]["vocab"]
+    vocab = [None] * len(ids)
+    for t, i in ids.items():
+        vocab[i] = t
+    return vocab
+
+
+def read_config(model_dir):
+    with open(os.path.join(model_dir, "config.json"), encoding="utf-8") as f:
+        c = json.load(f)
+    return dict(vocab_size=c["vocab_size"], hidden=c["hidden_size"], layers=c["num_hidden_layers"],
+                heads=c["num_attention_heads"], ffn=c["intermediate_size"], max_len=c["max_position_embeddings"])
+
+
+def state_dict_from_onnx(path):
+    m = onnx.load(path)
+    init = {i.name: numpy_helper.to_array(i) for i in m.graph.initializer}
+    state = {k[len("model."):]: v for k, v in init.items() if k.startswith("model.")}
+    consumers = {}
+    for node in m.graph.node:
+        for x in node.input:
+            consumers.setdefault(x, []).append(node)
+    for node in m.graph.node:
+        if node.op_type != "MatMul":
+            continue
+        weight = next((x for x in node.input if x in init and not x.startswith("model.")), None)
+        if weight is None:
+            continue
+        adds = [n for n in consumers.get(node.output[0], []) if n.op_type == "Add"]
+        bias = next((x for n in adds for x in n.input if x.startswith("model.") and x.endswith(".bias")), None)
+        if bias is None:
+            raise ValueError(f"{path}: MatMul {node.name} has no named bias after it")
+        state[bias[len("model."):-len(".bias")] + ".weight"] = np.ascontiguousarray(init[weight].T)
+    return {k: torch.from_numpy(np.array(v)) for k, v in state.items()}
+
+
+def load_into(model, path):
+    state = state_dict_from_onnx(path)
+    missing, unexpected = model.load_state_dict(state, strict=False)
+    if missing or unexpected:
+        raise ValueError(f"{path} does not fit the encoder: missing {missing}, unexpected {unexpected}")
