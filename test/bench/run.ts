@@ -4,11 +4,15 @@
  * Prints a table, writes bench/results/encode-match.{json,md}; the last line is exactly
  * `encode_speedup_vs_transformersjs=X.XX` (engine titles/s divided by the pipeline's).
  *
+ * Model 2.0 may be larger than 1.0 only while it encodes at >= 0.6x 1.0's rate: 1.0 is taken from
+ * the git history (commit 7866d0a) into a temporary folder and timed in the same runs.
+ *
  * Options: --model DIR, --data DIR, --titles N (10000), --corpus N (3000), --runs N (3),
  * --batch N (titles per model call, both sides; 128), --provider LIST (cpu), --threads N.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataDir } from '../../electron/cli/eval.js';
@@ -86,6 +90,25 @@ const info = await engine.info();
 const peer = await loadTransformersJs(resolve(info.model.dir));
 const raw = createEngine({ ...engineOptions, normalizeTitles: false });
 
+/** Model 1.0 from the git history, for the throughput ratio (undefined where git has no history). */
+async function modelFromHistory(commit: string): Promise<string | undefined> {
+  const dir = await mkdtemp(join(tmpdir(), 'titlematch-model-1.0-'));
+  try {
+    for (const f of ['model.onnx', 'tokenizer.json', 'tokenizer_config.json', 'config.json', '1_Pooling/config.json']) {
+      const bytes = execFileSync('git', ['show', `${commit}:models/titlematch/${f}`], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+      await mkdir(join(dir, f, '..'), { recursive: true });
+      await writeFile(join(dir, f), bytes);
+    }
+    return dir;
+  } catch {
+    await rm(dir, { recursive: true, force: true });
+    return undefined;
+  }
+}
+const v1Dir = await modelFromHistory('7866d0a');
+const v1 = v1Dir === undefined ? undefined : createEngine({ ...engineOptions, modelDir: v1Dir });
+if (v1 !== undefined) await v1.encode(titles.slice(0, 200));
+
 // Warm up both (first runs pay for allocations and kernel choices), and check they agree.
 const sample = titles.slice(0, 200);
 const [a, b] = [await raw.encode(sample), await peer(sample, batch)];
@@ -95,6 +118,7 @@ await raw.dispose();
 
 const engineTimes: number[] = [];
 const peerTimes: number[] = [];
+const v1Times: number[] = [];
 let vectors: Float32Array = new Float32Array(0);
 for (let r = 0; r < runs; r++) {
   // Interleaved, so background load weighs on both alike.
@@ -102,7 +126,8 @@ for (let r = 0; r < runs; r++) {
   engineTimes.push(e.seconds);
   vectors = e.value;
   peerTimes.push((await timed(() => peer(titles, batch))).seconds);
-  process.stderr.write(`run ${r + 1}/${runs}: engine ${e.seconds.toFixed(2)} s, transformers.js ${peerTimes[r].toFixed(2)} s\n`);
+  if (v1 !== undefined) v1Times.push((await timed(() => v1.encode(titles))).seconds);
+  process.stderr.write(`run ${r + 1}/${runs}: engine ${e.seconds.toFixed(2)} s, transformers.js ${peerTimes[r].toFixed(2)} s${v1 ? `, model 1.0 ${v1Times[r].toFixed(2)} s` : ''}\n`);
 }
 
 const dim = info.model.dimension;
@@ -117,10 +142,13 @@ for (let r = 0; r < runs; r++) {
 }
 await matcher.dispose();
 await engine.dispose();
+await v1?.dispose();
+if (v1Dir !== undefined) await rm(v1Dir, { recursive: true, force: true });
 
 const engineRate = nTitles / median(engineTimes);
 const peerRate = nTitles / median(peerTimes);
 const speedup = engineRate / peerRate;
+const v1Rate = v1Times.length > 0 ? nTitles / median(v1Times) : undefined;
 const results = {
   date: new Date().toISOString(),
   loadAverageAtStart: loadAtStart,
@@ -134,6 +162,7 @@ const results = {
     engine: { seconds: engineTimes, titlesPerSecond: engineRate },
     transformersjs: { seconds: peerTimes, titlesPerSecond: peerRate, pipeline: 'feature-extraction, pooling mean, normalize' },
     maxAbsDifference: maxDiff,
+    model1: v1Rate === undefined ? undefined : { commit: '7866d0a', seconds: v1Times, titlesPerSecond: v1Rate, ratio: engineRate / v1Rate },
   },
   match: {
     queries: nTitles,
@@ -152,6 +181,7 @@ const lines = [
   `| --- | --- |`,
   `| encode, engine | ${engineRate.toFixed(0)} titles/s |`,
   `| encode, transformers.js feature-extraction | ${peerRate.toFixed(0)} titles/s |`,
+  ...(v1Rate === undefined ? [] : [`| encode, model 1.0 (git 7866d0a), same engine | ${v1Rate.toFixed(0)} titles/s (this model ${(engineRate / v1Rate).toFixed(2)}x) |`]),
   `| vectors, max abs difference (200 raw titles) | ${maxDiff.toExponential(1)} |`,
   `| match ${nTitles.toLocaleString('en-US')} x ${nCorpus.toLocaleString('en-US')} top-10, ${matcher.kind} | ${median(matchTimes).toFixed(2)} s |`,
   `| match ${nTitles.toLocaleString('en-US')} x ${nCorpus.toLocaleString('en-US')} top-10, javascript reference | ${median(referenceTimes).toFixed(2)} s |`,
@@ -159,4 +189,5 @@ const lines = [
 await mkdir(resolve(values.results), { recursive: true });
 await writeFile(join(values.results, 'encode-match.json'), `${JSON.stringify(results, null, 2)}\n`);
 await writeFile(join(values.results, 'encode-match.md'), `# Encode and match benchmark\n\n${lines.join('\n')}\n`);
-process.stdout.write(`${lines.join('\n')}\nencode_speedup_vs_transformersjs=${speedup.toFixed(2)}\n`);
+const v1Line = v1Rate === undefined ? '' : `encode_vs_model_1_0=${(engineRate / v1Rate).toFixed(2)}\n`;
+process.stdout.write(`${lines.join('\n')}\n${v1Line}encode_speedup_vs_transformersjs=${speedup.toFixed(2)}\n`);
