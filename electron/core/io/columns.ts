@@ -111,6 +111,21 @@ export function suggestTitleColumn(table: Table): TitleColumnSuggestion | undefi
   return best < 0 ? undefined : { index: best, name: table.columns[best], reason: 'values' };
 }
 
+/**
+ * Whether the header of a one-column table is more likely its first title than a column name: a
+ * list of titles saved without a header. True when the header is none of the usual header names
+ * (title, position, name, id...), reads like a job title itself (a word such as engineer, nurse,
+ * manager), and the values under it read like titles too.
+ */
+export function headerReadsAsTitle(table: Table): boolean {
+  if (table.columns.length !== 1 || table.headerRow === 0) return false;
+  const header = table.columns[0];
+  const normalized = normalizeHeader(header);
+  if (TITLE_HEADERS.includes(normalized) || OTHER_HEADERS.test(normalized) || /^column \d+$/.test(normalized)) return false;
+  if (/\b(?:job ?titles?|titles?|positions?|roles?|occupations?|designations?|list|candidates?|openings?|vacancies)\b/.test(normalized)) return false;
+  return titleLikeness(header) >= 1 && columnLikeness(table, 0) >= 0.5;
+}
+
 /** Every column with up to `samples` distinct values from the top, for a column picker. */
 export function previewColumns(table: Table, samples = 3): ColumnPreview[] {
   return table.columns.map((name, index) => {

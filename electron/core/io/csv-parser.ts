@@ -4,6 +4,21 @@ export const DELIMITERS = [',', ';', '\t', '|'] as const;
 /** One of the delimiters the reader tells apart. */
 export type Delimiter = (typeof DELIMITERS)[number];
 
+/** A field longer than the parser's limit; where it starts, for the message. */
+export class FieldTooLong extends Error {
+  constructor(
+    /** 1-based record of the file (the header counts) where the field starts. */
+    readonly record: number,
+    /** 1-based field of that record. */
+    readonly field: number,
+    /** True when the field is quoted: an unclosed quote is the usual cause. */
+    readonly quoted: boolean,
+  ) {
+    super(`field ${field} of record ${record} is too long`);
+    this.name = 'FieldTooLong';
+  }
+}
+
 const QUOTE = 34; // "
 const CR = 13;
 const LF = 10;
@@ -28,11 +43,19 @@ export class CsvParser {
   records = 0;
   /** Set when the input ended inside a quoted field. */
   unterminatedQuote = false;
+  /** The record where the unterminated quote opened, and whether its field ran over line breaks. */
+  unterminatedAt: { record: number; spansLines: boolean } | undefined;
 
+  /** `maxField`: the longest field accepted; past it `push` throws FieldTooLong. */
   constructor(
     private readonly delimiter: string,
     private readonly onRow: (cells: string[]) => void,
+    private readonly maxField = Infinity,
   ) {}
+
+  private checkLength(): void {
+    if (this.field.length > this.maxField) throw new FieldTooLong(this.records + 1, this.row.length + 1, this.inQuotes);
+  }
 
   /** Feeds the next piece of text. */
   push(text: string): void {
@@ -59,9 +82,11 @@ export class CsvParser {
         const q = text.indexOf('"', i);
         if (q < 0) {
           this.field += text.slice(i);
+          this.checkLength();
           return;
         }
         this.field += text.slice(i, q);
+        this.checkLength();
         this.quotePending = true;
         i = q + 1;
         continue;
@@ -90,6 +115,7 @@ export class CsvParser {
           j++;
         }
         this.field += text.slice(i, j);
+        this.checkLength();
         this.fieldStarted = true;
         i = j;
       }
@@ -98,7 +124,10 @@ export class CsvParser {
 
   /** Signals the end of input; emits the last record when the text did not end with a newline. */
   end(): void {
-    if (this.inQuotes && !this.quotePending) this.unterminatedQuote = true;
+    if (this.inQuotes && !this.quotePending) {
+      this.unterminatedQuote = true;
+      this.unterminatedAt = { record: this.records + 1, spansLines: /[\r\n]/.test(this.field) };
+    }
     this.inQuotes = false;
     this.quotePending = false;
     if (this.field !== '' || this.row.length > 0 || this.fieldStarted) this.endRecord();

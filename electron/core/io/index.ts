@@ -4,7 +4,7 @@ import { readDelimited } from './delimited.js';
 import type { DelimitedInfo } from './delimited.js';
 import { checkInputFile, inputFileError, readHead } from './files.js';
 import { buildTable } from './header.js';
-import { MAX_FILE_BYTES, MAX_ROWS } from './limits.js';
+import { formatCount, MAX_FILE_BYTES, MAX_ROWS } from './limits.js';
 import { RowCollector, StopReading } from './rows.js';
 import { contentKind, extensionOf } from './sniff.js';
 import { InputError } from './types.js';
@@ -13,9 +13,9 @@ import { listWorkbookSheets, readWorkbookSheet } from './workbook.js';
 
 export { InputError } from './types.js';
 export type { ReadTableOptions, Table, TableFormat } from './types.js';
-export { findColumn, previewColumns, suggestTitleColumn } from './columns.js';
+export { findColumn, headerReadsAsTitle, previewColumns, suggestTitleColumn } from './columns.js';
 export type { ColumnPreview, TitleColumnSuggestion } from './columns.js';
-export { MAX_FILE_BYTES, MAX_ROWS } from './limits.js';
+export { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from './limits.js';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -48,6 +48,20 @@ export async function readTable(path: string, options: ReadTableOptions = {}): P
     const sink = holder.sink;
     if (!sink) throw new Error('reader finished without rows');
     const warnings: string[] = [];
+    if (info?.unterminatedAt?.spansLines) {
+      // The lines after the quote would all be one cell: rows lost and merged, so no table to trust.
+      throw new InputError(
+        `${path}: the quote that opens a cell in line ${formatCount(info.unterminatedAt.record)} is never closed, so every line after it would read as one cell. Close the quote (a quote inside a cell is written twice: ""), or remove it, and try again.`,
+        'unclosed-quote',
+        path,
+      );
+    }
+    if (info?.invalidUtf8) {
+      const { bytes, firstLine } = info.invalidUtf8;
+      warnings.push(
+        `${formatCount(bytes)} byte(s) are not valid UTF-8 (the first in line ${formatCount(firstLine)}) and read as "\uFFFD"; the rest of the file is UTF-8. Part of it was probably pasted from a file in another encoding: fix those characters and save the file as UTF-8.`,
+      );
+    }
     if (info?.unterminatedQuote) {
       warnings.push('A quoted field is never closed: everything after its opening quote was read as one cell. Check the quotes near the end of the file.');
     }

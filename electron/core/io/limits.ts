@@ -7,6 +7,13 @@ export const MAX_ROWS = 1_000_000;
 /** Largest number of columns kept from one table (Excel's own limit is 16,384). */
 export const MAX_COLUMNS = 16_384;
 
+/**
+ * Longest cell read, in characters: Excel's own limit per cell (32,767). A longer cell is no job
+ * title and no spreadsheet holds it (in a CSV it is almost always a quote that is never closed),
+ * so the reader stops with a message instead of holding, and later encoding, megabytes of text.
+ */
+export const MAX_CELL_CHARS = 32_767;
+
 /** Human-readable size, for messages ("200 MB"). */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MB`;

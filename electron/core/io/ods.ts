@@ -1,6 +1,6 @@
 import { generalNumber } from './cellformat.js';
-import { MAX_COLUMNS } from './limits.js';
-import { StopReading } from './rows.js';
+import { MAX_CELL_CHARS, MAX_COLUMNS } from './limits.js';
+import { cellTooLong, columnLetters, StopReading } from './rows.js';
 import type { RowCollector } from './rows.js';
 import { InputError } from './types.js';
 import { XmlStream, attr } from './xml.js';
@@ -41,13 +41,13 @@ export interface OdsResult {
 
 /**
  * Streams content.xml once: lists every table (sheet) and feeds the rows of the first one that
- * `select` accepts to the collector. Cells are the text LibreOffice displays (the <text:p> paragraphs), so numbers
+ * `select` accepts to the collector (`hidden`: the sheet is hidden in LibreOffice, by its style). Cells are the text LibreOffice displays (the <text:p> paragraphs), so numbers
  * and dates come as shown; comments (<office:annotation>) are left out; merged areas are returned
  * so the caller can give every covered cell the merged value.
  */
 export async function readOds(
   zip: ZipArchive,
-  select: ((name: string, index: number) => boolean) | undefined,
+  select: ((name: string, index: number, hidden: boolean) => boolean) | undefined,
   sink: RowCollector | undefined,
 ): Promise<OdsResult> {
   const sheets: string[] = [];
@@ -68,6 +68,12 @@ export async function readOds(
   let para: string[] | undefined;
   let annotation = 0;
   let inCell = false;
+  let cellLength = 0;
+  // Table styles that hide their sheet (<style:table-properties table:display="false"/>); they
+  // come in the automatic styles, before the tables.
+  const hiddenStyles = new Set<string>();
+  let tableStyle: string | undefined;
+  const tooLong = (): InputError => cellTooLong(zip.path, ` (sheet "${chosen ?? sheets.at(-1) ?? ''}"), cell ${columnLetters(col)}${rowIndex + 1},`);
 
   const addRows = (): void => {
     if (!sink || targetDone) return;
@@ -81,14 +87,25 @@ export async function readOds(
     }
   };
 
+  const addText = (t: string): void => {
+    if (!para) return;
+    para.push(t);
+    if ((cellLength += t.length) > MAX_CELL_CHARS) throw tooLong();
+  };
+
   const xml = new XmlStream({
     open: (name, attrs) => {
+      if (tableDepth === 0) {
+        if (name === 'style') tableStyle = attr(attrs, 'style:family') === 'table' ? attr(attrs, 'style:name') : undefined;
+        else if (name === 'table-properties' && tableStyle !== undefined && attr(attrs, 'table:display') === 'false') hiddenStyles.add(tableStyle);
+      }
       if (name === 'table') {
         tableDepth++;
         if (tableDepth === 1) {
           const sheetName = attr(attrs, 'table:name') ?? `Sheet${sheets.length + 1}`;
           sheets.push(sheetName);
-          inTarget = chosen === undefined && select !== undefined && select(sheetName, sheets.length - 1);
+          const hidden = hiddenStyles.has(attr(attrs, 'table:style-name') ?? '');
+          inTarget = chosen === undefined && select !== undefined && select(sheetName, sheets.length - 1, hidden);
           if (inTarget) chosen = sheetName;
           rowIndex = 0;
         }
@@ -120,6 +137,7 @@ export async function readOds(
             attr(attrs, 'office:boolean-value')?.toUpperCase() ??
             (attr(attrs, 'office:value') !== undefined ? generalNumber(Number(attr(attrs, 'office:value'))) : undefined);
           paragraphs = undefined;
+          cellLength = 0;
           break;
         }
         case 'annotation':
@@ -133,13 +151,13 @@ export async function readOds(
           }
           break;
         case 's':
-          para?.push(' '.repeat(Math.min(count(attr(attrs, 'text:c')), 1000)));
+          addText(' '.repeat(Math.min(count(attr(attrs, 'text:c')), 1000)));
           break;
         case 'tab':
-          para?.push('\t');
+          addText('\t');
           break;
         case 'line-break':
-          para?.push('\n');
+          addText('\n');
           break;
       }
     },
@@ -185,9 +203,9 @@ export async function readOds(
       }
     },
     text: (t) => {
-      if (para && annotation === 0) para.push(t);
+      if (annotation === 0) addText(t);
     },
-  });
+  }, tooLong);
   try {
     await zip.stream('content.xml', (t) => xml.write(t));
     xml.end();

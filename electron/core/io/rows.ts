@@ -1,4 +1,4 @@
-import { MAX_COLUMNS, formatCount } from './limits.js';
+import { MAX_CELL_CHARS, MAX_COLUMNS, formatCount } from './limits.js';
 import { InputError } from './types.js';
 
 /** Thrown by a row sink to stop a reader early without an error (previews). */
@@ -91,4 +91,20 @@ export function tooManyRows(path: string, maxRows: number, where = ''): InputErr
     'too-large',
     path,
   );
+}
+
+/** The message for a cell past MAX_CELL_CHARS in a workbook; `where` says which (", sheet "A", cell B7"). */
+export function cellTooLong(path: string, where: string): InputError {
+  return new InputError(
+    `${path}${where} holds more than ${formatCount(MAX_CELL_CHARS)} characters, the most a spreadsheet cell holds (job titles are short). Shorten that cell, or remove the column, and try again.`,
+    'too-large',
+    path,
+  );
+}
+
+/** "B" for column index 1 (0-based), as spreadsheets name columns. */
+export function columnLetters(col: number): string {
+  let name = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }

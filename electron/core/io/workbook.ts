@@ -152,12 +152,13 @@ export async function readWorkbookSheet(
       }
     } else {
       // One pass over content.xml: the sheet is chosen as its table opens, so the collector names it late.
+      // Without a name asked for, the first visible sheet, as for XLSX.
       const wanted = options.sheet?.trim().toLowerCase();
-      const select = (name: string, index: number): boolean => (wanted === undefined ? index === 0 : name === options.sheet || name.trim().toLowerCase() === wanted);
+      const select = (name: string, hidden: boolean): boolean => (wanted === undefined ? !hidden : name === options.sheet || name.trim().toLowerCase() === wanted);
       const where = { text: '' };
       sink = new RowCollector(path, maxRows, options.previewRows, where);
-      const read = await readOds(zip, (name, index) => {
-        const yes = select(name, index);
+      const read = await readOds(zip, (name, _index, hidden) => {
+        const yes = select(name, hidden);
         if (yes) where.text = ` (sheet "${name}")`;
         return yes;
       }, sink);

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { builtinFormat, formatNumber, formatText, generalNumber, isDatePattern } from './cellformat.js';
-import { MAX_COLUMNS } from './limits.js';
+import { MAX_CELL_CHARS, MAX_COLUMNS } from './limits.js';
+import { cellTooLong, columnLetters } from './rows.js';
 import type { RowCollector } from './rows.js';
 import { InputError } from './types.js';
 import { XmlStream, attr, attrLocal } from './xml.js';
@@ -69,8 +70,8 @@ function relatedPart(zip: ZipArchive, rels: Map<string, { target: string; type: 
   return zip.has(part) ? part : undefined;
 }
 
-async function parseWhole(zip: ZipArchive, part: string, handlers: ConstructorParameters<typeof XmlStream>[0]): Promise<void> {
-  const xml = new XmlStream(handlers);
+async function parseWhole(zip: ZipArchive, part: string, handlers: ConstructorParameters<typeof XmlStream>[0], tooLong?: () => Error): Promise<void> {
+  const xml = new XmlStream(handlers, tooLong);
   try {
     await zip.stream(part, (t) => xml.write(t));
     xml.end();
@@ -148,11 +149,16 @@ async function readSharedStrings(zip: ZipArchive, part: string | undefined): Pro
   if (part === undefined) return [];
   const strings: string[] = [];
   let current: string[] | undefined;
+  let length = 0;
   let inT = false;
   let phonetic = 0;
+  const tooLong = (): InputError => cellTooLong(zip.path, `: text number ${strings.length + 1} of its shared strings (the texts its cells use)`);
   await parseWhole(zip, part, {
     open: (name) => {
-      if (name === 'si') current = [];
+      if (name === 'si') {
+        current = [];
+        length = 0;
+      }
       else if (name === 'rPh') phonetic++;
       else if (name === 't' && current && phonetic === 0) inT = true;
     },
@@ -165,9 +171,12 @@ async function readSharedStrings(zip: ZipArchive, part: string | undefined): Pro
       }
     },
     text: (t) => {
-      if (inT && current) current.push(t);
+      if (inT && current) {
+        current.push(t);
+        if ((length += t.length) > MAX_CELL_CHARS) throw tooLong();
+      }
     },
-  });
+  }, tooLong);
   return strings;
 }
 
@@ -213,6 +222,8 @@ export async function readXlsxSheet(zip: ZipArchive, sheet: XlsxSheet, date1904:
   let cellStyle = 0;
   let hasFormula = false;
   let value: string[] | undefined; // text of <v> or of the inline string's <t>
+  let valueLength = 0;
+  const tooLong = (): InputError => cellTooLong(zip.path, ` (sheet "${sheet.name}"), cell ${columnLetters(Math.max(col, 0))}${Math.max(rowIndex, nextRow) + 1},`);
   let inValue = false;
   let inInline = false;
   let inInlineText = false;
@@ -293,12 +304,14 @@ export async function readXlsxSheet(zip: ZipArchive, sheet: XlsxSheet, date1904:
           if (col >= 0) {
             inValue = true;
             value = [];
+            valueLength = 0;
           }
           break;
         case 'is':
           if (col >= 0) {
             inInline = true;
             value = [];
+            valueLength = 0;
           }
           break;
         case 't':
@@ -351,9 +364,12 @@ export async function readXlsxSheet(zip: ZipArchive, sheet: XlsxSheet, date1904:
       }
     },
     text: (t) => {
-      if (value && (inValue || inInlineText)) value.push(t);
+      if (value && (inValue || inInlineText)) {
+        value.push(t);
+        if ((valueLength += t.length) > MAX_CELL_CHARS) throw tooLong();
+      }
     },
-  });
+  }, tooLong);
   flushRow();
   return { merges, uncalculated };
 }

@@ -1,4 +1,11 @@
 import { SaxesParser } from 'saxes';
+import { MAX_CELL_CHARS } from './limits.js';
+
+/**
+ * Most characters of XML between two tags before a reader gives up: a cell of MAX_CELL_CHARS
+ * characters written as character references (`&#x1F680;`, ten characters for two) fits.
+ */
+const RAW_RUN_LIMIT = MAX_CELL_CHARS * 10;
 
 /** Handlers for a streamed XML part; element names arrive without their namespace prefix. */
 export interface XmlHandlers {
@@ -21,8 +28,17 @@ export function localName(name: string): string {
 export class XmlStream {
   private readonly parser = new SaxesParser({ xmlns: false, position: true });
   private failure: Error | undefined;
+  /** Characters since the last '<': the text (or tag) saxes is holding in memory. */
+  private run = 0;
 
-  constructor(handlers: XmlHandlers) {
+  /**
+   * `tooLong` builds the error thrown when more than RAW_RUN_LIMIT characters pass without a tag:
+   * one text (a cell) far past MAX_CELL_CHARS, which saxes would otherwise gather whole in memory.
+   */
+  constructor(
+    handlers: XmlHandlers,
+    private readonly tooLong?: () => Error,
+  ) {
     const p = this.parser;
     p.on('error', (e: Error) => {
       this.failure ??= e;
@@ -39,6 +55,9 @@ export class XmlStream {
   /** Feeds text; throws the first XML error met. */
   write(text: string): void {
     this.check();
+    const lt = text.lastIndexOf('<');
+    this.run = lt < 0 ? this.run + text.length : text.length - lt - 1;
+    if (this.run > RAW_RUN_LIMIT && this.tooLong) throw this.tooLong();
     if (text !== '') this.parser.write(text);
     this.check();
   }

@@ -83,9 +83,9 @@ describe('readTable on delimited text', () => {
     expect(t.rows).toEqual([['Nurse'], ['Software Engineer, Senior']]);
   });
 
-  it('warns when a quote is never closed', async () => {
-    const t = await readTable(tmp.file('unclosed.csv', 'title,note\nNurse,"oops\nChef,x\n'));
-    expect(t.warnings?.[0]).toMatch(/never closed/);
+  it('refuses a quote that is never closed and swallows the lines after it', async () => {
+    const e = await inputError(readTable(tmp.file('unclosed.csv', 'title,note\nNurse,"oops\nChef,x\n')));
+    expect(e.message).toMatch(/line 2 is never closed/);
   });
 
   it('stops at the preview size without error', async () => {
