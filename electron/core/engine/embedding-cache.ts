@@ -15,6 +15,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { normalizeTitle } from '../text/index.js';
 import type { Engine, RunOptions } from './engine.js';
+import { cutTitle } from './title-limit.js';
 
 const MAGIC = 'TMEMB001';
 /** Most vectors kept per model (about 1 KB each at dimension 256); the oldest go first. */
@@ -192,7 +193,8 @@ function u32(n: number): Buffer {
 
 /**
  * An engine whose encode looks titles up in the cache first and encodes only the others (then
- * saves the cache). Titles are keyed by normalizeTitle, as the engine normalises them by default.
+ * saves the cache). Titles are keyed as the engine encodes them by default: cut to
+ * MAX_TITLE_CHARS, then normalizeTitle.
  */
 export function withEmbeddingCache(engine: Engine, cache: EmbeddingCache): Engine & { readonly cache: EmbeddingCache } {
   return {
@@ -200,7 +202,7 @@ export function withEmbeddingCache(engine: Engine, cache: EmbeddingCache): Engin
     cache,
     async encode(titles: readonly string[], options: RunOptions = {}): Promise<Float32Array> {
       const dim = cache.dimension;
-      const keys = titles.map(normalizeTitle);
+      const keys = titles.map((t) => normalizeTitle(cutTitle(t)));
       const missing = new Map<string, string>(); // normalised -> first original title
       keys.forEach((k, i) => {
         if (!cache.touch(k) && !missing.has(k)) missing.set(k, titles[i]);

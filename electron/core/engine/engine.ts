@@ -5,6 +5,7 @@
  */
 import ort from 'onnxruntime-node';
 import { normalizeTitle } from '../text/index.js';
+import { cutTitle } from './title-limit.js';
 import { bucketShapes, dedupe, planBatches, shapedBatches } from './batching.js';
 import { ModelError, readModelFolder, type ModelFolder } from './model-folder.js';
 import { halfToFloat, l2Normalize, pool } from './pooling.js';
@@ -162,7 +163,7 @@ export function createEngine(options: EngineOptions): Engine {
   let loading: Promise<Loaded> | undefined;
   const batchSize = options.batchSize ?? 128;
   const maxBatchTokens = options.maxBatchTokens ?? 4096;
-  const prepare = options.normalizeTitles === false ? (t: string): string => t : normalizeTitle;
+  const prepare = options.normalizeTitles === false ? cutTitle : (t: string): string => normalizeTitle(cutTitle(t));
   let thread: TokenizeThread | undefined;
   let threadProblem: string | undefined;
   const fixedShapes = (m: Loaded): boolean => {

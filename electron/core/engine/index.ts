@@ -23,3 +23,4 @@ export type { ProviderAttempt, ProviderName } from './providers.js';
 export { clsPool, halfToFloat, l2Normalize, maxPool, meanPool, pool } from './pooling.js';
 export type { PoolingMode } from './pooling.js';
 export { dedupe, planBatches } from './batching.js';
+export { countLongTitles, cutTitle, MAX_TITLE_CHARS } from './title-limit.js';
