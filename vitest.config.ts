@@ -18,6 +18,8 @@ export default defineConfig({
           env: { TITLEMATCH_CACHE: join(tmpdir(), `titlematch-test-cache-${process.pid}`) },
           include: ['test/unit/**/*.test.ts'],
           exclude: ['test/unit/renderer/**'],
+          // The process tests run the compiled CLI: it is rebuilt first when a source is newer.
+          globalSetup: ['test/unit/global-setup.ts'],
         },
       },
       {

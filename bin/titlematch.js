@@ -9,5 +9,6 @@ if (!existsSync(entry)) {
   process.stderr.write('titlematch: the CLI is not built yet. Run `npm install` (or `npm run build`) in the project folder first.\n');
   process.exit(2);
 }
-const { main } = await import(pathToFileURL(entry).href);
+const { main, installProcessHandlers } = await import(pathToFileURL(entry).href);
+installProcessHandlers();
 process.exitCode = await main(process.argv.slice(2));

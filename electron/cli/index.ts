@@ -3,6 +3,8 @@ import { runEval } from './eval.js';
 import { EXIT_BAD_INPUT, processIo, runGuarded, UsageError, type CliIo } from './errors.js';
 import { runInfo } from './info.js';
 import { runMatch } from './match.js';
+export { installProcessHandlers } from './process.js';
+import { cliVersion } from './version.js';
 
 export const USAGE = `Usage: titlematch <command> [options]
 
@@ -11,7 +13,7 @@ Commands:
   info                   the model, execution provider and threads in use
   eval                   MRR, top-1 and top-5 on the JobBERT validation titles, beside the TF-IDF floor
 
-Run "titlematch <command> --help" for a command's options.`;
+Run "titlematch <command> --help" for a command's options; "titlematch --version" prints the version.`;
 
 /** Runs the CLI with arguments (without node and the script); resolves to the exit code. */
 export function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -24,6 +26,11 @@ export function main(argv: string[], io: CliIo = processIo()): Promise<number> {
         return runInfo(rest, io);
       case 'eval':
         return runEval(rest, io);
+      case '--version':
+      case '-V':
+      case 'version':
+        io.stdout.write(`titlematch ${cliVersion()}\n`);
+        return Promise.resolve(0);
       case undefined:
       case '--help':
       case '-h':

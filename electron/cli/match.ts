@@ -3,19 +3,20 @@
  *  [--corpus-sheet NAME] [--top K|all] [--min-score S] [--out FILE] [--format csv|json|xlsx|html]
  *  [--model DIR] [--provider LIST] [--threads N] [--precision P]`
  */
-import { stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cachedEngine } from '../core/engine/embedding-cache.js';
-import { createEngine, type Engine } from '../core/engine/index.js';
-import { findColumn, InputError, readTable, suggestTitleColumn, type Table } from '../core/io/index.js';
+import { countLongTitles, createEngine, MAX_TITLE_CHARS, type Engine } from '../core/engine/index.js';
+import { findColumn, headerReadsAsTitle, InputError, readTable, suggestTitleColumn, type Table } from '../core/io/index.js';
 import { createMatcher, matchesOf, type TopKResult } from '../core/match/index.js';
-import { renderHtml, writeReport, type MatchReport, type ReportMatch } from '../core/report/index.js';
+import { checkOutputPath, renderHtml, writeAtomic, writeReport, type MatchReport, type ReportMatch } from '../core/report/index.js';
+import { formatCount } from '../core/io/limits.js';
+import { joinNegativeValues } from './args.js';
 import { CACHE_ARG_OPTIONS, CACHE_USAGE, cacheDirFrom } from './cache-options.js';
 import { calibratedProviders } from './calibrate.js';
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
-import { processIo, UsageError, type CliIo } from './errors.js';
-import { renderOutput, writeFileAtomic, writeToStdout, type MatchRow, type OutputFormat } from './output.js';
+import { oneLine, processIo, UsageError, type CliIo } from './errors.js';
+import { renderOutput, writeChunks, writeToStdout, type MatchRow, type OutputFormat } from './output.js';
 import { ProgressReporter } from './progress.js';
 
 /** Default number of matches per query. */
@@ -61,9 +62,19 @@ export function titleColumn(table: Table, named: string | undefined, option: str
   );
 }
 
-/** Reads a file's titles (header row required, blank rows counted in row numbers). */
-export async function readTitles(path: string, named: string | undefined, option: string, sheet?: string): Promise<TitleList> {
-  const table = await readTable(path, { header: true, sheet });
+/**
+ * Reads a file's titles (blank rows counted in row numbers). The first row is the header, except in
+ * a one-column list whose first row reads as a title (no header saved): then it is data, and a
+ * note says so. `notes` gets what a person should know that does not stop the run.
+ */
+export async function readTitles(path: string, named: string | undefined, option: string, sheet?: string, notes: string[] = []): Promise<TitleList> {
+  let table = await readTable(path, { header: true, sheet });
+  if (named === undefined && headerReadsAsTitle(table)) {
+    const first = table.columns[0];
+    table = await readTable(path, { header: false, sheet });
+    notes.push(`${path} has no header row: its first row "${first}" reads as a job title, so it is matched too, as row 1. If it is the column's name, say so with ${option} "${first}".`);
+  }
+  for (const w of table.warnings ?? []) notes.push(`${path}${table.sheet !== undefined ? ` (sheet "${table.sheet}")` : ''}: ${w}`);
   const col = titleColumn(table, named, option);
   const titles: string[] = [];
   const rows: number[] = [];
@@ -108,20 +119,17 @@ function parseFormat(format: string | undefined, out: string | undefined): Match
   return ext === '.json' ? 'json' : ext === '.xlsx' ? 'xlsx' : ext === '.html' || ext === '.htm' ? 'html' : 'csv';
 }
 
+/** The --out path, refused (before anything runs) when it is an input however it is named, a folder, or in a missing folder. */
 async function checkOutPath(out: string, inputs: string[]): Promise<string> {
-  const path = resolve(out);
-  if (inputs.some((i) => resolve(i) === path)) throw new UsageError(`--out ${out} is one of the input files; write the matches to another file.`);
   try {
-    if (!(await stat(dirname(path))).isDirectory()) throw new Error('not a folder');
-  } catch {
-    throw new UsageError(`--out ${out}: the folder ${dirname(path)} does not exist; create it or write somewhere else.`);
-  }
-  try {
-    if ((await stat(path)).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name.`);
+    return await checkOutputPath(out, inputs);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
+    if (!(e instanceof InputError)) throw e;
+    if (e.code === 'same-as-input') throw new UsageError(`--out ${out} is one of the input files (the same file, through a link or another name); write the matches to another file.`);
+    if (e.code === 'no-folder') throw new UsageError(`--out ${out}: the folder ${dirname(resolve(out))} does not exist; create it or write somewhere else.`);
+    if (e.code === 'not-a-file') throw new UsageError(`--out ${out} is a folder; give a file name.`);
+    throw e;
   }
-  return path;
 }
 
 /** The output rows of a top-k result, in query order then rank. */
@@ -167,23 +175,20 @@ async function matchReport(
 
 /** Runs `titlematch match`; returns the exit code. */
 export async function runMatch(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      ...ENGINE_ARG_OPTIONS,
-      ...CACHE_ARG_OPTIONS,
-      'query-column': { type: 'string' },
-      'corpus-column': { type: 'string' },
-      'query-sheet': { type: 'string' },
-      'corpus-sheet': { type: 'string' },
-      top: { type: 'string' },
-      'min-score': { type: 'string' },
-      out: { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const options = {
+    ...ENGINE_ARG_OPTIONS,
+    ...CACHE_ARG_OPTIONS,
+    'query-column': { type: 'string' },
+    'corpus-column': { type: 'string' },
+    'query-sheet': { type: 'string' },
+    'corpus-sheet': { type: 'string' },
+    top: { type: 'string' },
+    'min-score': { type: 'string' },
+    out: { type: 'string' },
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  } as const;
+  const { values, positionals } = parseArgs({ args: joinNegativeValues(argv, options), allowPositionals: true, options });
   if (values.help) {
     io.stdout.write(`${MATCH_USAGE}\n`);
     return 0;
@@ -201,8 +206,12 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
 
   // Read and check both inputs before loading the model: bad input fails fast.
   const progress = new ProgressReporter(io.stderr);
-  const queries = await readTitles(queryPath, values['query-column'], '--query-column', values['query-sheet']);
-  const corpus = await readTitles(corpusPath, values['corpus-column'], '--corpus-column', values['corpus-sheet']);
+  const notes: string[] = [];
+  const queries = await readTitles(queryPath, values['query-column'], '--query-column', values['query-sheet'], notes);
+  const corpus = await readTitles(corpusPath, values['corpus-column'], '--corpus-column', values['corpus-sheet'], notes);
+  const long = countLongTitles(queries.titles) + countLongTitles(corpus.titles);
+  if (long > 0) notes.push(`${formatCount(long)} title(s) longer than ${MAX_TITLE_CHARS} characters were cut to their first ${MAX_TITLE_CHARS} for matching (the output keeps them whole).`);
+  for (const note of notes) io.stderr.write(`note: ${oneLine(note)}\n`);
 
   // Without --provider: the provider `info --calibrate` measured fastest for this much work.
   if (values.provider === undefined) engineOptions.providers = await calibratedProviders(engineOptions.modelDir, cacheDir, queries.titles.length + corpus.titles.length, { io });
@@ -235,7 +244,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
       else await renderHtml(report, io.stdout);
     } else {
       const chunks = renderOutput(matchRows(queries, corpus, result), format);
-      if (outPath !== undefined) await writeFileAtomic(outPath, chunks);
+      if (outPath !== undefined) await writeAtomic(outPath, (out) => writeChunks(out, chunks));
       else await writeToStdout(chunks, io.stdout);
     }
     progress.finish(outPath !== undefined ? `wrote ${outPath}` : 'done');

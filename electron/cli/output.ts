@@ -1,12 +1,10 @@
 /**
  * The `match` output: CSV with exactly query_row,query,rank,match_row,match,score, or JSON with the
  * same fields. Rows are produced lazily and written in chunks, so `--top all` on large files does
- * not build one huge string; files are written to a temporary name and renamed when complete.
+ * not build one huge string; files are written atomically by core/report/atomic.ts.
  */
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { put } from '../core/report/atomic.js';
 
 /** One line of the match output. */
 export interface MatchRow {
@@ -62,30 +60,12 @@ export function* renderOutput(rows: Iterable<MatchRow>, format: OutputFormat): G
   yield chunk;
 }
 
-async function writeChunks(stream: Writable, chunks: Iterable<string>): Promise<void> {
-  for (const chunk of chunks) {
-    if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', resolve));
-  }
+/** Writes the chunks to a stream, respecting back-pressure; rejects when the stream fails. */
+export async function writeChunks(stream: Writable, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) await put(stream, chunk);
 }
 
 /** Writes to stdout, respecting back-pressure. */
 export async function writeToStdout(chunks: Iterable<string>, stdout: Writable = process.stdout): Promise<void> {
   await writeChunks(stdout, chunks);
-}
-
-/** Writes a file atomically: a temporary file next to it, renamed into place once complete. */
-export async function writeFileAtomic(path: string, chunks: Iterable<string>): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const stream = createWriteStream(tmp, { flags: 'wx' });
-  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
-  failed.catch(() => undefined); // observed through the races below
-  try {
-    await Promise.race([writeChunks(stream, chunks), failed]);
-    await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
-    await rename(tmp, path);
-  } catch (e) {
-    stream.destroy();
-    await rm(tmp, { force: true });
-    throw e;
-  }
 }
