@@ -5,6 +5,7 @@
  */
 import ort from 'onnxruntime-node';
 import { normalizeTitle } from '../text/index.js';
+import { gpuProbeIsolated, probeInChild } from './gpu-probe.js';
 import { cutTitle } from './title-limit.js';
 import { bucketShapes, dedupe, planBatches, shapedBatches } from './batching.js';
 import { ModelError, readModelFolder, type ModelFolder } from './model-folder.js';
@@ -398,6 +399,10 @@ async function loadModel(options: EngineOptions): Promise<Loaded> {
   let modelProblem: unknown;
 
   const open = async (provider: ProviderName, choice: ModelChoice): Promise<{ runtime: Runtime; dimension: number }> => {
+    if (provider !== 'cpu' && gpuProbeIsolated()) {
+      const problem = await probeInChild(provider, choice.path);
+      if (problem !== undefined) throw new Error(problem);
+    }
     const session = await ort.InferenceSession.create(choice.path, {
       executionProviders: [provider],
       intraOpNumThreads: threads,

@@ -5,7 +5,7 @@
  * setup when a source is newer), so the launcher and the process handlers are covered too.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../core/io/helpers.js';
@@ -61,6 +61,23 @@ describe('the titlematch process', () => {
       expect(run.stdout).toBe(`titlematch ${version}\n`);
       expect(run.status).toBe(0);
     }
+  });
+
+  it.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('keeps a failing WebGPU probe quiet: no native warning on stderr, cpu used', () => {
+    // A "Vulkan loader" without Vulkan in it: Dawn loads it, finds no entry point and says so on
+    // the process's stderr, as it does with the real loader on a machine without a usable GPU.
+    const fake = join(tmp.dir, 'fake-vulkan');
+    mkdirSync(fake);
+    symlinkSync(join(ROOT, 'node_modules', 'onnxruntime-node', 'bin', 'napi-v6', 'linux', 'x64', 'libonnxruntime.so.1'), join(fake, 'libvulkan.so.1'));
+    const fakeEnv = { ...env, LD_LIBRARY_PATH: fake };
+    const info = spawnSync(process.execPath, [BIN, 'info', '--no-cache'], { encoding: 'utf8', env: fakeEnv });
+    expect(info.stderr).toBe('');
+    expect(info.stdout).toMatch(/^provider: +cpu \(webgpu unavailable: .*; using cpu\)$/m);
+    expect(info.status).toBe(0);
+    const cache = join(tmp.dir, 'first-run-cache');
+    const first = spawnSync(process.execPath, [BIN, 'match', queries, corpus, '--model', model, '--cache', cache, '--top', '1'], { encoding: 'utf8', env: fakeEnv });
+    expect(first.stderr).toMatch(/^first run on this machine with this model: timing webgpu, cpu to pick the fastest .*\n$/);
+    expect(first.status).toBe(0);
   });
 
   it('stops quietly, with exit code 0, when the reader of its output goes away (| head)', async () => {
