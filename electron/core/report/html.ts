@@ -1,73 +1,112 @@
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { put, writeAtomic } from './atomic.js';
-import { directionName, directionTitle, matchesByRow, sideLabel, summaryPairs, titleAt } from './layout.js';
-import type { MatchReport, ReportDirection } from './types.js';
+import { directionHeading, reportFacts, reportTitle, runLine, selectionLine, sideLine, sideNouns } from './facts.js';
+import { REPORT_STYLE } from './html-style.js';
+import { matchesByRow, presentFacets, titleAt } from './layout.js';
+import type { MatchReport, ReportDirection, ReportSide } from './types.js';
 
 /** Escapes text for HTML content and attribute values. */
 export function htmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-const STYLE = `
-:root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", sans-serif; color: #1b1b1b; }
-body { margin: 2rem auto; max-width: 60rem; padding: 0 1rem; line-height: 1.4; }
-h1 { font-size: 1.6rem; margin-bottom: .25rem; }
-h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 2px solid #d9e1f2; padding-bottom: .25rem; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: .2rem .5rem; vertical-align: top; }
-.summary th { width: 16rem; font-weight: 600; }
-.summary td, .summary th { border-bottom: 1px solid #eee; }
-section.query { break-inside: avoid; page-break-inside: avoid; margin: .9rem 0; }
-section.query h3 { font-size: 1rem; margin: 0 0 .2rem; }
-section.query h3 .row { color: #666; font-weight: normal; font-size: .85rem; }
-.matches th { font-size: .8rem; color: #555; border-bottom: 1px solid #ccc; }
-.matches td { border-bottom: 1px solid #f0f0f0; }
-.matches td.num { text-align: right; width: 4rem; font-variant-numeric: tabular-nums; }
-.bar { display: inline-block; height: .55rem; background: #63be7b; vertical-align: middle; margin-right: .4rem; }
-.none { color: #666; font-style: italic; }
-.cell { white-space: pre-wrap; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  .bar { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  a { color: inherit; text-decoration: none; }
-}
-@page { margin: 15mm; }
-`;
+/** Other columns shown under a title, so a reader knows who or what it is (the XLSX has them all). */
+const META_COLUMNS = 3;
+const META_CHARS = 40;
 
-/** Scores below zero show an empty bar; one shows a full one. */
-function bar(score: number): string {
-  const pct = Math.round(Math.max(0, Math.min(1, score)) * 100);
-  return `<span class="bar" style="width:${(pct / 100) * 4}rem" aria-hidden="true"></span>`;
+function metaColumns(side: ReportSide): number[] {
+  return side.table.columns.map((_, i) => i).filter((i) => i !== side.column).slice(0, META_COLUMNS);
 }
 
-async function renderDirection(dir: ReportDirection, index: number, perQuery: number, out: Writable): Promise<void> {
-  await put(out, `<h2>${htmlEscape(directionName(dir, index))}</h2>\n<p>${htmlEscape(directionTitle(dir))}.</p>\n`);
+function clip(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > META_CHARS ? `${t.slice(0, META_CHARS - 1)}…` : t;
+}
+
+/** "row 3 · Hedy Lamarr · Vienna": where the row is and its first other columns. */
+function meta(side: ReportSide, row: number, columns: number[]): string {
+  const cells = side.table.rows[row - 1] ?? [];
+  const parts = [`row ${row}`, ...columns.map((i) => clip(cells[i] ?? '')).filter((v) => v !== '')];
+  return `<span class="meta">${htmlEscape(parts.join(' · '))}</span>`;
+}
+
+/** The score as a bar and its number, which never wrap apart. Scores below zero show an empty bar. */
+function score(value: number): string {
+  const pct = Math.round(Math.max(0, Math.min(1, value)) * 100);
+  return `<td class="score"><span class="bar" aria-hidden="true"><span style="width:${pct}%"></span></span><span class="value">${value.toFixed(2)}</span></td>`;
+}
+
+function tableHead(dir: ReportDirection): string {
+  const q = sideNouns(dir.query, 0);
+  const c = sideNouns(dir.corpus, 1);
+  const sub = (side: ReportSide): string => {
+    const names = ['row', ...metaColumns(side).map((i) => side.table.columns[i])];
+    return `<span class="sub">${htmlEscape(names.join(' · '))}</span>`;
+  };
+  const facets = presentFacets(dir);
+  const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+  return (
+    `<colgroup><col class="c-query"><col class="c-rank"><col class="c-match"><col class="c-score">${facets.map(() => '<col class="c-facet">').join('')}</colgroup>` +
+    `<thead><tr><th scope="col">${htmlEscape(cap(q.one))}${sub(dir.query)}</th><th scope="col" class="rank" title="Rank">#</th>` +
+    `<th scope="col">${htmlEscape(cap(c.one))}${sub(dir.corpus)}</th><th scope="col" class="score">Score</th>` +
+    `${facets.map((f) => `<th scope="col">${htmlEscape(f.header)}</th>`).join('')}</tr></thead>\n`
+  );
+}
+
+async function renderDirection(report: MatchReport, dir: ReportDirection, index: number, perQuery: number, out: Writable): Promise<void> {
+  if (report.directions.length > 1) {
+    await put(out, `<h2 class="direction${index > 0 ? ' next' : ''}">${htmlEscape(directionHeading(dir))}</h2>\n`);
+    if (index > 0) await put(out, `<p class="lines">${htmlEscape(selectionLine(dir, report.run, perQuery))}.</p>\n`);
+  }
+  await put(out, `<table class="matches">${tableHead(dir)}`);
   const byRow = matchesByRow(dir.matches);
-  const corpusLabel = htmlEscape(sideLabel(dir.corpus, 1));
+  const facets = presentFacets(dir);
+  const queryMeta = metaColumns(dir.query);
+  const corpusMeta = metaColumns(dir.corpus);
+  const none =
+    report.run.threshold === undefined ? 'No match.' : `No ${sideNouns(dir.corpus, 1).one} scored ${report.run.threshold.toFixed(2)} or more.`;
   let chunk = '';
-  const rows = dir.query.table.rows.length;
-  for (let r = 1; r <= rows; r++) {
+  let group = 0;
+  for (let r = 1; r <= dir.query.table.rows.length; r++) {
     const title = titleAt(dir.query, r);
     if (title === '') continue;
-    chunk += `<section class="query"><h3><span class="cell">${htmlEscape(title)}</span> <span class="row">row ${r}</span></h3>\n`;
-    const list = (byRow.get(r) ?? []).slice(0, perQuery);
-    if (list.length === 0) chunk += `<p class="none">No match in ${corpusLabel} above the threshold.</p>`;
-    else {
-      chunk += `<table class="matches"><thead><tr><th class="num">Rank</th><th>Match</th><th class="num">Row</th><th class="num">Score</th></tr></thead><tbody>`;
-      for (const m of list) {
-        const match = titleAt(dir.corpus, m.matchRow);
-        chunk += `<tr><td class="num">${m.rank}</td><td class="cell">${htmlEscape(match)}</td><td class="num">${m.matchRow}</td><td class="num">${bar(m.score)}${m.score.toFixed(2)}</td></tr>`;
-      }
-      chunk += '</tbody></table>';
-    }
-    chunk += '</section>\n';
+    // By rank: rows that carry the same title share a rank, and are listed together.
+    const list = (byRow.get(r) ?? []).filter((m) => m.rank <= perQuery);
+    const head = `<th scope="rowgroup" rowspan="${Math.max(1, list.length)}" class="query"><span class="title">${htmlEscape(title)}</span>${meta(dir.query, r, queryMeta)}</th>`;
+    chunk += `<tbody class="${group++ % 2 === 0 ? 'odd' : 'even'}">`;
+    if (list.length === 0) chunk += `<tr>${head}<td colspan="${3 + facets.length}" class="none">${htmlEscape(none)}</td></tr>`;
+    list.forEach((m, i) => {
+      chunk += `<tr>${i === 0 ? head : ''}<td class="rank">${m.rank}</td>`;
+      chunk += `<td class="match"><span class="title">${htmlEscape(titleAt(dir.corpus, m.matchRow))}</span>${meta(dir.corpus, m.matchRow, corpusMeta)}</td>${score(m.score)}`;
+      for (const f of facets) chunk += `<td class="facet">${htmlEscape(m.facets?.[f.facet] ?? '')}</td>`;
+      chunk += '</tr>';
+    });
+    chunk += '</tbody>\n';
     if (chunk.length >= 1 << 16) {
       await put(out, chunk);
       chunk = '';
     }
   }
-  if (chunk !== '') await put(out, chunk);
+  await put(out, `${chunk}</table>\n`);
+}
+
+function cellText(v: string | number): string {
+  return htmlEscape(typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : typeof v === 'number' ? v.toLocaleString('en-US') : v);
+}
+
+/** The details a reader may want to check, after the matches: inputs side by side, then the run. */
+function about(report: MatchReport): string {
+  const facts = reportFacts(report);
+  const [head, ...rows] = facts.inputs;
+  let html = '<section class="about"><h2>About this report</h2>';
+  if (head) {
+    html += `<table class="facts"><thead><tr>${head.map((h) => `<th scope="col">${cellText(h)}</th>`).join('')}</tr></thead><tbody>`;
+    html += rows.map(([k, ...v]) => `<tr><th scope="row">${cellText(k)}</th>${v.map((x) => `<td>${cellText(x)}</td>`).join('')}</tr>`).join('');
+    html += '</tbody></table>';
+  }
+  html += `<table class="facts"><tbody>${facts.run.map(([k, v]) => `<tr><th scope="row">${cellText(k)}</th><td>${cellText(v)}</td></tr>`).join('')}</tbody></table>`;
+  html += '<p class="note">Scores are the cosine similarity of the two titles as the model reads them: 1 is the same meaning, 0 unrelated. The spreadsheet reports (XLSX, CSV) carry every match kept and every column of both files.</p>';
+  return `${html}</section>\n`;
 }
 
 /** Options for the printable report. */
@@ -77,24 +116,42 @@ export interface HtmlOptions {
 }
 
 /**
- * Streams a self-contained printable HTML report (no scripts, no external resources): the summary,
- * then for every query row its best matches with scores. Each query's block stays on one page.
+ * Streams a self-contained printable HTML report (no scripts, no external resources): a short
+ * header (what was matched against what, how, when), then one table of every query's best matches,
+ * its header repeated on each printed page and each query's block kept on one page, then the
+ * details of the inputs and the run.
  */
 export async function renderHtml(report: MatchReport, out: Writable, options: HtmlOptions = {}): Promise<void> {
   const perQuery = options.perQuery ?? 5;
-  const summary = summaryPairs(report)
-    .map(([k, v]) => `<tr><th scope="row">${htmlEscape(k)}</th><td class="cell">${htmlEscape(typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : String(v))}</td></tr>`)
-    .join('\n');
+  const title = reportTitle(report);
+  const first = report.directions[0];
+  let header = `<header class="head"><p class="brand">TitleMatch match report</p><h1>${htmlEscape(title)}</h1>`;
+  if (first) {
+    header += `<p class="lines">${htmlEscape(sideLine(first.query, 0))}<br>${htmlEscape(sideLine(first.corpus, 1))}</p>`;
+    header += `<p class="lines">${htmlEscape(selectionLine(first, report.run, perQuery))}. ${htmlEscape(runLine(report.run))}.</p>`;
+  }
+  header += '</header>\n';
   await put(
     out,
     `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
       `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +
-      `<title>TitleMatch match report</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<h1>TitleMatch match report</h1>\n` +
-      `<p>Up to ${perQuery} matches for each title, best first. The spreadsheet report (XLSX or CSV) carries every match and every column.</p>\n` +
-      `<h2>Summary</h2>\n<table class="summary">\n${summary}\n</table>\n`,
+      `<meta name="color-scheme" content="light">\n<title>${htmlEscape(title)} · TitleMatch</title>\n<style>${REPORT_STYLE}</style>\n</head>\n<body>\n${header}`,
   );
-  for (let i = 0; i < report.directions.length; i++) await renderDirection(report.directions[i], i, perQuery, out);
-  await put(out, '</body>\n</html>\n');
+  for (let i = 0; i < report.directions.length; i++) await renderDirection(report, report.directions[i], i, perQuery, out);
+  await put(out, `${about(report)}</body>\n</html>\n`);
+}
+
+/** The printable report as one string (for printing to PDF). */
+export async function renderHtmlString(report: MatchReport, options: HtmlOptions = {}): Promise<string> {
+  const parts: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      parts.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      done();
+    },
+  });
+  await renderHtml(report, sink, options);
+  return parts.join('');
 }
 
 /** Writes the printable report to `path` atomically. */

@@ -7,13 +7,14 @@ import type { HtmlOptions } from './html.js';
 import type { MatchReport, ReportFormat } from './types.js';
 import { writeXlsxReport } from './xlsx.js';
 
-export type { MatchReport, ReportDirection, ReportFormat, ReportMatch, ReportRun, ReportSide } from './types.js';
+export type { MatchFacets, MatchReport, ReportDirection, ReportFormat, ReportMatch, ReportRun, ReportSide } from './types.js';
 export { checkOutputPath, lockedError, writeAtomic } from './atomic.js';
 export { neutralizeFormula } from './neutralize.js';
 export { matchesFromRanking } from './ranking.js';
 export type { TitleRanking } from './ranking.js';
 export { renderCsv, writeCsvReport } from './csv.js';
-export { renderHtml, writeHtmlReport } from './html.js';
+export { renderHtml, renderHtmlString, writeHtmlReport } from './html.js';
+export { printTitle, reportTitle } from './facts.js';
 export type { HtmlOptions } from './html.js';
 export { renderXlsx, writeXlsxReport } from './xlsx.js';
 

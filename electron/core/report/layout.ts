@@ -1,6 +1,4 @@
-import { basename } from 'node:path';
-import type { Table } from '../io/types.js';
-import type { MatchReport, ReportDirection, ReportMatch, ReportSide } from './types.js';
+import type { MatchFacets, ReportDirection, ReportMatch, ReportSide } from './types.js';
 
 /** A report cell: text, or a number with the way it is shown. */
 export type ReportCell = string | { number: number; format: 'integer' | 'score' };
@@ -8,7 +6,24 @@ export type ReportCell = string | { number: number; format: 'integer' | 'score' 
 /** A column of a direction's table: its header and what kind of values it holds. */
 export interface ReportColumn {
   header: string;
-  kind: 'row' | 'carried' | 'rank' | 'title' | 'score';
+  kind: 'row' | 'carried' | 'rank' | 'title' | 'score' | 'facet';
+}
+
+/** The optional match columns, in the order reports show them, with their headers. */
+export const FACET_COLUMNS: readonly { facet: keyof MatchFacets; header: string }[] = [
+  { facet: 'seniority', header: 'Seniority' },
+  { facet: 'confidence', header: 'Confidence' },
+  { facet: 'code', header: 'Code' },
+];
+
+/** The optional columns some match of a direction carries (the others are not shown at all). */
+export function presentFacets(dir: ReportDirection): (typeof FACET_COLUMNS)[number][] {
+  const present = new Set<keyof MatchFacets>();
+  for (const m of dir.matches) {
+    if (!m.facets) continue;
+    for (const { facet } of FACET_COLUMNS) if ((m.facets[facet] ?? '') !== '') present.add(facet);
+  }
+  return FACET_COLUMNS.filter((c) => present.has(c.facet));
 }
 
 /** The label of a side in headings. */
@@ -19,7 +34,8 @@ export function sideLabel(side: ReportSide, index: 0 | 1): string {
 /**
  * The columns of a direction: the query's row number and every query column (its title among them,
  * untouched), then rank, the matched title, the match's row number, the match's other columns
- * (named "<column> (match)") and the score. Headers are made unique.
+ * (named "<column> (match)"), the score, and the optional columns some match carries. Headers are
+ * made unique.
  */
 export function directionColumns(dir: ReportDirection): ReportColumn[] {
   const cols: ReportColumn[] = [{ header: 'Row', kind: 'row' }];
@@ -29,6 +45,7 @@ export function directionColumns(dir: ReportDirection): ReportColumn[] {
     if (i !== dir.corpus.column) cols.push({ header: `${c} (match)`, kind: 'carried' });
   });
   cols.push({ header: 'Score', kind: 'score' });
+  for (const f of presentFacets(dir)) cols.push({ header: f.header, kind: 'facet' });
   // Headers stay unique (" (2)", " (3)"... as the reader names repeats), so each can be filtered on.
   const seen = new Set<string>();
   for (const c of cols) {
@@ -66,6 +83,7 @@ export function* directionRows(dir: ReportDirection): Generator<ReportCell[]> {
   const qWidth = dir.query.table.columns.length;
   const cWidth = dir.corpus.table.columns.length;
   const rows = dir.query.table.rows;
+  const facets = presentFacets(dir);
   for (let r = 1; r <= rows.length; r++) {
     if (titleAt(dir.query, r) === '') continue;
     const cells = rows[r - 1];
@@ -76,6 +94,7 @@ export function* directionRows(dir: ReportDirection): Generator<ReportCell[]> {
       const blank: ReportCell[] = ['', '', ''];
       for (let i = 0; i < cWidth; i++) if (i !== dir.corpus.column) blank.push('');
       blank.push('');
+      for (let i = 0; i < facets.length; i++) blank.push('');
       yield [...head, ...blank];
       continue;
     }
@@ -84,6 +103,7 @@ export function* directionRows(dir: ReportDirection): Generator<ReportCell[]> {
       const line: ReportCell[] = [...head, { number: m.rank, format: 'integer' }, (match[dir.corpus.column] ?? '').trim(), { number: m.matchRow, format: 'integer' }];
       for (let i = 0; i < cWidth; i++) if (i !== dir.corpus.column) line.push(match[i] ?? '');
       line.push({ number: m.score, format: 'score' });
+      for (const f of facets) line.push(m.facets?.[f.facet] ?? '');
       yield line;
     }
   }
@@ -102,53 +122,7 @@ export function sideCounts(side: ReportSide): { rows: number; titled: number; di
   return { rows: side.table.rows.length, titled, distinct: seen.size };
 }
 
-function where(table: Table): string {
-  return table.sheet !== undefined ? `${basename(table.path)}, sheet "${table.sheet}"` : basename(table.path);
-}
-
-/** Local date and time as "2024-03-15 14:30:05", the way people read it. */
-export function localDateTime(d: Date): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
-
-/** The Summary: label and value pairs, in the order they are shown. */
-export function summaryPairs(report: MatchReport): [string, string | number][] {
-  const first = report.directions[0];
-  const pairs: [string, string | number][] = [['Report', 'TitleMatch match report'], ['Created', localDateTime(report.run.createdAt)]];
-  if (first) {
-    const sides: [ReportSide, 0 | 1][] = [[first.query, 0], [first.corpus, 1]];
-    for (const [side, i] of sides) {
-      const label = sideLabel(side, i);
-      const counts = sideCounts(side);
-      pairs.push(
-        [`${label}: file`, side.table.path],
-        [`${label}: sheet`, side.table.sheet ?? '(text file)'],
-        [`${label}: title column`, side.table.columns[side.column] ?? ''],
-        [`${label}: data rows`, counts.rows],
-        [`${label}: rows with a title`, counts.titled],
-        [`${label}: distinct titles`, counts.distinct],
-      );
-    }
-  }
-  pairs.push(
-    ['Model', `${report.run.model.name} ${report.run.model.version}`],
-    ['Execution provider', report.run.provider],
-    ['Top-K', report.run.topK === 'all' ? 'all' : report.run.topK],
-    ['Threshold (least score kept)', report.run.threshold === undefined ? 'none' : report.run.threshold],
-  );
-  report.directions.forEach((d, i) => {
-    pairs.push([`${directionName(d, i)}: matches`, d.matches.length]);
-  });
-  return pairs;
-}
-
 /** A direction's name, for sheet names and headings ("Matches", "Reverse matches"). */
 export function directionName(dir: ReportDirection, index: number): string {
   return dir.sheetName ?? (index === 0 ? 'Matches' : 'Reverse matches');
-}
-
-/** A direction described in words: "Candidates matched against Openings". */
-export function directionTitle(dir: ReportDirection): string {
-  return `${sideLabel(dir.query, 0)} (${where(dir.query.table)}) matched against ${sideLabel(dir.corpus, 1)} (${where(dir.corpus.table)})`;
 }

@@ -16,6 +16,22 @@ export interface ReportMatch {
   matchRow: number;
   /** Cosine similarity. */
   score: number;
+  /** Facts about the pair that a later stage may supply; reports show a column for each one present. */
+  facets?: MatchFacets;
+}
+
+/**
+ * Optional facts about a match, each shown in its own column (after the score) only when some
+ * match of the direction carries it. Nothing computes them yet; the writers lay them out already,
+ * so adding one is a matter of filling it in.
+ */
+export interface MatchFacets {
+  /** The seniority each side names, as the reader should see it ("senior / senior"). */
+  seniority?: string;
+  /** A confidence band for the score ("high", "review"). */
+  confidence?: string;
+  /** A code of the matched title in a taxonomy (ISCO, O*NET, an internal job code). */
+  code?: string;
 }
 
 /** One direction of a match: every query row's ranked matches in the corpus. */

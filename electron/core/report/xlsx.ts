@@ -3,9 +3,11 @@ import type { Writable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { InputError } from '../io/types.js';
 import { writeAtomic } from './atomic.js';
-import { directionColumns, directionName, directionRows, summaryPairs } from './layout.js';
+import { printTitle, reportFacts, reportTitle, runLine, selectionLine } from './facts.js';
+import { directionColumns, directionName, directionRows } from './layout.js';
 import type { ReportCell, ReportColumn } from './layout.js';
-import { neutralizeFormula } from './neutralize.js';
+import { needsNeutralizing } from './neutralize.js';
+import { LOOK, STYLES_XML, dataStyle, type Placement } from './xlsx-styles.js';
 import { MAX_SHEET_ROWS, columnLetter, displayWidth, sheetNames, sheetRef, xmlAttr, xmlText } from './ooxml.js';
 import type { MatchReport } from './types.js';
 
@@ -14,50 +16,57 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** Cell styles, indexes into cellXfs of styles.xml below. */
-const STYLE = { plain: 0, header: 1, integer: 2, score: 3, wrap: 4, label: 5 } as const;
-
-const STYLES_XML = `${XML_HEAD}<styleSheet xmlns="${NS}">
-<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>
-<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill></fills>
-<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
-<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="6">
-<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
-<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>
-<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
-<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
-</cellXfs>
-<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
-<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>
-</styleSheet>`;
+/** A row of a sheet, with the look of a Summary row (direction rows have none). */
+interface SheetRow {
+  cells: ReportCell[];
+  look?: 'title' | 'section' | 'labelled' | 'note' | 'header';
+}
 
 /** One sheet to write: its header, its rows (produced lazily), widths and what to decorate. */
 interface SheetPlan {
   name: string;
-  header: string[];
-  rows: () => Iterable<ReportCell[]>;
+  /** The header row, frozen, filtered and repeated on every printed page; none for the Summary. */
+  header?: string[];
+  rows: () => Iterable<SheetRow>;
   rowCount: number;
   widths: number[];
   /** 0-based column of the score, for the colour scale; -1 for none. */
   scoreColumn: number;
-  headerStyle: number;
-  firstColumnStyle?: number;
+  /** Rows with the same number in the first column form a query's group: banded, a line above. */
+  grouped: boolean;
+  landscape: boolean;
 }
 
-function textCell(ref: string, text: string, style?: number): string {
+function textCell(ref: string, text: string, style: (quote: boolean) => number): string {
   if (text === '') return '';
-  const wrap = style ?? (text.includes('\n') ? STYLE.wrap : STYLE.plain);
-  return `<c r="${ref}" t="inlineStr"${wrap === 0 ? '' : ` s="${wrap}"`}><is><t xml:space="preserve">${xmlText(neutralizeFormula(text))}</t></is></c>`;
+  // Text a spreadsheet would run as a formula keeps its characters; the quote-prefix style shows
+  // it as typed and keeps it text when someone edits the cell.
+  const s = style(needsNeutralizing(text));
+  return `<c r="${ref}" t="inlineStr"${s === 0 ? '' : ` s="${s}"`}><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
 }
 
-function cellXml(ref: string, cell: ReportCell, style?: number): string {
-  if (typeof cell === 'string') return textCell(ref, cell, style);
+function cellXml(ref: string, cell: ReportCell, placement: Placement): string {
+  if (typeof cell === 'string') return textCell(ref, cell, (quote) => dataStyle(cell.includes('\n') ? 'wrap' : 'text', quote, placement));
   if (!Number.isFinite(cell.number)) return '';
   const value = cell.format === 'score' ? Number(cell.number.toFixed(4)) : cell.number;
-  return `<c r="${ref}" s="${cell.format === 'score' ? STYLE.score : STYLE.integer}"><v>${value}</v></c>`;
+  return `<c r="${ref}" s="${dataStyle(cell.format, false, placement)}"><v>${value}</v></c>`;
+}
+
+/** A Summary cell: its look by row kind and column. */
+function summaryCell(ref: string, cell: ReportCell, look: SheetRow['look'], column: number): string {
+  if (typeof cell !== 'string') {
+    if (!Number.isFinite(cell.number)) return '';
+    return `<c r="${ref}" s="${cell.format === 'score' ? LOOK.decimal : LOOK.count}"><v>${cell.number}</v></c>`;
+  }
+  const style = (quote: boolean): number => {
+    if (look === 'title') return LOOK.title;
+    if (look === 'section') return LOOK.section;
+    if (look === 'note') return LOOK.note;
+    if (look === 'header') return LOOK.heading;
+    if (column === 0) return LOOK.label;
+    return quote ? LOOK.valueQuoted : LOOK.value;
+  };
+  return textCell(ref, cell, style);
 }
 
 /** Column widths from the header and the first rows: wide enough to read, never wider than 60. */
@@ -74,27 +83,55 @@ function measure(header: string[], rows: Iterable<ReportCell[]>, sample = 2000):
   return widths.map((w) => Math.min(60, Math.max(6, w)));
 }
 
-function* sheetXml(plan: SheetPlan, selected: boolean): Generator<string> {
-  const last = columnLetter(Math.max(plan.header.length - 1, 0));
-  const lastRow = plan.rowCount + 1;
+/** The footer of every printed page: what the report is, the sheet, and the page number. */
+function footer(title: string): string {
+  // In header and footer codes "&" starts a command; a literal one is doubled.
+  return `<headerFooter><oddFooter>${xmlText(`&L&9${title.replace(/&/g, '&&')} (&A)&R&9Page &P of &N`)}</oddFooter></headerFooter>`;
+}
+
+function* sheetXml(plan: SheetPlan, selected: boolean, title: string): Generator<string> {
+  const width = plan.widths.length;
+  const last = columnLetter(Math.max(width - 1, 0));
+  const headed = plan.header !== undefined;
+  const lastRow = plan.rowCount + (headed ? 1 : 0);
   let head = `${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">`;
-  head += `<dimension ref="A1:${last}${lastRow}"/>`;
-  head += `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`;
-  head += '<sheetFormatPr defaultRowHeight="15"/><cols>';
+  head += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+  head += `<dimension ref="A1:${last}${Math.max(lastRow, 1)}"/>`;
+  head += `<sheetViews><sheetView workbookViewId="0"${headed ? '' : ' showGridLines="0"'}${selected ? ' tabSelected="1"' : ''}>`;
+  head += headed ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' : '<selection activeCell="A1" sqref="A1"/>';
+  head += '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>';
   plan.widths.forEach((w, i) => {
     head += `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`;
   });
-  head += '</cols><sheetData><row r="1">';
-  plan.header.forEach((h, i) => {
-    head += textCell(`${columnLetter(i)}1`, h, plan.headerStyle);
-  });
-  let chunk = `${head}</row>`;
-  const letters = plan.header.map((_, i) => columnLetter(i));
-  let r = 1;
+  head += '</cols><sheetData>';
+  let r = 0;
+  if (plan.header) {
+    r = 1;
+    head += '<row r="1">';
+    plan.header.forEach((h, i) => {
+      head += textCell(`${columnLetter(i)}1`, h, (quote) => (quote ? LOOK.headerQuoted : LOOK.header));
+    });
+    head += '</row>';
+  }
+  let chunk = head;
+  const letters = plan.widths.map((_, i) => columnLetter(i));
+  let group: ReportCell | undefined;
+  let band = true;
   for (const row of plan.rows()) {
     r++;
+    const cells = row.cells;
     chunk += `<row r="${r}">`;
-    for (let i = 0; i < row.length; i++) chunk += cellXml(`${letters[i] ?? columnLetter(i)}${r}`, row[i], i === 0 ? plan.firstColumnStyle : undefined);
+    if (plan.grouped) {
+      const key = cells[0];
+      const groupStart = typeof key !== 'string' && (typeof group === 'string' || group === undefined || group.number !== key.number);
+      if (groupStart) {
+        group = key;
+        band = !band;
+      }
+      for (let i = 0; i < cells.length; i++) chunk += cellXml(`${letters[i] ?? columnLetter(i)}${r}`, cells[i], { band, groupStart });
+    } else {
+      for (let i = 0; i < cells.length; i++) chunk += summaryCell(`${letters[i] ?? columnLetter(i)}${r}`, cells[i], row.look, i);
+    }
     chunk += '</row>';
     if (chunk.length >= 1 << 16) {
       yield chunk;
@@ -102,7 +139,7 @@ function* sheetXml(plan: SheetPlan, selected: boolean): Generator<string> {
     }
   }
   chunk += '</sheetData>';
-  chunk += `<autoFilter ref="A1:${last}${lastRow}"/>`;
+  if (headed) chunk += `<autoFilter ref="A1:${last}${lastRow}"/>`;
   if (plan.scoreColumn >= 0 && plan.rowCount > 0) {
     const col = columnLetter(plan.scoreColumn);
     chunk +=
@@ -110,7 +147,9 @@ function* sheetXml(plan: SheetPlan, selected: boolean): Generator<string> {
       '<cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>' +
       '<color rgb="FFF8696B"/><color rgb="FFFFEB84"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>';
   }
-  chunk += '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+  chunk += '<pageMargins left="0.4" right="0.4" top="0.55" bottom="0.65" header="0.3" footer="0.3"/>';
+  chunk += `<pageSetup orientation="${plan.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>`;
+  chunk += `${footer(title)}</worksheet>`;
   yield chunk;
 }
 
@@ -118,6 +157,40 @@ function countRows(rows: Iterator<unknown>): number {
   let n = 0;
   while (!rows.next().done) n++;
   return n;
+}
+
+function* asRows(cells: Iterable<ReportCell[]>): Generator<SheetRow> {
+  for (const c of cells) yield { cells: c };
+}
+
+/** The Summary: the title and what was matched, the inputs side by side, then the run. */
+function summaryPlan(report: MatchReport, name: string): SheetPlan {
+  const facts = reportFacts(report);
+  const first = report.directions[0];
+  const rows: SheetRow[] = [{ cells: [`TitleMatch: ${reportTitle(report)}`], look: 'title' }];
+  if (first) {
+    rows.push({ cells: [selectionLine(first, report.run)], look: 'note' }, { cells: [runLine(report.run)], look: 'note' }, { cells: [] });
+  }
+  const [head, ...inputs] = facts.inputs;
+  if (head) {
+    rows.push({ cells: head.map(String), look: 'header' });
+    for (const r of inputs) rows.push({ cells: r.map((v) => (typeof v === 'number' ? { number: v, format: 'integer' } : v)), look: 'labelled' });
+    rows.push({ cells: [] });
+  }
+  rows.push({ cells: ['Run'], look: 'section' });
+  for (const [k, v] of facts.run) rows.push({ cells: [k, typeof v === 'number' ? { number: v, format: Number.isInteger(v) ? 'integer' : 'score' } : v], look: 'labelled' });
+  const labelWidth = Math.max(...[...facts.run.map(([k]) => k), ...inputs.map((r) => String(r[0]))].map(displayWidth));
+  const valueWidth = (i: number): number => Math.max(12, ...facts.inputs.map((r) => displayWidth(String(r[i] ?? ''))), ...(i === 1 ? facts.run.map(([, v]) => displayWidth(String(v))) : []));
+  return {
+    name,
+    rows: () => rows,
+    rowCount: rows.length,
+    // Labels never wrap (a wrapped row needs a height LibreOffice does not recompute on opening).
+    widths: [Math.min(60, labelWidth + 3), Math.min(48, valueWidth(1) + 2), Math.min(48, valueWidth(2) + 2)],
+    scoreColumn: -1,
+    grouped: false,
+    landscape: false,
+  };
 }
 
 /** The sheets of a report: one per direction, then the Summary. */
@@ -136,25 +209,15 @@ function planSheets(report: MatchReport): SheetPlan[] {
     return {
       name: names[i],
       header,
-      rows: () => directionRows(dir),
+      rows: () => asRows(directionRows(dir)),
       rowCount,
       widths: measure(header, directionRows(dir)),
       scoreColumn: columns.findIndex((c) => c.kind === 'score'),
-      headerStyle: STYLE.header,
+      grouped: true,
+      landscape: true,
     };
   });
-  const pairs = summaryPairs(report);
-  const summaryRows = (): ReportCell[][] => pairs.map(([k, v]) => [k, typeof v === 'number' ? { number: v, format: Number.isInteger(v) ? 'integer' : 'score' } : v]);
-  plans.push({
-    name: names[names.length - 1],
-    header: ['Item', 'Value'],
-    rows: summaryRows,
-    rowCount: pairs.length,
-    widths: [Math.min(60, Math.max(...pairs.map(([k]) => displayWidth(k))) + 2), Math.min(100, Math.max(20, ...pairs.map(([, v]) => displayWidth(String(v)) + 2)))],
-    scoreColumn: -1,
-    headerStyle: STYLE.header,
-    firstColumnStyle: STYLE.label,
-  });
+  plans.push(summaryPlan(report, names[names.length - 1]));
   return plans;
 }
 
@@ -164,9 +227,14 @@ function w3cDate(d: Date): string {
 
 function packageParts(plans: SheetPlan[], report: MatchReport): [string, string][] {
   const sheets = plans.map((p, i) => `<sheet name="${xmlAttr(p.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-  const filters = plans
-    .slice(0, -1)
-    .map((p, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(sheetRef(p.name))}!$A$1:$${columnLetter(p.header.length - 1)}$${p.rowCount + 1}</definedName>`)
+  // Each headed sheet: its filter range, and its header row as print titles (repeated on every page).
+  const names = plans
+    .map((p, i) =>
+      p.header === undefined
+        ? ''
+        : `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(sheetRef(p.name))}!$A$1:$${columnLetter(p.header.length - 1)}$${p.rowCount + 1}</definedName>` +
+          `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(sheetRef(p.name))}!$1:$1</definedName>`,
+    )
     .join('');
   const sheetTypes = plans.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
   const sheetRels = plans.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
@@ -182,12 +250,12 @@ function packageParts(plans: SheetPlan[], report: MatchReport): [string, string]
     ],
     [
       'docProps/core.xml',
-      `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>TitleMatch match report</dc:title><dc:creator>TitleMatch</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified></cp:coreProperties>`,
+      `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xmlText(`TitleMatch: ${reportTitle(report)}`)}</dc:title><dc:creator>TitleMatch</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified></cp:coreProperties>`,
     ],
     ['docProps/app.xml', `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>TitleMatch</Application></Properties>`],
     [
       'xl/workbook.xml',
-      `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheets}</sheets>${filters === '' ? '' : `<definedNames>${filters}</definedNames>`}<calcPr calcId="191029"/></workbook>`,
+      `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheets}</sheets>${names === '' ? '' : `<definedNames>${names}</definedNames>`}<calcPr calcId="191029"/></workbook>`,
     ],
     [
       'xl/_rels/workbook.xml.rels',
@@ -200,17 +268,20 @@ function packageParts(plans: SheetPlan[], report: MatchReport): [string, string]
 /**
  * Streams the XLSX report: a sheet per direction ("Matches", then "Reverse matches" when both were
  * asked for) and a Summary sheet. Frozen header, filters, widths from the content, scores as
- * numbers shown with 2 decimals under a red-yellow-green colour scale, no formulas anywhere, and
- * every text cell a spreadsheet would run as a formula neutralised.
+ * numbers shown with 2 decimals under a red-yellow-green colour scale, each query's rows banded
+ * with a line above; printed landscape, one page wide, the header row on every page and the page
+ * number in the footer. No formulas anywhere: text that would run as one gets the quote-prefix
+ * style, which shows it as typed.
  */
 export async function renderXlsx(report: MatchReport, out: Writable): Promise<void> {
   const plans = planSheets(report);
+  const title = printTitle(report);
   const zip = new ZipFile();
   const mtime = report.run.createdAt;
   for (const [name, xml] of packageParts(plans, report)) zip.addBuffer(Buffer.from(xml, 'utf8'), name, { mtime });
   plans.forEach((plan, i) => {
     zip.addReadStreamLazy(`xl/worksheets/sheet${i + 1}.xml`, { mtime }, (cb) => {
-      cb(null, Readable.from(sheetXml(plan, i === 0), { objectMode: false }));
+      cb(null, Readable.from(sheetXml(plan, i === 0, title), { objectMode: false }));
     });
   });
   zip.end();

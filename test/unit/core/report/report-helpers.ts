@@ -33,3 +33,9 @@ export const MATCHES_HEADER = [
   'Row', 'Candidate ID', 'Name', 'Job Title', 'Email', 'City', 'Applied', 'Salary', 'Match', 'Summary',
   'Rank', 'Matched title', 'Match row', 'Department (match)', 'Location (match)', 'Score',
 ];
+
+/** The cellXfs entries of a styles.xml, in index order (a cell's s="N" is the Nth). */
+export function xfsOf(styles: string): string[] {
+  const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+  return cellXfs.match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g) ?? [];
+}

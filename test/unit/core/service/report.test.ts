@@ -77,9 +77,10 @@ describe('exported workbooks and printable reports', () => {
     const reverse = await readTable(out, { sheet: 'Reverse matches' });
     expect(reverse.columns.slice(0, 3)).toEqual(['Row', 'Name', 'Title']);
     const summary = (await readTable(out, { sheet: 'Summary', header: false })).rows.map((r) => r.join('|')).join('\n');
-    expect(summary).toContain('Openings: file');
+    expect(summary).toContain('|Openings|Candidates');
+    expect(summary).toMatch(/^File\|\/.+\|\/.+$/m);
     expect(summary).toContain('trigram-test 0');
-    expect(summary).toMatch(/Threshold[^\n]*\|0\.5/);
+    expect(summary).toMatch(/^Least score kept\|0\.50?$/m);
   });
 
   it('write a self-contained printable HTML report', async () => {
