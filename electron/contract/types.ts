@@ -164,7 +164,7 @@ export interface MatchExplanation {
 }
 
 /** Report formats. */
-export type ExportFormat = 'xlsx' | 'csv' | 'html';
+export type ExportFormat = 'xlsx' | 'csv' | 'html' | 'pdf';
 
 /** What to export from the last match. */
 export interface ExportRequest {

@@ -13,6 +13,7 @@ const REPORT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] 
   xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
   csv: { name: 'CSV (comma-separated values)', extensions: ['csv'] },
   html: { name: 'Printable report (HTML)', extensions: ['html'] },
+  pdf: { name: 'PDF report', extensions: ['pdf'] },
 };
 
 const PROJECT_FILTERS = [{ name: 'TitleMatch project', extensions: [PROJECT_EXT.slice(1)] }];

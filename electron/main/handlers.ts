@@ -3,7 +3,8 @@
  * dialogs or the recent-files list. No Electron import here (only types), so the end-to-end tests
  * run these same handlers in plain Node with their own dialogs.
  */
-import type { EngineStatus, ExportFormat, MatchProgress, ProviderChoice, RecentFile, Side } from '../contract/types.js';
+import type { EngineStatus, ExportFormat, ExportRequest, MatchProgress, ProviderChoice, RecentFile, Side } from '../contract/types.js';
+import { writePdfReport } from '../core/report/pdf.js';
 import { explainMatch } from '../core/service/explain.js';
 import { providerBusy, ServiceError } from '../core/service/errors.js';
 import type { MatchService } from '../core/service/types.js';
@@ -36,6 +37,8 @@ export interface HandlerDeps {
   sendProgress: (progress: MatchProgress) => void;
   /** Opens a file in the system's program for it; resolves with an error text, '' on success. */
   openPath: (path: string) => Promise<string>;
+  /** Prints a report's HTML to PDF with the browser engine; `title` goes in every page's footer. */
+  printPdf: (html: string, title: string) => Promise<Uint8Array>;
 }
 
 /** Where the provider setting is remembered (AppSettings in the app); false when it could not be saved. */
@@ -62,6 +65,12 @@ export function switchProvider(service: MatchService, setting: ProviderSetting, 
       throw error;
     }
   };
+}
+
+/** A PDF report: the service's printable report, printed by the browser engine, written atomically. */
+async function exportPdf(service: MatchService, printPdf: HandlerDeps['printPdf'], request: ExportRequest, path: string): Promise<void> {
+  const printable = await service.printableReport(request);
+  await writePdfReport(path, await printPdf(printable.html, printable.title), printable.inputs);
 }
 
 const DATE = (): string => new Date().toISOString().slice(0, 10);
@@ -102,7 +111,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async exportResults(request) {
       const path = await dialogs.saveReport(request.format, `titlematch-matches-${DATE()}.${request.format}`);
       if (path === null) return null;
-      await service.exportResults(request, path);
+      if (request.format === 'pdf') await exportPdf(service, deps.printPdf, request, path);
+      else await service.exportResults(request, path);
       if (request.openAfter) await deps.openPath(path);
       return path;
     },

@@ -13,6 +13,7 @@ import { registerHandlers } from './ipc.js';
 import { projectFromArgv } from './launch.js';
 import { menuTemplate } from './menu.js';
 import { appPaths } from './paths.js';
+import { pdfPrinter } from './print.js';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol.js';
 import { RecentFiles } from './recent.js';
 import { AppSettings } from './settings.js';
@@ -113,6 +114,7 @@ function start(): void {
       }),
       sendProgress: (progress) => send('matchProgress', progress),
       openPath: (path) => shell.openPath(path),
+      printPdf: pdfPrinter(() => app.getSystemLocale() || app.getLocale()),
     }),
     validators,
     createSenderCheck(isAppContents, appOrigin),

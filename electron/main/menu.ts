@@ -36,6 +36,7 @@ export function menuTemplate(options: { isMac: boolean; appName: string; recent:
           { label: 'Excel Workbook (.xlsx)…', accelerator: 'CmdOrCtrl+E', click: send({ type: 'export', format: 'xlsx' }) },
           { label: 'CSV…', click: send({ type: 'export', format: 'csv' }) },
           { label: 'Printable Report (.html)…', click: send({ type: 'export', format: 'html' }) },
+          { label: 'PDF Report…', accelerator: 'CmdOrCtrl+P', click: send({ type: 'export', format: 'pdf' }) },
         ],
       },
       { type: 'separator' },

@@ -22,7 +22,7 @@ export const validators: Validators = {
   exportResults: args(
     obj({
       runId: id,
-      format: oneOf('xlsx', 'csv', 'html'),
+      format: oneOf('xlsx', 'csv', 'html', 'pdf'),
       direction,
       topK: num(1, 100, { integer: true }),
       threshold: num(0, 1),

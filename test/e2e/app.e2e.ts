@@ -3,17 +3,19 @@
  * The recruiter's path through the app, in Chromium, against the built renderer and the real
  * services: import a workbook and a CSV, change a column, match, filter, explain, export, cancel a
  * long run, save and reopen a project. Screenshots of every screen, light and dark, go to
- * test-results/screenshots/.
+ * test-results/screenshots/, with the printable report (14), the PDF's pages (15) and the XLSX as
+ * LibreOffice prints it (16) as PNG images beside them.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../electron/core/io/index.js';
 import { startApp, type AppUnderTest } from './harness/app.js';
 import { collectErrors, launchBrowser, screenshots } from './harness/browser.js';
+import { pdfPages, pdfPngs, printWorkbook } from './harness/printed.js';
 import { serveStatic, type StaticServer } from './harness/server.js';
 import { ImportPage } from './pages/import-page.js';
 import { ResultsPage } from './pages/results-page.js';
@@ -222,6 +224,77 @@ describe('TitleMatch, end to end', () => {
     expect(table.rows.flat()).toContain('Senior Software Engineer');
     expect(table.rows.flat()).toContain('Ada Lovelace');
     await screenshots(page, shots, '07-exported');
+  });
+
+  it('exports a printable report and a PDF whose first page says who matches what', async () => {
+    const htmlPath = join(tmp, 'report.html');
+    app.dialogs.answer(htmlPath);
+    await results.exportButton('html').click();
+    await page.getByText('Saved report.html').waitFor();
+    const viewer = await context.newPage();
+    await viewer.setViewportSize({ width: 1100, height: 1300 });
+    await viewer.goto(pathToFileURL(htmlPath).href);
+    expect(await text(viewer.locator('h1'))).toBe('Candidates for each opening');
+    const head = (await viewer.locator('header').innerText()).replace(/\s+/g, ' ');
+    expect(head).toContain('Openings: openings.csv, 12 titles in column “Job title” Candidates: candidates.xlsx, sheet “Candidates”, 30 titles in column “Desired title”');
+    expect(head).toMatch(/(The best|Up to) 5 candidates for each opening\. Model titlematch-job-encoder \S+ on /);
+    // Every score's bar and number sit on one line, whatever the score.
+    const apart = await viewer.locator('td.score').evaluateAll((cells) =>
+      cells.filter((cell) => {
+        const bar = cell.querySelector('.bar')?.getBoundingClientRect();
+        const value = cell.querySelector('.value')?.getBoundingClientRect();
+        return !bar || !value || Math.abs(bar.top + bar.height / 2 - (value.top + value.height / 2)) > 4;
+      }).length,
+    );
+    expect(apart).toBe(0);
+    expect(await viewer.locator('td.score').count()).toBeGreaterThan(12);
+    await viewer.screenshot({ path: join(shots, '14-report-html.png') });
+    await viewer.close();
+
+    const pdfPath = join(tmp, 'report.pdf');
+    app.dialogs.answer(pdfPath);
+    await results.exportButton('pdf').click();
+    await page.getByText('Saved report.pdf').waitFor();
+    const bytes = readFileSync(pdfPath).toString('latin1');
+    expect(bytes.slice(0, 5)).toBe('%PDF-');
+    // A4 (210 x 297 mm) for the harness's en-GB locale, not Letter (216 x 279 mm).
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(bytes);
+    const mm = [box?.[1], box?.[2]].map((pt) => (Number(pt) / 72) * 25.4);
+    expect(Math.abs(mm[0] - 210)).toBeLessThan(1.5);
+    expect(Math.abs(mm[1] - 297)).toBeLessThan(1.5);
+    const pages = pdfPages(pdfPath);
+    if (pages) {
+      expect(pages.length).toBeGreaterThanOrEqual(2);
+      // The first page answers the question: the openings with their best candidates and scores.
+      expect(pages[0]).toMatch(/Candidates for each opening/);
+      expect(pages[0]).toMatch(/Senior Software Engineer[\s\S]*Registered Nurse[\s\S]*Accountant/);
+      expect(pages[0]).toMatch(/\b1\.00\b/);
+      pages.forEach((p, i) => {
+        expect(p).toMatch(/TitleMatch: Candidates for each opening, \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+        expect(p).toContain(`Page ${i + 1} of ${pages.length}`);
+      });
+      // The table's header is printed again on the next page.
+      const top = pages[1].trim().split('\n').slice(0, 2).join(' ');
+      for (const heading of ['Opening', 'Candidate', 'Score']) expect(top).toContain(heading);
+    } else {
+      console.warn('PDF text not checked: pdftotext is not installed (apt-get install poppler-utils).');
+    }
+    pdfPngs(pdfPath, shots, '15-report-pdf');
+
+    // The workbook as LibreOffice prints it: one page wide, the header row on every page.
+    const printed = printWorkbook(join(tmp, 'matches.xlsx'));
+    if (printed) {
+      const sheets = pdfPages(printed);
+      if (sheets) {
+        const matchPages = sheets.filter((p) => /\(Matches\)|\(Reverse matches\)/.test(p));
+        expect(matchPages.length).toBeGreaterThanOrEqual(3);
+        for (const p of matchPages) expect(p).toMatch(/Row +Job title|Row +Name/);
+        expect(matchPages.every((p) => /Score/.test(p))).toBe(true);
+      }
+      pdfPngs(printed, shots, '16-report-xlsx', 8);
+    } else {
+      console.warn('XLSX print not checked: soffice is not installed (apt-get install libreoffice-calc-nogui).');
+    }
   });
 
   it('cancels a long run promptly and stays usable', async () => {

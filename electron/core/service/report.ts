@@ -7,7 +7,8 @@
  */
 import type { Direction, ExportRequest, Ranking } from '../../contract/types.js';
 import { findColumn } from '../io/index.js';
-import { writeReport as writeMatchReport, type MatchReport, type ReportDirection, type ReportMatch } from '../report/index.js';
+import { printTitle, renderHtmlString, writeReport as writeMatchReport, type MatchReport, type ReportDirection, type ReportMatch } from '../report/index.js';
+import { ServiceError } from './errors.js';
 import type { KeptResult } from './service.js';
 
 type Side = KeptResult['candidates'];
@@ -60,5 +61,13 @@ export function buildReport(kept: KeptResult, request: ExportRequest): MatchRepo
 
 /** Writes the report `request` asks for to `path`, atomically, never over one of `inputs`. */
 export async function writeReport(kept: KeptResult, request: ExportRequest, path: string, inputs: string[]): Promise<void> {
+  // A PDF is the printable report printed by the app's own browser engine, in main.
+  if (request.format === 'pdf') throw new ServiceError('bad-request', 'A PDF is printed from the printable report: ask for printableReport.');
   await writeMatchReport(path, buildReport(kept, request), { format: request.format, inputs });
+}
+
+/** The printable report of a kept result as HTML, and the title its printed pages carry. */
+export async function printableReport(kept: KeptResult, request: ExportRequest): Promise<{ html: string; title: string }> {
+  const report = buildReport(kept, request);
+  return { html: await renderHtmlString(report), title: printTitle(report) };
 }

@@ -71,6 +71,8 @@ function invoke(service: MatchService, method: ServiceMethod, args: unknown[], o
       return service.match(args[0] as Parameters<MatchService['match']>[0], options);
     case 'exportResults':
       return service.exportResults(args[0] as Parameters<MatchService['exportResults']>[0], args[1] as string);
+    case 'printableReport':
+      return service.printableReport(args[0] as Parameters<MatchService['printableReport']>[0]);
     case 'saveProject':
       return service.saveProject(args[0] as string, args[1] as Parameters<MatchService['saveProject']>[1]);
     case 'openProject':
@@ -135,6 +137,7 @@ export function connectService(port: Port): RemoteService {
     loadTable: (path, sheet) => call('loadTable', [path, sheet]),
     match: (request, options) => call('match', [request], options),
     exportResults: (request, path) => call('exportResults', [request, path]),
+    printableReport: (request) => call('printableReport', [request]),
     saveProject: (path, request) => call('saveProject', [path, request]),
     openProject: (path) => call('openProject', [path]),
     dispose: () => call('dispose', []),

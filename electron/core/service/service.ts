@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   EngineStatus,
+  ExportRequest,
   ProviderChoice,
   MatchProgress,
   MatchRequest,
@@ -25,7 +26,7 @@ import { locateInput, readProject, toProject, writeProject, type InputToSave, ty
 import { providerBusy, ServiceError } from './errors.js';
 import { Eta } from './eta.js';
 import { providerLabel } from './providers.js';
-import { writeReport } from './report.js';
+import { printableReport, writeReport } from './report.js';
 import { distinctTitles, summarizeTable, type DistinctTitles } from './summary.js';
 import type { CallOptions, MatchService } from './types.js';
 
@@ -249,16 +250,26 @@ export function createMatchService(options: ServiceOptions): MatchService {
     }
   }
 
+  const keptFor = (request: ExportRequest): KeptResult => {
+    const kept = results.get(request.runId);
+    if (!kept) throw new ServiceError('no-result', 'These results are no longer available. Match again, then export.');
+    return kept;
+  };
+  // A report never replaces a file the app has open.
+  const inputsOf = (kept: KeptResult): string[] => [kept.candidates.table.path, kept.targets.table.path, ...[...tables.values()].map((t) => t.table.path)];
+
   return {
     engineStatus: status,
     setProvider,
     loadTable,
     match,
     async exportResults(request, path) {
-      const kept = results.get(request.runId);
-      if (!kept) throw new ServiceError('no-result', 'These results are no longer available. Match again, then export.');
-      const inputs = [kept.candidates.table.path, kept.targets.table.path, ...[...tables.values()].map((t) => t.table.path)];
-      await writeReport(kept, request, path, inputs);
+      const kept = keptFor(request);
+      await writeReport(kept, request, path, inputsOf(kept));
+    },
+    async printableReport(request) {
+      const kept = keptFor(request);
+      return { ...(await printableReport(kept, request)), inputs: inputsOf(kept) };
     },
     async saveProject(path, request: SaveProjectRequest) {
       const result = request.runId === null ? null : (results.get(request.runId)?.result ?? null);

@@ -11,6 +11,13 @@ import type {
   TableSummary,
 } from '../../contract/types.js';
 
+/** A report ready to print: its HTML, the title its pages carry, and the files it must not replace. */
+export interface PrintableReport {
+  html: string;
+  title: string;
+  inputs: string[];
+}
+
 /** Cancellation and progress for a long call. */
 export interface CallOptions {
   signal?: AbortSignal;
@@ -27,8 +34,10 @@ export interface MatchService {
   loadTable(path: string, sheet: string | null): Promise<TableSummary>;
   /** Encodes both sides' distinct titles and ranks both ways. One run at a time. */
   match(request: MatchRequest, options?: CallOptions): Promise<MatchResult>;
-  /** Writes a report of a kept result to `path`. */
+  /** Writes a report of a kept result to `path` (XLSX, CSV or HTML; main prints the PDF). */
   exportResults(request: ExportRequest, path: string): Promise<void>;
+  /** The printable report of a kept result, for main to print to PDF. */
+  printableReport(request: ExportRequest): Promise<PrintableReport>;
   /** Saves a project file to `path`. */
   saveProject(path: string, request: SaveProjectRequest): Promise<void>;
   /** Opens a project file, reading its inputs again where they can be found. */
@@ -44,6 +53,7 @@ export const SERVICE_METHODS = [
   'loadTable',
   'match',
   'exportResults',
+  'printableReport',
   'saveProject',
   'openProject',
   'dispose',

@@ -54,6 +54,7 @@ export function startWorkerService(options: WorkerServiceOptions): WorkerService
     loadTable: (path, sheet) => remote().loadTable(path, sheet),
     match: (request, callOptions) => remote().match(request, callOptions),
     exportResults: (request, path) => remote().exportResults(request, path),
+    printableReport: (request) => remote().printableReport(request),
     saveProject: (path, request) => remote().saveProject(path, request),
     openProject: (path) => remote().openProject(path),
     dispose: () => remote().dispose(),

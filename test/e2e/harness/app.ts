@@ -11,6 +11,7 @@ import type { Frame, Page } from 'playwright-core';
 import { INVOKE_METHODS, invokeChannel, type EventName, type EventPayloads, type InvokeMethod, type TitleMatchApi } from '../../../electron/contract/api.js';
 import type { Result } from '../../../electron/contract/result.js';
 import type { EngineStatus, ExportFormat, Side } from '../../../electron/contract/types.js';
+import { paperForLocale, pdfPage } from '../../../electron/core/report/pdf.js';
 import { startWorkerService, type WorkerService } from '../../../electron/core/service/worker-client.js';
 import { createHandlers, switchProvider, type Dialogs } from '../../../electron/main/handlers.js';
 import { registerHandlers } from '../../../electron/main/ipc.js';
@@ -77,9 +78,10 @@ export interface AppUnderTest {
 
 /**
  * Starts the services; `root` is the repository, `dataDir` a fresh folder for the app's own files,
- * `modelDir` the model (the bundled one unless a test says otherwise).
+ * `modelDir` the model (the bundled one unless a test says otherwise), `locale` the system's locale
+ * as main would read it (it picks the PDF's paper).
  */
-export function startApp(root: string, dataDir: string, modelDir = join(root, 'models', 'titlematch')): AppUnderTest {
+export function startApp(root: string, dataDir: string, modelDir = join(root, 'models', 'titlematch'), locale = 'en-GB'): AppUnderTest {
   const service: WorkerService = startWorkerService({
     workerUrl: join(root, 'out', 'worker', 'service-worker.cjs'),
     tokenizeWorker: join(root, 'out', 'worker', 'tokenize-worker.cjs'),
@@ -118,6 +120,27 @@ export function startApp(root: string, dataDir: string, modelDir = join(root, 'm
       openPath: (path) => {
         opened.push(path);
         return Promise.resolve('');
+      },
+      // Chromium's PDF printing through Playwright: the engine and the settings main's printToPDF uses.
+      printPdf: async (html, title) => {
+        const context = pages[0]?.context();
+        if (!context) throw new Error('No page is attached to print from.');
+        const printer = await context.newPage();
+        try {
+          await printer.setContent(html, { waitUntil: 'load' });
+          const setup = pdfPage(title, paperForLocale(locale));
+          const m = setup.margins;
+          return await printer.pdf({
+            format: setup.paper,
+            margin: { top: `${m.top}in`, right: `${m.right}in`, bottom: `${m.bottom}in`, left: `${m.left}in` },
+            printBackground: true,
+            displayHeaderFooter: true,
+            headerTemplate: setup.headerTemplate,
+            footerTemplate: setup.footerTemplate,
+          });
+        } finally {
+          await printer.close();
+        }
       },
     }),
     validators,

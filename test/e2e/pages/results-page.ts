@@ -32,8 +32,8 @@ export class ResultsPage {
     return this.page.getByRole('region', { name: 'Why they match' });
   }
 
-  exportButton(format: 'xlsx' | 'csv' | 'html'): Locator {
-    const names = { xlsx: 'Export matches as an Excel workbook', csv: 'Export matches as CSV', html: 'Export a printable report' };
+  exportButton(format: 'xlsx' | 'csv' | 'html' | 'pdf'): Locator {
+    const names = { xlsx: 'Export matches as an Excel workbook', csv: 'Export matches as CSV', html: 'Export a printable report', pdf: 'Export the printable report as PDF' };
     return this.page.getByRole('button', { name: names[format] });
   }
 

@@ -17,6 +17,13 @@ export class FakeWebContents extends EventEmitter {
   send(channel: string, payload: unknown): void {
     this.sent.push({ channel, payload });
   }
+  /** What printToPDF was asked, and the page it had loaded then (read from the loaded file). */
+  readonly printed: { options: Record<string, unknown>; html: string | undefined }[] = [];
+  loadedHtml: string | undefined;
+  printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    this.printed.push({ options, html: this.loadedHtml });
+    return Promise.resolve(Buffer.from('%PDF-1.4 fake'));
+  }
 }
 
 /** A window that records its options and the URL it loads. */
@@ -40,6 +47,16 @@ export class BrowserWindow extends EventEmitter {
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
     return Promise.resolve();
+  }
+  loadedFile: string | undefined;
+  async loadFile(path: string): Promise<void> {
+    this.loadedFile = path;
+    const { readFile } = await import('node:fs/promises');
+    this.webContents.loadedHtml = await readFile(path, 'utf8');
+  }
+  destroyed = false;
+  destroy(): void {
+    this.destroyed = true;
   }
   show(): void {
     this.shown = true;
@@ -123,6 +140,9 @@ export const app = Object.assign(new EventEmitter(), {
   whenReady: (): Promise<void> => Promise.resolve(),
   getAppPath: (): string => app.appPath,
   getPath: (name: string): string => `/tmp/titlematch-test-${process.pid}/${name}`,
+  systemLocale: 'en-US',
+  getSystemLocale: (): string => app.systemLocale,
+  getLocale: (): string => 'en-US',
   addRecentDocument(path: string): void {
     app.recentDocuments.push(path);
   },

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { EngineStatus, MatchProgress, MatchResult, OpenedProject, ProviderChoice, RecentFile, TableSummary } from '../../../electron/contract/types.js';
 import { ServiceError } from '../../../electron/core/service/errors.js';
@@ -5,6 +8,8 @@ import type { CallOptions, MatchService } from '../../../electron/core/service/t
 import { createHandlers, switchProvider, type Dialogs } from '../../../electron/main/handlers.js';
 
 const READY: EngineStatus = { state: 'ready', model: { name: 'm', version: '1', dimension: 4 }, provider: { id: 'cpu', label: 'CPU, 2 threads' }, skipped: [], message: null, choice: 'auto', available: [{ id: 'cpu', label: 'CPU, 2 threads' }] };
+
+let printInputs: string[] = [];
 
 function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}) {
   let matchOptions: CallOptions | undefined;
@@ -21,6 +26,7 @@ function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}
       });
     }),
     exportResults: vi.fn(() => Promise.resolve()),
+    printableReport: vi.fn(() => Promise.resolve({ html: '<!doctype html><title>r</title>', title: 'TitleMatch: Candidates for each opening', inputs: printInputs })),
     saveProject: vi.fn(() => Promise.resolve()),
     openProject: vi.fn((path: string) => Promise.resolve({ path } as OpenedProject)),
     dispose: vi.fn(() => Promise.resolve()),
@@ -34,6 +40,7 @@ function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}
   const recent: RecentFile[] = [];
   const progress: MatchProgress[] = [];
   const openPath = vi.fn(() => Promise.resolve(''));
+  const printPdf = vi.fn((html: string, title: string) => Promise.resolve(new TextEncoder().encode(`%PDF-1.4 ${title} ${html.length}`)));
   const saved: ProviderChoice[] = [];
   const pushed: EngineStatus[] = [];
   let status = READY;
@@ -45,8 +52,9 @@ function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}
     setProvider: switchProvider(service, { setProvider: (c) => saved.push(c) > 0 }, { get: () => status, set: (s) => pushed.push((status = s)) }),
     sendProgress: (p) => progress.push(p),
     openPath,
+    printPdf,
   });
-  return { handlers, service, dialogs, recent, progress, openPath, saved, pushed, matchOptions: () => matchOptions };
+  return { handlers, service, dialogs, recent, progress, openPath, printPdf, saved, pushed, matchOptions: () => matchOptions };
 }
 
 const exportRequest = { runId: 'r', format: 'xlsx' as const, direction: 'byTarget' as const, topK: 5, threshold: 0.5, openAfter: false };
@@ -125,6 +133,31 @@ describe('handlers', () => {
     const closed = setup({ saveReport: '/out/m.csv' });
     await closed.handlers.exportResults(exportRequest);
     expect(closed.openPath).not.toHaveBeenCalled();
+  });
+
+  it('export a PDF by printing the service\'s printable report, written whole, never over an input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'titlematch-pdf-'));
+    try {
+      const out = join(dir, 'report.pdf');
+      const { handlers, service, printPdf, openPath } = setup({ saveReport: out });
+      await expect(handlers.exportResults({ ...exportRequest, format: 'pdf', openAfter: true })).resolves.toBe(out);
+      expect(service.exportResults).not.toHaveBeenCalled();
+      expect(service.printableReport).toHaveBeenCalledWith({ ...exportRequest, format: 'pdf', openAfter: true });
+      expect(printPdf).toHaveBeenCalledWith('<!doctype html><title>r</title>', 'TitleMatch: Candidates for each opening');
+      expect(readFileSync(out, 'utf8')).toBe('%PDF-1.4 TitleMatch: Candidates for each opening 31');
+      expect(openPath).toHaveBeenCalledWith(out);
+
+      // The chosen file is one of the inputs: refused, and the input is untouched.
+      const input = join(dir, 'people.csv');
+      writeFileSync(input, 'Title\nNurse\n');
+      printInputs = [input];
+      const onInput = setup({ saveReport: input });
+      await expect(onInput.handlers.exportResults({ ...exportRequest, format: 'pdf' })).rejects.toMatchObject({ code: 'same-as-input' });
+      expect(readFileSync(input, 'utf8')).toBe('Title\nNurse\n');
+    } finally {
+      printInputs = [];
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('save a project where it was saved before, and ask again for Save As', async () => {

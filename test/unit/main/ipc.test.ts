@@ -62,7 +62,7 @@ describe('IPC registration', () => {
       ['pickTable', ['candidates', 'more']],
       ['match', [{ candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 0 }]],
       ['match', [{ candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 2.5 }]],
-      ['exportResults', [{ runId: 'r', format: 'pdf', direction: 'byTarget', topK: 5, threshold: 0.5, openAfter: false }]],
+      ['exportResults', [{ runId: 'r', format: 'docx', direction: 'byTarget', topK: 5, threshold: 0.5, openAfter: false }]],
       ['exportResults', [{ runId: 'r', format: 'csv', direction: 'byTarget', topK: 5, threshold: 1.5, openAfter: false }]],
       ['openProject', [{ path: '../secret.titlematch' }]],
       ['explain', [{ query: 'x'.repeat(2000), match: 'y' }]],

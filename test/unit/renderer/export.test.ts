@@ -27,6 +27,14 @@ describe('export', () => {
     expect(screen.getByText('Saved matches.xlsx')).toBeInTheDocument();
   });
 
+  it('exports the printable report as PDF', async () => {
+    bridge.on('exportResults', () => ok('/home/ann/matches.pdf'));
+    render(ExportBar);
+    await userEvent.click(screen.getByRole('button', { name: 'Export the printable report as PDF' }));
+    await waitFor(() => expect(ui.notice).toBe('Exported to matches.pdf'));
+    expect(bridge.argsOf('exportResults')).toEqual([[expect.objectContaining({ runId: 'run-1', format: 'pdf' })]]);
+  });
+
   it('disables the buttons while writing', async () => {
     const answer = deferred<Result<string | null>>();
     bridge.on('exportResults', () => answer.promise);

@@ -92,4 +92,16 @@ describe('exported workbooks and printable reports', () => {
     expect(html).toContain('Registered Nurse');
     expect(html).not.toMatch(/<script|src="http/);
   });
+
+  it('give main the printable report to print as PDF, with its title and the files it must not replace', async () => {
+    const { service, result } = await matched();
+    const request = { runId: result.runId, format: 'pdf' as const, direction: 'byTarget' as const, topK: 2, threshold: 0, openAfter: false };
+    const printable = await service.printableReport(request);
+    expect(printable.html).toMatch(/^<!doctype html>/);
+    expect(printable.html).toContain('<h1>Candidates for each opening</h1>');
+    expect(printable.html).toMatch(/(The best|Up to) 2 candidates for each opening\. Model trigram-test/);
+    expect(printable.title).toMatch(/^TitleMatch: Candidates for each opening, \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(printable.inputs).toEqual(expect.arrayContaining([people, jobs]));
+    await expect(service.exportResults(request, join(dir, 'x.pdf'))).rejects.toMatchObject({ code: 'bad-request' });
+  });
 });
