@@ -4,6 +4,14 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 /** Largest number of data rows read from one table. */
 export const MAX_ROWS = 1_000_000;
 
+/**
+ * Most cells kept from one table, empty ones up to the last filled cell of each row included: a
+ * million rows of 30 columns. Workbooks are compressed, and a file of a few hundred bytes can
+ * describe a billion cells (an ODS row repeated 900,000 times across 16,000 columns); past this
+ * the reader stops with a message instead of running out of memory.
+ */
+export const MAX_CELLS = 30_000_000;
+
 /** Largest number of columns kept from one table (Excel's own limit is 16,384). */
 export const MAX_COLUMNS = 16_384;
 

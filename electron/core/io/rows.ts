@@ -1,4 +1,4 @@
-import { MAX_CELL_CHARS, MAX_COLUMNS, formatCount } from './limits.js';
+import { MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, formatCount } from './limits.js';
 import { InputError } from './types.js';
 
 /** Thrown by a row sink to stop a reader early without an error (previews). */
@@ -25,6 +25,7 @@ export function isBlankRow(cells: readonly string[]): boolean {
 export class RowCollector {
   readonly rows: string[][] = [];
   private leading = 0;
+  private cells = 0;
   private pendingBlank = 0;
   /** True when the collector stopped at the preview size. */
   truncated = false;
@@ -80,6 +81,13 @@ export class RowCollector {
       throw new StopReading();
     }
     if (counted >= this.maxRows + 1) throw tooManyRows(this.path, this.maxRows, this.where.text);
+    if ((this.cells += cells.length) > MAX_CELLS) {
+      throw new InputError(
+        `${this.path}${this.where.text} has more than ${formatCount(MAX_CELLS)} cells (rows times columns, empty cells before the last filled one in each row included), the most TitleMatch reads from one table. Delete the columns and rows you do not need (or keep only the title column) and try again.`,
+        'too-large',
+        this.path,
+      );
+    }
     this.rows.push(cells);
   }
 }

@@ -91,6 +91,26 @@ describe('one huge cell', () => {
   });
 });
 
+describe('a small workbook that describes a huge table', () => {
+  it('stops an ODS whose repeated rows and columns make a billion cells', async () => {
+    const path = join(tmp.dir, 'repeat-bomb.ods');
+    const row = '<table:table-row table:number-rows-repeated="900000"><table:table-cell table:number-columns-repeated="16000"><text:p>Software Engineer</text:p></table:table-cell></table:table-row>';
+    await writeZip(path, [
+      ['mimetype', 'application/vnd.oasis.opendocument.spreadsheet'],
+      ['content.xml', `<office:document-content ${ODS_NS}><office:body><office:spreadsheet><table:table table:name="S"><table:table-row><table:table-cell><text:p>title</text:p></table:table-cell></table:table-row>${row}</table:table></office:spreadsheet></office:body></office:document-content>`],
+    ]);
+    const e = await inputError(readTable(path));
+    expect(e.message).toMatch(/repeat-bomb\.ods \(sheet "S"\) has more than 30,000,000 cells/);
+  });
+
+  it('stops an XLSX of sparse rows whose one cell sits in the last column', async () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) => `<row r="${i + 2}"><c r="XFD${i + 2}" t="inlineStr"><is><t>x</t></is></c></row>`).join('');
+    const path = await xlsx('sparse.xlsx', `<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c></row>${rows}`);
+    const e = await inputError(readTable(path));
+    expect(e.message).toMatch(/sparse\.xlsx \(sheet "Titles"\) has more than 30,000,000 cells/);
+  });
+});
+
 describe('a quote that is never closed', () => {
   it('is refused when it would swallow the lines after it, naming the line it opens in', async () => {
     const rows = Array.from({ length: 2_000 }, (_, i) => `Title ${i},${i}`).join('\n');
