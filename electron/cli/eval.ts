@@ -6,16 +6,18 @@
  * ../shared/data beside the project.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEngine, type Engine } from '../core/engine/index.js';
-import { findColumn, readTable } from '../core/io/index.js';
 import { rankMetrics, targetRanks, tfidfTargetRanks } from '../core/match/index.js';
 
-import { isJobbertDev, loadRecruiterCases, type RecruiterCases } from './eval-sets.js';
+import { confidences, levelFigures, readCalibration, reliability, type Calibration, type LevelFigures, type ReliabilityBin } from '../core/confidence/index.js';
+import { put, writeAtomic } from '../core/report/atomic.js';
+import { labelledMatches, manifestModelSha } from './confidence.js';
+import { dataDir, loadEvalSet, loadRecruiterCases, projectRoot, type EvalSet, type RecruiterCases } from './eval-sets.js';
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
-import { processIo, runGuarded, UsageError, type CliIo } from './errors.js';
+import { processIo, runGuarded, type CliIo } from './errors.js';
 import { ProgressReporter } from './progress.js';
 
 export const EVAL_USAGE = `Usage: titlematch eval [--data DIR] [--cases FILE] [--json] [--raw] [--model DIR] [--provider LIST] [--threads N] [--precision P]
@@ -31,80 +33,6 @@ its list of 40+ titles (top-1 and MRR).
   --json        print the figures as JSON
   --raw         feed titles to the model without TitleMatch's normalisation (to measure it)
 ${ENGINE_USAGE}`;
-
-const VAL_FILE = join('jobbert-val', 'titles.csv');
-const ESCO_FILE = join('esco', 'occupations_en.csv');
-
-/** The project folder (the one with package.json above this file). */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
-
-/** The data folder: --data, else TITLEMATCH_DATA, else ../shared/data beside the project. */
-export function dataDir(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  if (option !== undefined) return resolve(option);
-  if (env.TITLEMATCH_DATA) return resolve(env.TITLEMATCH_DATA);
-  return resolve(projectRoot(), '..', 'shared', 'data');
-}
-
-/** The evaluation set: queries with the index of their right answer among the labels. */
-export interface EvalSet {
-  queries: string[];
-  targets: Int32Array;
-  labels: string[];
-  /** 1 where the query is in jobbert-dev (the fixed dev part), 0 in the training part. */
-  dev: Uint8Array;
-  /** The idx column of each query's row. */
-  idx: Int32Array;
-  /** Vacancy titles left out because their occupation is not among the labels, or empty. */
-  skipped: number;
-}
-
-/** Reads jobbert-val/titles.csv and esco/occupations_en.csv from the data folder. */
-export async function loadEvalSet(dir: string): Promise<EvalSet> {
-  for (const f of [VAL_FILE, ESCO_FILE]) {
-    if (!existsSync(join(dir, f))) {
-      throw new UsageError(`The data folder ${dir} has no ${f}. Pass the folder with --data DIR or set TITLEMATCH_DATA.`);
-    }
-  }
-  const esco = await readTable(join(dir, ESCO_FILE), { header: true });
-  const labelCol = findColumn(esco, 'preferredLabel');
-  const escoUriCol = findColumn(esco, 'conceptUri');
-  const labels: string[] = [];
-  const byUri = new Map<string, number>();
-  for (const row of esco.rows) {
-    const label = row[labelCol]?.trim();
-    const uri = row[escoUriCol]?.trim();
-    if (!label || !uri) continue;
-    byUri.set(uri, labels.length);
-    labels.push(label);
-  }
-  const val = await readTable(join(dir, VAL_FILE), { header: true });
-  const titleCol = findColumn(val, 'vacancyTitle');
-  const uriCol = findColumn(val, 'conceptUri');
-  const idxCol = 0;
-  const queries: string[] = [];
-  const targets: number[] = [];
-  const dev: number[] = [];
-  const idx: number[] = [];
-  let skipped = 0;
-  for (const row of val.rows) {
-    const raw = row[titleCol] ?? '';
-    const title = raw.trim();
-    const target = byUri.get(row[uriCol]?.trim() ?? '');
-    if (!title || target === undefined) {
-      if (row.length > 0) skipped++;
-      continue;
-    }
-    queries.push(title);
-    targets.push(target);
-    dev.push(isJobbertDev(raw) ? 1 : 0);
-    idx.push(Number(row[idxCol]));
-  }
-  return { queries, targets: Int32Array.from(targets), labels, dev: Uint8Array.from(dev), idx: Int32Array.from(idx), skipped };
-}
 
 /** The queries of one part of the set (dev: jobbert-dev; all: the whole file). */
 function part(set: EvalSet, ranks: Int32Array, which: 'dev' | 'all'): Int32Array {
@@ -157,6 +85,40 @@ function line(name: string, f: Figures): string {
   return `${name.padEnd(52)} MRR ${f.mrr.toFixed(4)}  top-1 ${f.top1.toFixed(4)}  top-5 ${f.top5.toFixed(4)}  (${f.seconds.toFixed(1)} s)`;
 }
 
+/** The calibration measured on the half of jobbert-dev it was not fitted on (best matches). */
+interface ConfidenceFigures {
+  queries: number;
+  bins: ReliabilityBin[];
+  ece: number;
+  accept: LevelFigures;
+  review: LevelFigures;
+}
+
+async function measureConfidence(engine: Engine, set: EvalSet, calibration: Calibration): Promise<ConfidenceFigures> {
+  const best = (await labelledMatches(engine, set, 'measure')).filter((m) => m.rank === 1);
+  const conf = confidences(calibration, best);
+  const right = best.map((m) => m.correct);
+  return {
+    queries: best.length,
+    ...reliability(conf, right),
+    accept: levelFigures(conf, right, calibration.levels.accept),
+    review: levelFigures(conf, right, calibration.levels.review),
+  };
+}
+
+function confidenceLines(c: ConfidenceFigures): string[] {
+  const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+  return [
+    `confidence: best matches of ${c.queries} jobbert-dev titles (the half the calibration was not fitted on)`,
+    '| confidence | matches | mean confidence | observed right |',
+    '| --- | --- | --- | --- |',
+    ...c.bins.filter((b) => b.count > 0).map((b) => `| ${b.from.toFixed(1)}-${b.to.toFixed(1)} | ${b.count} | ${pct(b.meanConfidence)} | ${pct(b.observed)} |`),
+    `expected calibration error ${c.ece.toFixed(4)}`,
+    `accept (confidence >= ${c.accept.level.toFixed(2)}): precision ${c.accept.precision.toFixed(3)}, recall ${c.accept.recall.toFixed(3)}`,
+    `review or accept (confidence >= ${c.review.level.toFixed(2)}): precision ${c.review.precision.toFixed(3)}, recall ${c.review.recall.toFixed(3)}`,
+  ];
+}
+
 /** Runs `titlematch eval`; returns the exit code. */
 export async function runEval(argv: string[], io: CliIo = processIo()): Promise<number> {
   const { values } = parseArgs({
@@ -165,6 +127,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
       ...ENGINE_ARG_OPTIONS,
       data: { type: 'string' },
       cases: { type: 'string' },
+      reliability: { type: 'string' },
       json: { type: 'boolean' },
       raw: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -197,7 +160,12 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
     });
     const seconds = (performance.now() - t0) / 1000;
     const recruiter = cases === undefined ? undefined : await caseRanks(engine, cases);
+    const calibrated = await readCalibration(info.model.dir, await manifestModelSha(info.model.dir));
+    const confidence = calibrated.calibration === undefined ? undefined : await measureConfidence(engine, set, calibrated.calibration);
     progress.finish();
+    if (values.reliability !== undefined && confidence !== undefined) {
+      await writeAtomic(resolve(values.reliability), (out) => put(out, `${JSON.stringify({ model: `${info.model.name} ${info.model.version}`, ...confidence }, null, 2)}\n`));
+    }
     const figures = (r: Int32Array, s: number): Figures => ({ ...rankMetrics(r), seconds: s });
     const dev = { model: figures(part(set, ranks, 'dev'), seconds), tfidf: figures(part(set, tfidfRanks, 'dev'), tfidfSeconds) };
     const all = { model: figures(ranks, seconds), tfidf: figures(tfidfRanks, tfidfSeconds) };
@@ -214,6 +182,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
         jobbertVal: { queries: set.queries.length, partlyTrainedOn: true, model: all.model, tfidf: all.tfidf },
         recruiterCases:
           recruiter === undefined ? undefined : { file: casesPath, cases: recruiter.model.length, model: rankMetrics(recruiter.model), tfidf: rankMetrics(recruiter.tfidf) },
+        confidence: confidence ?? { none: calibrated.reason },
       };
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
@@ -230,6 +199,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
         lines.push(line(engineLine, { ...rankMetrics(recruiter.model), seconds: 0 }).replace(/ {2}\(0\.0 s\)$/u, ''));
         lines.push(line('floor: character 3-gram TF-IDF cosine', { ...rankMetrics(recruiter.tfidf), seconds: 0 }).replace(/ {2}\(0\.0 s\)$/u, ''));
       }
+      lines.push(...(confidence === undefined ? [`confidence: none (${calibrated.reason ?? ''})`] : confidenceLines(confidence)));
       io.stdout.write(`${lines.join('\n')}\n`);
     }
     return 0;

@@ -16,7 +16,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataDir } from '../../electron/cli/eval.js';
+import { dataDir } from '../../electron/cli/eval-sets.js';
 import { bundledModelDir, createEngine, dedupe } from '../../electron/core/engine/index.js';
 import { cachedEngine } from '../../electron/core/engine/embedding-cache.js';
 import { findColumn, readTable } from '../../electron/core/io/index.js';

@@ -21,7 +21,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { dataDir, loadEvalSet } from '../../electron/cli/eval.js';
+import { dataDir, loadEvalSet } from '../../electron/cli/eval-sets.js';
 import { bundledModelDir } from '../../electron/core/engine/index.js';
 import { findColumn, readTable } from '../../electron/core/io/index.js';
 

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataDir, loadEvalSet } from '../../../electron/cli/eval.js';
-import { devDigest, isJobbertDev, loadRecruiterCases } from '../../../electron/cli/eval-sets.js';
+import { dataDir, devDigest, isJobbertDev, loadEvalSet, loadRecruiterCases } from '../../../electron/cli/eval-sets.js';
+
 
 const training = join(import.meta.dirname, '../../../models/training');
 

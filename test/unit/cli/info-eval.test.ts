@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dataDir } from '../../../electron/cli/eval.js';
+import { dataDir } from '../../../electron/cli/eval-sets.js';
 import { runCli, writeCliModel } from './helpers.js';
 import { tempFolder } from '../core/io/helpers.js';
 

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataDir } from '../../../../electron/cli/eval.js';
+import { dataDir } from '../../../../electron/cli/eval-sets.js';
 import { bundledModelDir, createEngine } from '../../../../electron/core/engine/index.js';
 import { findColumn, readTable } from '../../../../electron/core/io/index.js';
 import { topK, type TopKOptions, type TopKResult } from '../../../../electron/core/match/index.js';
