@@ -168,12 +168,21 @@ def main(argv=None):
     argv = argv if argv is not None else sys.argv[1:]
     args = parse_args(argv)
     state = None
+    notes = []
     if args.resume:
-        state = checkpoint.load(args.resume)
-        argv = state["argv"]
+        resume = args.resume
+        state = checkpoint.load(resume)
+        # --steps on resume shortens or lengthens the schedule from the checkpoint on (recorded).
+        steps = args.steps if any(a == "--steps" or a.startswith("--steps=") for a in argv) else None
+        argv = list(state["argv"])
         args = parse_args(argv)
-        args.work = args.resume
-        print(f"resuming {args.work} at step {state['step']}", flush=True)
+        notes = list(state.get("notes", []))
+        if steps is not None and steps != args.steps:
+            argv += ["--steps", str(steps)]
+            notes.append(f"resumed at step {state['step']} of {args.steps} with --steps {steps}")
+            args.steps = steps
+        args.work = resume
+        print(f"resuming {args.work} at step {state['step']} of {args.steps}", flush=True)
     os.makedirs(args.work, exist_ok=True)
     random.seed(args.seed)
     np.random.seed(args.seed)
@@ -327,14 +336,15 @@ def main(argv=None):
         if step % args.eval_every == 0 or step == args.steps:
             dev_figures(step)
         if step % args.checkpoint_every == 0 or step == args.steps:
-            checkpoint.save(args.work, argv, step, minutes, model, proxies, pproxies, opt, rng)
+            checkpoint.save(args.work, argv, step, minutes, model, proxies, pproxies, opt, rng, notes)
 
     train_minutes = minutes_before + (time.time() - t_train) / 60
     final = dev_figures(args.steps)
     model.eval()
     export.write_model(args, model, tok, vocab, final, params, train_minutes, argv,
                        extra={"links": int(link_mask.sum()) // 2, "lexicon": len(abbrev.by_abbr),
-                              "vacancy_titles": attached, "jobbert_dev": jobbert.dev_digest(args.data)})
+                              "vacancy_titles": attached, "jobbert_dev": jobbert.dev_digest(args.data),
+                              **({"resumed": notes} if notes else {})})
     shutil.copyfile(log.path, os.path.join(args.out, "training-log.jsonl"))
     print(f"done in {(time.time() - t0) / 60:.1f} min", flush=True)
 

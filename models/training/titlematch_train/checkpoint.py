@@ -6,9 +6,9 @@ import os
 import torch
 
 
-def save(folder, argv, step, minutes, model, proxies, pproxies, opt, rng):
+def save(folder, argv, step, minutes, model, proxies, pproxies, opt, rng, notes=()):
     state = {
-        "argv": list(argv), "step": step, "minutes": minutes,
+        "argv": list(argv), "step": step, "minutes": minutes, "notes": list(notes),
         "model": model.state_dict(), "proxies": proxies.detach().clone(), "pproxies": pproxies.detach().clone(),
         "opt": opt.state_dict(), "rng": rng.getstate(), "torch_rng": torch.get_rng_state(),
     }
