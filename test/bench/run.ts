@@ -15,7 +15,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataDir } from '../../electron/cli/eval.js';
+import { dataDir } from '../../electron/cli/eval-sets.js';
 import { engineOptionsFrom } from '../../electron/cli/engine-options.js';
 import { createEngine, dedupe } from '../../electron/core/engine/index.js';
 import { findColumn, readTable } from '../../electron/core/io/index.js';
