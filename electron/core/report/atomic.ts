@@ -31,6 +31,8 @@ export function outputError(path: string, e: unknown): InputError | undefined {
       return new InputError(`The folder ${dirname(path)} does not exist. Create it, or write the report somewhere else.`, 'no-folder', path);
     case 'EISDIR':
       return new InputError(`${path} is a folder. Give a file name for the report.`, 'not-a-file', path);
+    case 'ENAMETOOLONG':
+      return new InputError(`The name ${basename(path)} is too long for this disk (most allow 255 bytes). Choose a shorter file name.`, 'name-too-long', path);
     default:
       return undefined;
   }
@@ -85,8 +87,15 @@ export async function checkOutputPath(out: string, inputs: readonly string[]): P
     throw failureOf(path, e);
   });
   if (!folder.isDirectory()) throw failureOf(path, Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }));
-  const existing = await stat(path).catch(() => undefined);
+  const existing = await stat(path).catch((e: unknown) => {
+    if (errnoCode(e) === 'ENAMETOOLONG') throw failureOf(path, e);
+    return undefined;
+  });
   if (existing?.isDirectory()) throw failureOf(path, Object.assign(new Error('a folder'), { code: 'EISDIR' }));
+  if (existing !== undefined && !existing.isFile()) {
+    // A device, pipe or socket: renaming over it would replace it, not write into it.
+    throw new InputError(`${path} is not a regular file (a device, pipe or socket). Give the name of a file to write.`, 'not-regular', path);
+  }
   return path;
 }
 
@@ -100,6 +109,22 @@ const pending = new Set<string>();
 export function removePendingTemporaryFiles(): void {
   for (const tmp of pending) rmSync(tmp, { force: true });
   pending.clear();
+}
+
+/**
+ * The target's name as its temporary file carries it: cut to 200 bytes of UTF-8, so that with the
+ * dot, process id and suffix it stays within the 255 bytes file systems allow for a name.
+ */
+function temporaryStem(name: string): string {
+  if (Buffer.byteLength(name) <= 200) return name;
+  let stem = '';
+  let bytes = 0;
+  for (const ch of name) {
+    bytes += Buffer.byteLength(ch);
+    if (bytes > 200) break;
+    stem += ch;
+  }
+  return stem;
 }
 
 /** `.name.<pid>.<hex>.tmp`: the temporary file's name for a target, with its writer's process id. */
@@ -128,7 +153,7 @@ async function removeStaleTemporaryFiles(path: string): Promise<void> {
   }
   for (const entry of entries) {
     const m = TEMPORARY.exec(entry);
-    if (!m || m[1] !== name || Number(m[2]) === process.pid || processAlive(Number(m[2]))) continue;
+    if (!m || m[1] !== temporaryStem(name) || Number(m[2]) === process.pid || processAlive(Number(m[2]))) continue;
     await rm(join(dirname(path), entry), { force: true }).catch(() => undefined);
   }
 }
@@ -173,7 +198,7 @@ function temporaryFileError(path: string, tmp: string, stage: 'create' | 'write'
  */
 export async function writeAtomic(path: string, produce: (out: Writable) => Promise<void>): Promise<void> {
   await removeStaleTemporaryFiles(path);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dirname(path), `.${temporaryStem(basename(path))}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let stage: 'create' | 'write' | 'rename' = 'create';
   pending.add(tmp);
   const stream = createWriteStream(tmp, { flags: 'wx', flush: true });

@@ -2,7 +2,7 @@
  * The command line's contract, checked on seeded random cases: random files (CSV with every
  * defect a person's file has, XLSX and ODS, damaged or not, random bytes), random options and
  * random output paths (new, existing, an input named through a symbolic or hard link, a folder, a
- * missing folder). Whatever the case, `titlematch match` ends with exit 0 and a complete output,
+ * missing folder, a name too long for a temporary file or for the disk, a pipe). Whatever the case, `titlematch match` ends with exit 0 and a complete output,
  * or exit 2 and one line on stderr; never another code, a stack trace, a changed input, a partial
  * output or a temporary file left behind. The process cases add read-only and full disks and
  * signals (in a user namespace where the machine allows one). TITLEMATCH_FUZZ_SEED picks another
@@ -175,7 +175,7 @@ describe('titlematch match on random cases (in process)', () => {
       let format = pick(r, ['csv', 'csv', 'json', 'xlsx', 'html']);
       const explicit = chance(r, 0.5);
       if (explicit) args.push('--format', format);
-      const outKind = int(r, 9);
+      const outKind = int(r, 10);
       let out: string | undefined;
       let old: string | undefined;
       if (outKind === 1 || outKind === 2) out = join(dir, `out.${format}`);
@@ -191,6 +191,10 @@ describe('titlematch match on random cases (in process)', () => {
         out = join(dir, 'hard-link');
         linkSync(inputs[1], out);
       } else if (outKind === 7) out = pick(r, [dir, join(dir, 'missing', 'out.csv')]);
+      else if (outKind === 8) {
+        out = join(dir, pick(r, [`${'é'.repeat(120)}.${format}`, `${'a'.repeat(300)}.${format}`, 'pipe']));
+        if (out.endsWith('pipe')) spawnSync('mkfifo', [out]);
+      }
       if (out !== undefined) args.push('--out', out);
       if (!explicit && out === undefined) format = 'csv';
       if (!explicit && out !== undefined) format = /\.json$/.test(out) ? 'json' : /\.xlsx$/.test(out) ? 'xlsx' : /\.html?$/.test(out) ? 'html' : 'csv';

@@ -1,4 +1,5 @@
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { removePendingTemporaryFiles, writeAtomic } from '../../../electron/core/report/atomic.js';
@@ -55,6 +56,31 @@ describe('--out names an input through a link', () => {
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(readFileSync(queries, 'utf8')).toBe(original);
     }
+  });
+});
+
+describe('--out names that are not plain new files', () => {
+  it('writes a name of 250 bytes (its temporary file cannot carry the whole name)', async () => {
+    const out = join(tmp.dir, `${'é'.repeat(123)}.csv`);
+    const run = await runCli(['match', candidates, openings, ...base, '--top', '1', '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect((await readCsvRecords(out)).records.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a name too long for the disk in one line', async () => {
+    const run = await runCli(['match', candidates, openings, ...base, '--out', join(tmp.dir, `${'a'.repeat(300)}.csv`)]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^titlematch: The name a+\.csv is too long for this disk .* Choose a shorter file name\.\n$/);
+  });
+
+  it('refuses a pipe, which renaming would replace', async () => {
+    const fifo = join(tmp.dir, 'pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    const run = await runCli(['match', candidates, openings, ...base, '--out', fifo]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/pipe\.csv is not a regular file \(a device, pipe or socket\)/);
+    expect(statSync(fifo).isFIFO()).toBe(true);
   });
 });
 
