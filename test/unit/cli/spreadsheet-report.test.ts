@@ -30,20 +30,23 @@ describe('titlematch match with workbooks and reports', () => {
     // Rows 1, 2, 4 and 5 have titles (row 3 is blank), two matches each.
     expect(matches.rows.map((r) => `${r[0]}:${r[10]}`)).toEqual(['1:1', '1:2', '2:1', '2:2', '4:1', '4:2', '5:1', '5:2']);
     expect(matches.rows[4].slice(1, 4)).toEqual(['1003', 'O’Brien, Seán', 'Nurse\nNight shift']);
-    expect(matches.rows[6][3]).toBe(`'=HYPERLINK("http://evil.example","Chef")`);
-    const summary = new Map((await readTable(out, { sheet: 'Summary' })).rows.map((r) => [r[0], r[1]]));
-    expect(summary.get('Queries: sheet')).toBe('Candidates');
-    expect(summary.get('Corpus: sheet')).toBe('Openings');
-    expect(summary.get('Corpus: title column')).toBe('Job Title');
-    expect(summary.get('Execution provider')).toBe('cpu');
-    expect(summary.get('Top-K')).toBe('2');
+    // Kept as typed; the cell's quote-prefix style keeps a spreadsheet from running it.
+    expect(matches.rows[6][3]).toBe(`=HYPERLINK("http://evil.example","Chef")`);
+    const summary = new Map((await readTable(out, { sheet: 'Summary', header: false })).rows.map((r) => [r[0], r.slice(1)]));
+    expect(summary.get('')).toEqual(['Queries', 'Corpus']);
+    expect(summary.get('Sheet')).toEqual(['Candidates', 'Openings']);
+    expect(summary.get('Title column')).toEqual(['Job Title', 'Job Title']);
+    expect(summary.get('Execution provider')?.[0]).toBe('cpu');
+    expect(summary.get('Matches kept per title (top-K)')?.[0]).toBe('2');
   });
 
   it('--format html prints the printable report', async () => {
     const run = await runCli(['match', book, ods, '--query-sheet', 'Openings', '--corpus-sheet', 'Openings', '--top', '1', '--format', 'html', ...engine()]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^<!doctype html>/);
-    expect(run.stdout).toContain('<th scope="row">Queries: sheet</th><td class="cell">Openings</td>');
+    expect(run.stdout).toContain('<h1>Matches for each query</h1>');
+    expect(run.stdout).toContain('The best match for each query.');
+    expect(run.stdout).toContain('<tr><th scope="row">Sheet</th><td>Openings</td><td>Openings</td></tr>');
     expect(run.stdout).toContain('Chargée d’affaires');
   });
 
