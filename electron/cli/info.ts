@@ -1,6 +1,7 @@
 /** `titlematch info [--json] [--calibrate] [--model DIR] [--provider LIST] [--threads N] [--precision P]`: what the engine runs on. */
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { joinNegativeValues } from './args.js';
 import { createEngine, type EngineInfo } from '../core/engine/index.js';
 import { CACHE_ARG_OPTIONS, CACHE_USAGE, cacheDirFrom } from './cache-options.js';
 import { runCalibrate } from './calibrate.js';
@@ -62,10 +63,8 @@ export function formatInfo(info: EngineInfo, cwd: string = process.cwd()): strin
 
 /** Runs `titlematch info`; returns the exit code. */
 export async function runInfo(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { ...ENGINE_ARG_OPTIONS, ...CACHE_ARG_OPTIONS, calibrate: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const options = { ...ENGINE_ARG_OPTIONS, ...CACHE_ARG_OPTIONS, calibrate: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+  const { values } = parseArgs({ args: joinNegativeValues(argv, options), options });
   if (values.help) {
     io.stdout.write(`${INFO_USAGE}\n`);
     return 0;

@@ -31,6 +31,14 @@ describe('negative numbers as option values', () => {
   });
 });
 
+describe('negative numbers elsewhere', () => {
+  it('says what --threads needs when given -2 to info', async () => {
+    const run = await runCli(['info', '--model', model, '--threads', '-2']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('titlematch: --threads must be a whole number of 1 or more, got "-2".\n');
+  });
+});
+
 describe('--out names an input through a link', () => {
   const inputs = join(tmp.dir, 'inputs');
   const queries = join(inputs, 'queries.csv');
