@@ -1,4 +1,5 @@
 /** The contract between main, preload and renderer. */
 export * from './api.js';
+export * from './score.js';
 export type * from './result.js';
 export type * from './types.js';

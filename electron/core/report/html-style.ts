@@ -35,7 +35,10 @@ table { border-collapse: collapse; width: 100%; }
 .rank { text-align: right !important; color: #57606a; font-variant-numeric: tabular-nums; }
 .score { white-space: nowrap; text-align: right !important; }
 .bar { display: inline-block; width: 3.4rem; height: .55rem; margin-right: .45rem; vertical-align: middle; background: #dfe4e8; border-radius: 2px; overflow: hidden; }
-.bar > span { display: block; height: 100%; background: #2f855a; }
+.bar > span { display: block; height: 100%; }
+.bar > .high { background: #2f8f4e; }
+.bar > .mid { background: #c98a0b; }
+.bar > .low { background: #c2410c; }
 .value { display: inline-block; min-width: 2.4rem; font-variant-numeric: tabular-nums; font-weight: 600; }
 .none { color: #57606a; font-style: italic; }
 .about { margin-top: 1.5rem; font-size: .8rem; color: #3d444d; }

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { scoreBand } from '../../contract/score.js';
 import { put, writeAtomic } from './atomic.js';
 import { directionHeading, reportFacts, reportTitle, runLine, selectionLine, sideLine, sideNouns } from './facts.js';
 import { REPORT_STYLE } from './html-style.js';
@@ -30,10 +31,13 @@ function meta(side: ReportSide, row: number, columns: number[]): string {
   return `<span class="meta">${htmlEscape(parts.join(' · '))}</span>`;
 }
 
-/** The score as a bar and its number, which never wrap apart. Scores below zero show an empty bar. */
+/**
+ * The score as a bar and its number, which never wrap apart, the bar coloured by band as in the
+ * app. Scores below zero show an empty bar.
+ */
 function score(value: number): string {
   const pct = Math.round(Math.max(0, Math.min(1, value)) * 100);
-  return `<td class="score"><span class="bar" aria-hidden="true"><span style="width:${pct}%"></span></span><span class="value">${value.toFixed(2)}</span></td>`;
+  return `<td class="score"><span class="bar" aria-hidden="true"><span class="${scoreBand(value)}" style="width:${pct}%"></span></span><span class="value">${value.toFixed(2)}</span></td>`;
 }
 
 function tableHead(dir: ReportDirection): string {

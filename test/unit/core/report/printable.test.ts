@@ -132,12 +132,29 @@ describe('HTML report', () => {
     expect(html).toMatch(/tbody, tr \{ break-inside: avoid;/);
     expect(html).toMatch(/\.score \{ white-space: nowrap;/);
     expect(html).toContain('<th scope="rowgroup" rowspan="2" class="query"><span class="title">Développeuse web senior</span><span class="meta">row 1 · 1001 · Zoë Ångström · zoe@example.org</span></th>');
-    expect(html).toContain('<td class="score"><span class="bar" aria-hidden="true"><span style="width:88%"></span></span><span class="value">0.88</span></td>');
+    expect(html).toContain('<td class="score"><span class="bar" aria-hidden="true"><span class="high" style="width:88%"></span></span><span class="value">0.88</span></td>');
     expect(html).toContain('<span class="value">-0.05</span>');
-    expect(html).toContain('<span style="width:0%">');
+    expect(html).toContain('<span class="low" style="width:0%">');
+    expect(html).toContain('<span class="mid" style="width:51%">');
     expect(html).toContain('No opening scored -0.10 or more.');
     expect(html).toContain('=HYPERLINK(&quot;http://evil.example&quot;,&quot;Chef&quot;)');
     expect(html).toContain('软件工程师 🚀');
+  });
+
+  it('lists by rank, so rows sharing a title’s rank are listed together', async () => {
+    const report = await sampleReport();
+    const dir = report.directions[0];
+    const tied = { ...dir, matches: [...dir.matches.filter((m) => m.queryRow !== 1), { queryRow: 1, rank: 1, matchRow: 3, score: 0.9 }, { queryRow: 1, rank: 1, matchRow: 4, score: 0.9 }, { queryRow: 1, rank: 2, matchRow: 1, score: 0.5 }] };
+    const html = await renderHtmlString({ ...report, directions: [tied] }, { perQuery: 1 });
+    expect(html).toContain('<th scope="rowgroup" rowspan="2" class="query"><span class="title">Développeuse web senior</span>');
+    expect(html).toContain('The best opening for each candidate, scoring -0.10 or more (the run kept 2; the spreadsheet report lists them all).');
+  });
+
+  it('gives each direction its heading, the second starting a new printed page', async () => {
+    const html = await renderHtmlString(await sampleReport(true));
+    expect(html.match(/<h2 class="direction[^"]*">[^<]*<\/h2>/g)).toEqual(['<h2 class="direction">Openings for each candidate</h2>', '<h2 class="direction next">Candidates for each opening</h2>']);
+    expect(html).toMatch(/h2\.next \{ break-before: page;/);
+    expect(html.match(/<table class="matches">/g)).toHaveLength(2);
   });
 
   it('ends with the inputs side by side and the run', async () => {
