@@ -338,6 +338,19 @@ describe('TitleMatch, end to end', () => {
     expect(await text(alert)).toMatch(/broken\.xlsx .{20,}/);
     expect(await importPage.card('candidates').getByRole('alert').count()).toBe(0);
     await screenshots(page, shots, '09-file-error');
+
+    // Issue 12: a 20 MB cell and a quote that swallows the file are errors on the card, not a dead worker.
+    const huge = join(tmp, 'huge-cell.csv');
+    writeFileSync(huge, `Title\nNurse\n${'A'.repeat(20_000_000)}\n`);
+    await importPage.open('targets', huge);
+    await importPage.card('targets').getByRole('alert').getByText(/huge-cell\.csv: the cell in line 3, column 1 holds more than 32,767 characters/).waitFor();
+    const unclosed = join(tmp, 'unclosed.csv');
+    writeFileSync(unclosed, `Title\n"Nurse\n${Array.from({ length: 5_000 }, (_, i) => `Engineer ${i}`).join('\n')}\n`);
+    await importPage.open('targets', unclosed);
+    await importPage.card('targets').getByRole('alert').getByText(/unclosed\.csv: .*line 2.*never closed/).waitFor();
+    await importPage.open('targets', join(fixtures, 'openings.csv'));
+    await importPage.card('targets').getByText('openings.csv', { exact: true }).waitFor();
+    expect(await importPage.card('targets').getByRole('alert').count()).toBe(0);
   });
 
   it('saves the work as a project and opens it again in a new window', async () => {
