@@ -155,3 +155,88 @@ export async function loadRecruiterCases(path: string): Promise<RecruiterCases> 
   }
   return { lists, cases: data.cases };
 }
+
+/** The six languages of esco-i18n, beside English. */
+export const LANGUAGES = ['de', 'es', 'fr', 'nl', 'pl', 'pt'] as const;
+
+/** Share of each language's alternative labels held out of training (i18n.py applies the same rule). */
+const I18N_DEV_SHARE = 0.2;
+
+/**
+ * True when an alternative label of an ESCO concept in another language is held out of training:
+ * the first 8 hex digits of sha256("esco-i18n-dev:" + language + ":" + conceptUri + ":" + label)
+ * fall below 0.2 of 2**32 (models/training/titlematch_train/i18n.py).
+ */
+export function isI18nDev(language: string, uri: string, label: string): boolean {
+  const hex = createHash('sha256').update(`esco-i18n-dev:${language}:${uri}:${label}`, 'utf8').digest('hex');
+  return Number.parseInt(hex.slice(0, 8), 16) < I18N_DEV_SHARE * 2 ** 32;
+}
+
+/** One language's development measure: held-out alternative labels and the labels they are ranked against. */
+export interface LanguageSet {
+  language: string;
+  queries: string[];
+  /** That language's preferred labels, and each query's own among them. */
+  labels: string[];
+  targets: Int32Array;
+  /** Each query's concept among the English preferred labels (EvalSet.labels). */
+  englishTargets: Int32Array;
+}
+
+/** Reads esco-i18n/occupations_XX.csv for each language present; concepts not in the English file are left out. */
+export async function loadLanguageSets(dir: string, english: EvalSet, languages: readonly string[] = LANGUAGES): Promise<LanguageSet[]> {
+  const enRows = await readTable(join(dir, ESCO_FILE), { header: true });
+  const enUri = findColumn(enRows, 'conceptUri');
+  const enIndex = new Map<string, number>();
+  let i = 0;
+  for (const row of enRows.rows) {
+    const label = row[findColumn(enRows, 'preferredLabel')]?.trim();
+    const uri = row[enUri]?.trim();
+    if (!label || !uri) continue;
+    enIndex.set(uri, i++);
+  }
+  if (i !== english.labels.length) throw new UsageError(`${ESCO_FILE} changed while it was read`);
+  const out: LanguageSet[] = [];
+  for (const language of languages) {
+    const file = join(dir, 'esco-i18n', `occupations_${language}.csv`);
+    if (!existsSync(file)) continue;
+    const table = await readTable(file, { header: true });
+    const [uriCol, prefCol, altCol] = [findColumn(table, 'conceptUri'), findColumn(table, 'preferredLabel'), findColumn(table, 'altLabels')];
+    const labels: string[] = [];
+    const own = new Map<string, number>();
+    const held: { label: string; uri: string }[] = [];
+    for (const row of table.rows) {
+      const uri = row[uriCol]?.trim() ?? '';
+      const pref = row[prefCol]?.trim();
+      if (!pref || !enIndex.has(uri)) continue;
+      own.set(uri, labels.length);
+      labels.push(pref);
+      for (const alt of (row[altCol] ?? '').split('\n')) {
+        const label = alt.trim();
+        if (label && label !== pref && isI18nDev(language, uri, label)) held.push({ label, uri });
+      }
+    }
+    out.push({
+      language,
+      queries: held.map((h) => h.label),
+      labels,
+      targets: Int32Array.from(held.map((h) => own.get(h.uri) ?? -1)),
+      englishTargets: Int32Array.from(held.map((h) => enIndex.get(h.uri) ?? -1)),
+    });
+  }
+  return out;
+}
+
+/** One hand-written case in another language: the English title it must rank first among its list. */
+export interface LanguageCase extends RecruiterCase {
+  language: string;
+}
+
+/** Reads the multilingual cases file (test/fixtures/multilingual-cases.json): the recruiter cases' shape, each case with its language. */
+export async function loadLanguageCases(path: string): Promise<{ lists: Record<string, string[]>; cases: LanguageCase[] }> {
+  const data = await loadRecruiterCases(path);
+  for (const c of data.cases as Partial<LanguageCase>[]) {
+    if (typeof c.language !== 'string') throw new UsageError(`${path}: the case "${c.query ?? ''}" names no language.`);
+  }
+  return data as { lists: Record<string, string[]>; cases: LanguageCase[] };
+}

@@ -15,7 +15,19 @@ import { rankMetrics, targetRanks, tfidfTargetRanks } from '../core/match/index.
 import { confidences, levelFigures, readCalibration, reliability, type Calibration, type LevelFigures, type ReliabilityBin } from '../core/confidence/index.js';
 import { put, writeAtomic } from '../core/report/atomic.js';
 import { labelledMatches, manifestModelSha } from './confidence.js';
-import { dataDir, loadEvalSet, loadRecruiterCases, projectRoot, type EvalSet, type RecruiterCases } from './eval-sets.js';
+import {
+  dataDir,
+  LANGUAGES,
+  loadEvalSet,
+  loadLanguageCases,
+  loadLanguageSets,
+  loadRecruiterCases,
+  projectRoot,
+  type EvalSet,
+  type LanguageCase,
+  type LanguageSet,
+  type RecruiterCases,
+} from './eval-sets.js';
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
 import { processIo, runGuarded, type CliIo } from './errors.js';
 import { ProgressReporter } from './progress.js';
@@ -29,7 +41,9 @@ jobbert-dev, the part of the file no model is trained on (the measure), then on 
 its list of 40+ titles (top-1 and MRR).
 
   --data DIR    the data folder (default: $TITLEMATCH_DATA, else ../shared/data beside the project)
-  --cases FILE  the recruiter cases (default: test/fixtures/recruiter-cases.json, when present)
+  --cases FILE  the recruiter cases (default: test/fixtures/recruiter-cases.json, when present;
+                with --cases, the multilingual cases are not run)
+  --languages L the esco-i18n languages to measure (default: de,es,fr,nl,pl,pt, those present)
   --json        print the figures as JSON
   --raw         feed titles to the model without TitleMatch's normalisation (to measure it)
 ${ENGINE_USAGE}`;
@@ -39,10 +53,55 @@ function part(set: EvalSet, ranks: Int32Array, which: 'dev' | 'all'): Int32Array
   return which === 'all' ? ranks : ranks.filter((_, i) => set.dev[i] === 1);
 }
 
-/** The default recruiter cases file, when the project has it. */
-function defaultCases(): string | undefined {
-  const path = join(projectRoot(), 'test', 'fixtures', 'recruiter-cases.json');
+/** A fixture of the project's (test/fixtures/NAME), when the project has it. */
+function defaultFixture(name: string): string | undefined {
+  const path = join(projectRoot(), 'test', 'fixtures', name);
   return existsSync(path) ? path : undefined;
+}
+
+/** One language's figures: held-out labels against its own and the English labels, floors, cases. */
+interface LanguageFigures {
+  language: string;
+  queries: number;
+  same: { model: Figures; tfidf: Figures };
+  english: { model: Figures; tfidf: Figures };
+  cases?: { n: number; top1: number };
+}
+
+async function languageFigures(engine: Engine, sets: LanguageSet[], englishLabels: string[], englishVectors: Float32Array, dim: number, cases: { lists: Record<string, string[]>; cases: LanguageCase[] } | undefined): Promise<LanguageFigures[]> {
+  const caseRanksAll = cases === undefined ? undefined : await caseRanks(engine, cases);
+  const out: LanguageFigures[] = [];
+  for (const set of sets) {
+    const t0 = performance.now();
+    const q = await engine.encode(set.queries);
+    const l = await engine.encode(set.labels);
+    const same = await targetRanks(q, l, dim, set.targets);
+    const english = await targetRanks(q, englishVectors, dim, set.englishTargets);
+    const seconds = (performance.now() - t0) / 1000;
+    const f = (r: Int32Array, s: number): Figures => ({ ...rankMetrics(r), seconds: s });
+    const mine = cases?.cases.map((c, i) => [c, i] as const).filter(([c]) => c.language === set.language) ?? [];
+    out.push({
+      language: set.language,
+      queries: set.queries.length,
+      same: { model: f(same, seconds), tfidf: f(tfidfTargetRanks(set.queries, set.labels, set.targets), 0) },
+      english: { model: f(english, seconds), tfidf: f(tfidfTargetRanks(set.queries, englishLabels, set.englishTargets), 0) },
+      cases: caseRanksAll === undefined || mine.length === 0 ? undefined : { n: mine.length, top1: mine.filter(([, i]) => caseRanksAll.model[i] === 1).length / mine.length },
+    });
+  }
+  return out;
+}
+
+function languageLines(figures: LanguageFigures[]): string[] {
+  const m = (x: Figures): string => x.mrr.toFixed(4);
+  return [
+    'languages: a fifth of each language\'s ESCO alternative labels (held out of training) ranked against that language\'s preferred labels and against the English ones (MRR); hand-written cases against English lists (top-1)',
+    '| language | held-out labels | model, same language | floor | model, against English | floor | cases | cases top-1 |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...figures.map(
+      (f) =>
+        `| ${f.language} | ${f.queries} | ${m(f.same.model)} | ${m(f.same.tfidf)} | ${m(f.english.model)} | ${m(f.english.tfidf)} | ${f.cases?.n ?? 0} | ${f.cases === undefined ? '-' : f.cases.top1.toFixed(4)} |`,
+    ),
+  ];
 }
 
 /** Rank of each case's expected title in its list, by model vectors and by the TF-IDF floor. */
@@ -128,6 +187,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
       data: { type: 'string' },
       cases: { type: 'string' },
       reliability: { type: 'string' },
+      languages: { type: 'string' },
       json: { type: 'boolean' },
       raw: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -140,7 +200,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
   const dir = dataDir(values.data);
   const engineOptions = { ...engineOptionsFrom(values), normalizeTitles: !values.raw };
   const set = await loadEvalSet(dir);
-  const casesPath = values.cases ?? defaultCases();
+  const casesPath = values.cases ?? defaultFixture('recruiter-cases.json');
   const cases = casesPath === undefined ? undefined : await loadRecruiterCases(casesPath);
   const progress = new ProgressReporter(io.stderr);
 
@@ -160,6 +220,11 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
     });
     const seconds = (performance.now() - t0) / 1000;
     const recruiter = cases === undefined ? undefined : await caseRanks(engine, cases);
+    const languageSets = await loadLanguageSets(dir, set, values.languages === undefined ? LANGUAGES : values.languages.split(','));
+    const languageCasesPath = defaultFixture('multilingual-cases.json');
+    const languageCases = languageCasesPath === undefined || values.cases !== undefined ? undefined : await loadLanguageCases(languageCasesPath);
+    const languages = await languageFigures(engine, languageSets, set.labels, labelVectors, dim, languageCases);
+    const englishCases = languageCases === undefined ? undefined : { lists: languageCases.lists, cases: languageCases.cases.filter((c) => c.language === 'en') };
     const calibrated = await readCalibration(info.model.dir, await manifestModelSha(info.model.dir));
     const confidence = calibrated.calibration === undefined ? undefined : await measureConfidence(engine, set, calibrated.calibration);
     progress.finish();
@@ -183,6 +248,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
         recruiterCases:
           recruiter === undefined ? undefined : { file: casesPath, cases: recruiter.model.length, model: rankMetrics(recruiter.model), tfidf: rankMetrics(recruiter.tfidf) },
         confidence: confidence ?? { none: calibrated.reason },
+        languages,
       };
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
@@ -198,6 +264,11 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
         lines.push(`recruiter cases: ${recruiter.model.length} hand-written queries, each ranked against its list of titles (${casesPath})`);
         lines.push(line(engineLine, { ...rankMetrics(recruiter.model), seconds: 0 }).replace(/ {2}\(0\.0 s\)$/u, ''));
         lines.push(line('floor: character 3-gram TF-IDF cosine', { ...rankMetrics(recruiter.tfidf), seconds: 0 }).replace(/ {2}\(0\.0 s\)$/u, ''));
+      }
+      if (languages.length > 0) lines.push(...languageLines(languages));
+      if (englishCases !== undefined && englishCases.cases.length > 0) {
+        const r = await caseRanks(engine, englishCases);
+        lines.push(`multilingual cases, English queries: top-1 ${(r.model.filter((x) => x === 1).length / r.model.length).toFixed(4)} of ${r.model.length}`);
       }
       lines.push(...(confidence === undefined ? [`confidence: none (${calibrated.reason ?? ''})`] : confidenceLines(confidence)));
       io.stdout.write(`${lines.join('\n')}\n`);

@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from titlematch_train import checkpoint, data, evaluate, export, init, jobbert, lexicon, text, wordpiece  # noqa: E402
+from titlematch_train import checkpoint, data, evaluate, export, i18n, init, jobbert, lexicon, text, wordpiece  # noqa: E402
 from titlematch_train.augment import augment  # noqa: E402
 from titlematch_train.model import Encoder  # noqa: E402
 
@@ -39,12 +39,15 @@ def parse_args(argv=None):
                    help="share of anchors drawn from jobbert-val's training part (real vacancy titles); 0 for none")
     p.add_argument("--abbr", type=float, default=0.25,
                    help="probability of rewriting a title between its expanded and abbreviated forms (lexicon)")
+    p.add_argument("--languages", default="",
+                   help="esco-i18n languages whose labels join their ESCO occupations (e.g. de,es,fr,nl,pl,pt; none for the English model); "
+                        "with --init and --vocab-size above the warm start's, the vocabulary is extended for them")
     p.add_argument("--links", action=argparse.BooleanOptionalAction, default=True,
                    help="one job, one class: O*NET and ESCO occupations linked by ESCO's preferred label are not each other's negatives")
     p.add_argument("--steps", type=int, default=2000)
     p.add_argument("--batch", type=int, default=256)
     p.add_argument("--lr", type=float, default=5e-4, help="peak learning rate (1.0 from scratch: 1e-3)")
-    p.add_argument("--vocab-size", type=int, default=8000)
+    p.add_argument("--vocab-size", type=int, default=8000, help="WordPiece entries (from scratch), or the extended size with --init and --languages")
     p.add_argument("--hidden", type=int, default=256)
     p.add_argument("--layers", type=int, default=4)
     p.add_argument("--heads", type=int, default=4)
@@ -196,12 +199,28 @@ def main(argv=None):
     dev = data.split_dev(groups, args.seed) if args.dev else []
     vac_train, vac_dev = jobbert.split(args.data)
     attached = data.attach_vacancies(groups, vac_train) if args.vacancy_share > 0 else 0
+    languages = [x for x in args.languages.split(",") if x]
+    if languages:
+        counts_i18n = i18n.attach(groups, args.data, languages, data._add)
+        print(f"languages: {counts_i18n} (titles added, alternative labels held out)", flush=True)
     print(f"groups {len(groups)}, titles {sum(len(g.titles) for g in groups)}, texts {sum(len(g.texts) for g in groups)}, "
           f"vacancy titles {attached} (jobbert-dev {len(vac_dev)} never trained on), esco dev {len(dev)}", flush=True)
 
+    extend = None
     if args.init:
         folder = os.path.dirname(os.path.abspath(args.init))
         vocab = init.read_vocab(folder)
+        if languages and args.vocab_size > len(vocab):
+            counts = Counter()
+            for g in groups:
+                for s in g.titles + g.texts:
+                    counts.update(text.words_of(s))
+            known = set(vocab)
+            learned = wordpiece.learn_vocab(counts, args.vocab_size)
+            old_vocab, old_wp = vocab, wordpiece.WordPiece(vocab)
+            vocab = vocab + [t for t in learned if t not in known][: args.vocab_size - len(vocab)]
+            extend = lambda state: init.extend_embeddings(state, old_vocab, vocab, old_wp.encode_word)  # noqa: E731
+            print(f"vocabulary extended from {len(old_vocab)} to {len(vocab)} entries for {','.join(languages)}", flush=True)
         c = init.read_config(folder)
         args.hidden, args.layers, args.heads, args.ffn, args.max_len = c["hidden"], c["layers"], c["heads"], c["ffn"], c["max_len"]
         print(f"warm start from {args.init}: vocabulary {len(vocab)}, {c['layers']} layers x {c['hidden']}", flush=True)
@@ -234,7 +253,7 @@ def main(argv=None):
     pproxies = torch.nn.Parameter(torch.randn(len(parents), args.hidden) * 0.02)
     encode = make_encode(model, tok)
     if args.init and state is None:
-        init.load_into(model, args.init)
+        init.load_into(model, args.init, extend)
         with torch.no_grad():
             proxies.copy_(centroids(encode, groups, lambda g: g.titles, len(groups)))
             owner = torch.tensor(g_parent)
@@ -344,7 +363,7 @@ def main(argv=None):
     export.write_model(args, model, tok, vocab, final, params, train_minutes, argv,
                        extra={"links": int(link_mask.sum()) // 2, "lexicon": len(abbrev.by_abbr),
                               "vacancy_titles": attached, "jobbert_dev": jobbert.dev_digest(args.data),
-                              **({"resumed": notes} if notes else {})})
+                              **({"resumed": notes} if notes else {}), **({"languages": languages} if languages else {})})
     shutil.copyfile(log.path, os.path.join(args.out, "training-log.jsonl"))
     print(f"done in {(time.time() - t0) / 60:.1f} min", flush=True)
 

@@ -51,8 +51,24 @@ def state_dict_from_onnx(path):
     return {k: torch.from_numpy(np.array(v)) for k, v in state.items()}
 
 
-def load_into(model, path):
+def extend_embeddings(state, old_vocab, new_vocab, encode_old):
+    """Token embeddings for a vocabulary that extends the warm start's (new entries appended): each
+    new entry starts at the mean embedding of the old pieces that spell it (encode_old(word) -> ids)."""
+    old = state["tok.weight"]
+    assert new_vocab[: len(old_vocab)] == old_vocab, "the new vocabulary must extend the old one"
+    rows = [old]
+    for t in new_vocab[len(old_vocab):]:
+        word = t[2:] if t.startswith("##") else t
+        ids = encode_old(word) or [1]
+        rows.append(old[ids].mean(dim=0, keepdim=True))
+    state["tok.weight"] = torch.cat(rows)
+    return state
+
+
+def load_into(model, path, extend=None):
     state = state_dict_from_onnx(path)
+    if extend is not None:
+        state = extend(state)
     missing, unexpected = model.load_state_dict(state, strict=False)
     if missing or unexpected:
         raise ValueError(f"{path} does not fit the encoder: missing {missing}, unexpected {unexpected}")
