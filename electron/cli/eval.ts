@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { createEngine, type Engine } from '../core/engine/index.js';
 import { rankMetrics, targetRanks, tfidfTargetRanks } from '../core/match/index.js';
 
-import { confidences, levelFigures, readCalibration, reliability, type Calibration, type LevelFigures, type ReliabilityBin } from '../core/confidence/index.js';
+import { confidences, levelFigures, readCalibration, reliability, type Calibration, type CalibrationState, type LevelFigures, type ReliabilityBin } from '../core/confidence/index.js';
 import { put, writeAtomic } from '../core/report/atomic.js';
 import { labelledMatches, manifestModelSha } from './confidence.js';
 import {
@@ -44,6 +44,7 @@ its list of 40+ titles (top-1 and MRR).
   --cases FILE  the recruiter cases (default: test/fixtures/recruiter-cases.json, when present;
                 with --cases, the multilingual cases are not run)
   --languages L the esco-i18n languages to measure (default: de,es,fr,nl,pl,pt, those present)
+  --jobbert-only  only the jobbert-val figures (no cases, languages or confidence)
   --json        print the figures as JSON
   --raw         feed titles to the model without TitleMatch's normalisation (to measure it)
 ${ENGINE_USAGE}`;
@@ -188,6 +189,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
       cases: { type: 'string' },
       reliability: { type: 'string' },
       languages: { type: 'string' },
+      'jobbert-only': { type: 'boolean' },
       json: { type: 'boolean' },
       raw: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -200,7 +202,8 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
   const dir = dataDir(values.data);
   const engineOptions = { ...engineOptionsFrom(values), normalizeTitles: !values.raw };
   const set = await loadEvalSet(dir);
-  const casesPath = values.cases ?? defaultFixture('recruiter-cases.json');
+  const only = values['jobbert-only'] === true;
+  const casesPath = only ? undefined : (values.cases ?? defaultFixture('recruiter-cases.json'));
   const cases = casesPath === undefined ? undefined : await loadRecruiterCases(casesPath);
   const progress = new ProgressReporter(io.stderr);
 
@@ -220,12 +223,12 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
     });
     const seconds = (performance.now() - t0) / 1000;
     const recruiter = cases === undefined ? undefined : await caseRanks(engine, cases);
-    const languageSets = await loadLanguageSets(dir, set, values.languages === undefined ? LANGUAGES : values.languages.split(','));
-    const languageCasesPath = defaultFixture('multilingual-cases.json');
+    const languageSets = only ? [] : await loadLanguageSets(dir, set, values.languages === undefined ? LANGUAGES : values.languages.split(','));
+    const languageCasesPath = only ? undefined : defaultFixture('multilingual-cases.json');
     const languageCases = languageCasesPath === undefined || values.cases !== undefined ? undefined : await loadLanguageCases(languageCasesPath);
     const languages = await languageFigures(engine, languageSets, set.labels, labelVectors, dim, languageCases);
     const englishCases = languageCases === undefined ? undefined : { lists: languageCases.lists, cases: languageCases.cases.filter((c) => c.language === 'en') };
-    const calibrated = await readCalibration(info.model.dir, await manifestModelSha(info.model.dir));
+    const calibrated: CalibrationState = only ? { reason: 'not measured (--jobbert-only)' } : await readCalibration(info.model.dir, await manifestModelSha(info.model.dir));
     const confidence = calibrated.calibration === undefined ? undefined : await measureConfidence(engine, set, calibrated.calibration);
     progress.finish();
     if (values.reliability !== undefined && confidence !== undefined) {
