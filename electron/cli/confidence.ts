@@ -4,7 +4,6 @@
  * titles no model is trained on), chooses the accept and review levels there, measures them and the
  * expected calibration error on the other half, and writes confidence.json beside the model.
  */
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,6 +14,7 @@ import {
   confidences,
   fitLogistic,
   levelFigures,
+  manifestModelSha,
   reliability,
   scoreAtConfidence,
   type Calibration,
@@ -85,15 +85,8 @@ export function fitCalibration(fit: readonly LabelledMatch[], measure: readonly 
   };
 }
 
-/** The sha256 of model.onnx that the model folder's manifest records (undefined without one). */
-export async function manifestModelSha(modelDir: string): Promise<string | undefined> {
-  try {
-    const m = JSON.parse(await readFile(join(modelDir, 'manifest.json'), 'utf8')) as { files?: Record<string, { sha256?: string }> };
-    return m.files?.['model.onnx']?.sha256;
-  } catch {
-    return undefined;
-  }
-}
+// eval reads the sha from here too; it now lives in the core, beside the calibration it checks.
+export { manifestModelSha } from '../core/confidence/index.js';
 
 /** Runs `titlematch fit-confidence`; returns the exit code. */
 export async function runFitConfidence(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -1,10 +1,12 @@
 /**
  * `titlematch match QUERIES CORPUS [--query-column NAME] [--corpus-column NAME] [--query-sheet NAME]
- *  [--corpus-sheet NAME] [--top K|all] [--min-score S] [--out FILE] [--format csv|json|xlsx|html]
+ *  [--corpus-sheet NAME] [--top K|all] [--min-score S] [--min-confidence C] [--out FILE]
+ *  [--format csv|json|xlsx|html]
  *  [--model DIR] [--provider LIST] [--threads N] [--precision P]`
  */
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bucketOf, modelCalibration, rankedConfidences, runConfidence, type CalibrationState } from '../core/confidence/index.js';
 import { cachedEngine } from '../core/engine/embedding-cache.js';
 import { countLongTitles, createEngine, MAX_TITLE_CHARS, type Engine } from '../core/engine/index.js';
 import { findColumn, headerReadsAsTitle, InputError, readTable, suggestTitleColumn, type Table } from '../core/io/index.js';
@@ -33,6 +35,8 @@ Options:
   --corpus-sheet NAME    sheet of a CORPUS workbook to read (default: the first)
   --top K|all            matches per query (default ${DEFAULT_TOP}); all ranks the whole corpus
   --min-score S          leave out matches whose cosine score is below S (-1 to 1)
+  --min-confidence C     leave out matches whose confidence is below C (0 to 1; needs a model
+                         with a calibration, confidence.json, as the bundled one has)
   --out FILE             write to FILE instead of standard output
   --format FORMAT        csv or json (the columns below), or a report: xlsx (every column of both
                          files carried, a Summary sheet; needs --out) or html (printable)
@@ -40,7 +44,8 @@ Options:
 ${ENGINE_USAGE}
 ${CACHE_USAGE}
 
-Output columns: query_row,query,rank,match_row,match,score (rows are 1-based data rows, header not counted).`;
+Output columns: query_row,query,rank,match_row,match,score (rows are 1-based data rows, header not counted).
+JSON and the reports add confidence (0 to 1) and bucket (accept, review or reject) where the model has a calibration.`;
 
 /** Titles of one column, with their 1-based data row numbers; empty cells are skipped. */
 export interface TitleList {
@@ -98,10 +103,10 @@ function parseTop(text: string | undefined): number | 'all' {
   return n;
 }
 
-function parseMinScore(text: string | undefined): number | undefined {
+function parseFraction(text: string | undefined, option: string, least: number): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < -1 || n > 1) throw new UsageError(`--min-score must be a number from -1 to 1, got "${text}".`);
+  if (text.trim() === '' || !Number.isFinite(n) || n < least || n > 1) throw new UsageError(`${option} must be a number from ${least} to 1, got "${text}".`);
   return n;
 }
 
@@ -132,19 +137,37 @@ async function checkOutPath(out: string, inputs: string[]): Promise<string> {
   }
 }
 
-/** The output rows of a top-k result, in query order then rank. */
-export function* matchRows(queries: TitleList, corpus: TitleList, result: TopKResult): Generator<MatchRow> {
+/** The confidences of a run's matches, and the least one kept. */
+export interface RunConfidences {
+  state: CalibrationState;
+  /** At the places of the result's scores; undefined without a calibration. */
+  values?: Float64Array;
+  minConfidence?: number;
+}
+
+/** The output rows of a top-k result, in query order then rank, with their confidences where there are any. */
+export function* matchRows(queries: TitleList, corpus: TitleList, result: TopKResult, confidences?: RunConfidences): Generator<MatchRow> {
+  const cal = confidences?.state.calibration;
+  const values = confidences?.values;
+  const least = confidences?.minConfidence ?? -Infinity;
   for (let q = 0; q < queries.titles.length; q++) {
-    let rank = 0;
-    for (const m of matchesOf(result, q)) {
-      yield {
+    const ranked = matchesOf(result, q);
+    for (let r = 0; r < ranked.length; r++) {
+      const m = ranked[r];
+      const row: MatchRow = {
         query_row: queries.rows[q],
         query: queries.titles[q],
-        rank: ++rank,
+        rank: r + 1,
         match_row: corpus.rows[m.index],
         match: corpus.titles[m.index],
         score: m.score,
       };
+      if (cal && values) {
+        row.confidence = values[q * result.k + r];
+        if (row.confidence < least) continue;
+        row.bucket = bucketOf(cal, row.confidence);
+      }
+      yield row;
     }
   }
 }
@@ -157,9 +180,14 @@ async function matchReport(
   engine: Engine,
   top: number | 'all',
   minScore: number | undefined,
+  confidences: RunConfidences,
 ): Promise<MatchReport> {
   const matches: ReportMatch[] = [];
-  for (const r of matchRows(queries, corpus, result)) matches.push({ queryRow: r.query_row, rank: r.rank, matchRow: r.match_row, score: r.score });
+  for (const r of matchRows(queries, corpus, result, confidences)) {
+    const m: ReportMatch = { queryRow: r.query_row, rank: r.rank, matchRow: r.match_row, score: r.score };
+    if (r.confidence !== undefined) m.facets = { confidence: r.confidence, bucket: r.bucket };
+    matches.push(m);
+  }
   const info = await engine.info();
   return {
     directions: [
@@ -169,7 +197,15 @@ async function matchReport(
         matches,
       },
     ],
-    run: { model: { name: info.model.name, version: info.model.version }, provider: info.provider, topK: top, threshold: minScore, createdAt: new Date() },
+    run: {
+      model: { name: info.model.name, version: info.model.version },
+      provider: info.provider,
+      topK: top,
+      threshold: minScore,
+      minConfidence: confidences.minConfidence,
+      confidence: runConfidence(confidences.state),
+      createdAt: new Date(),
+    },
   };
 }
 
@@ -184,6 +220,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     'corpus-sheet': { type: 'string' },
     top: { type: 'string' },
     'min-score': { type: 'string' },
+    'min-confidence': { type: 'string' },
     out: { type: 'string' },
     format: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -198,7 +235,8 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
   }
   const [queryPath, corpusPath] = positionals;
   const top = parseTop(values.top);
-  const minScore = parseMinScore(values['min-score']);
+  const minScore = parseFraction(values['min-score'], '--min-score', -1);
+  const minConfidence = parseFraction(values['min-confidence'], '--min-confidence', 0);
   const format = parseFormat(values.format, values.out);
   const engineOptions = engineOptionsFrom(values);
   const cacheDir = cacheDirFrom(values);
@@ -217,6 +255,13 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
   if (values.provider === undefined) engineOptions.providers = await calibratedProviders(engineOptions.modelDir, cacheDir, queries.titles.length + corpus.titles.length, { io });
   const engine = createEngine(engineOptions);
   try {
+    // The calibration is read once, with the model: a --min-confidence it cannot serve fails before encoding.
+    const calibration = await modelCalibration((await engine.info()).model.dir);
+    if (!calibration.calibration) {
+      if (minConfidence !== undefined) throw new UsageError(`--min-confidence needs a model with a confidence calibration, and ${calibration.reason}. Filter with --min-score instead.`);
+      // Only where the output would carry confidences: the CSV never does.
+      if (format !== 'csv') io.stderr.write(`note: ${oneLine(calibration.reason)}.\n`);
+    }
     // Titles encoded by this model before come from the cache; the others are added to it.
     const cached = cacheDir !== undefined ? await cachedEngine(engine, cacheDir) : undefined;
     const encoder = cached ?? engine;
@@ -238,12 +283,13 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     } finally {
       await matcher.dispose();
     }
+    const confidences: RunConfidences = { state: calibration, values: rankedConfidences(calibration, result), minConfidence };
     if (format === 'xlsx' || format === 'html') {
-      const report = await matchReport(queries, corpus, result, engine, top, minScore);
+      const report = await matchReport(queries, corpus, result, engine, top, minScore, confidences);
       if (outPath !== undefined) await writeReport(outPath, report, { format, inputs: positionals });
       else await renderHtml(report, io.stdout);
     } else {
-      const chunks = renderOutput(matchRows(queries, corpus, result), format);
+      const chunks = renderOutput(matchRows(queries, corpus, result, confidences), format);
       if (outPath !== undefined) await writeAtomic(outPath, (out) => writeChunks(out, chunks));
       else await writeToStdout(chunks, io.stdout);
     }

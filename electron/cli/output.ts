@@ -1,12 +1,13 @@
 /**
  * The `match` output: CSV with exactly query_row,query,rank,match_row,match,score, or JSON with the
- * same fields. Rows are produced lazily and written in chunks, so `--top all` on large files does
+ * same fields and, where the model has a calibration, confidence and bucket. Rows are produced lazily and written in chunks, so `--top all` on large files does
  * not build one huge string; files are written atomically by core/report/atomic.ts.
  */
 import type { Writable } from 'node:stream';
+import type { Bucket } from '../contract/confidence.js';
 import { put } from '../core/report/atomic.js';
 
-/** One line of the match output. */
+/** One line of the match output; confidence and bucket where the model has a calibration (JSON only). */
 export interface MatchRow {
   query_row: number;
   query: string;
@@ -14,6 +15,8 @@ export interface MatchRow {
   match_row: number;
   match: string;
   score: number;
+  confidence?: number;
+  bucket?: Bucket;
 }
 
 /** Output formats of `titlematch match`. */
@@ -38,7 +41,7 @@ function csvLine(r: MatchRow): string {
 }
 
 function jsonRecord(r: MatchRow): string {
-  return JSON.stringify({ ...r, score: Number(formatScore(r.score)) });
+  return JSON.stringify({ ...r, score: Number(formatScore(r.score)), ...(r.confidence === undefined ? {} : { confidence: Number(r.confidence.toFixed(4)) }) });
 }
 
 /** Text chunks of the whole output, about 256 KB each. */

@@ -11,13 +11,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ConfidenceLevels } from '../../contract/confidence.js';
+
+export { bucketOf } from '../../contract/confidence.js';
+export type { Bucket } from '../../contract/confidence.js';
 
 /** The file beside a model that holds its calibration. */
 export const CONFIDENCE_FILE = 'confidence.json';
 const VERSION = 1;
-
-/** What a recruiter is advised to do with a match. */
-export type Bucket = 'accept' | 'review' | 'reject';
 
 /** Precision and recall of a bucket level on the measuring half of the development titles. */
 export interface LevelFigures {
@@ -37,7 +38,7 @@ export interface Calibration {
   weights: number[];
   bias: number;
   /** Confidence levels: accept at or above `accept`, reject below `review`, review between. */
-  levels: { accept: number; review: number };
+  levels: ConfidenceLevels;
   /** The score at which a best match reaches the review level (the app's default minimum score). */
   reviewScore: number;
   /** How and where it was fitted, and what it gave on the held-out half. */
@@ -67,13 +68,6 @@ export function confidenceOf(c: { weights: readonly number[]; bias: number }, sc
   let z = c.bias;
   for (let i = 0; i < x.length; i++) z += c.weights[i] * x[i];
   return 1 / (1 + Math.exp(-z));
-}
-
-/** The bucket of a confidence. */
-export function bucketOf(c: Pick<Calibration, 'levels'>, confidence: number): Bucket {
-  if (confidence >= c.levels.accept) return 'accept';
-  if (confidence >= c.levels.review) return 'review';
-  return 'reject';
 }
 
 function isNumber(x: unknown): x is number {

@@ -3,3 +3,4 @@ export { CONFIDENCE_FILE, FEATURES, bucketOf, calibrationProblem, confidenceOf, 
 export type { Bucket, Calibration, CalibrationState, LevelFigures } from './calibration.js';
 export { chooseLevels, confidences, fitLogistic, levelFigures, reliability, scoreAtConfidence } from './fit.js';
 export type { LabelledMatch, ReliabilityBin } from './fit.js';
+export { manifestModelSha, modelCalibration, rankedConfidences, runConfidence } from './model.js';

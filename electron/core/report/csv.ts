@@ -10,10 +10,14 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A report cell as CSV text: numbers plain (scores with 4 decimals), text neutralised then quoted. */
+/**
+ * A report cell as CSV text: numbers plain (scores and confidences as fractions with 4 decimals),
+ * a bucket as its word, text neutralised then quoted.
+ */
 export function csvCell(cell: ReportCell): string {
-  if (typeof cell !== 'string') return cell.format === 'score' ? cell.number.toFixed(4).replace(/^-(0\.0+)$/, '$1') : String(cell.number);
-  return csvField(neutralizeFormula(cell));
+  if (typeof cell === 'string') return csvField(neutralizeFormula(cell));
+  if ('bucket' in cell) return cell.bucket;
+  return cell.format === 'integer' ? String(cell.number) : cell.number.toFixed(4).replace(/^-(0\.0+)$/, '$1');
 }
 
 /**

@@ -4,6 +4,7 @@
  * the same thing, taken from the run's real settings and counts.
  */
 import { basename } from 'node:path';
+import { BUCKETS, bucketLabel, confidencePercent, type RunConfidence } from '../../contract/confidence.js';
 import { matchesByRow, sideCounts, sideLabel, titleAt } from './layout.js';
 import type { MatchReport, ReportDirection, ReportRun, ReportSide } from './types.js';
 
@@ -98,6 +99,8 @@ export function selectionLine(dir: ReportDirection, run: ReportRun, perQuery?: n
   else if (cap === 1) line = `${full ? 'The best' : 'At most one'} ${corpus.one} for each ${query.one}`;
   else line = `${full ? 'The best' : 'Up to'} ${cap} ${corpus.many} for each ${query.one}`;
   if (run.threshold !== undefined) line += `, scoring ${run.threshold.toFixed(2)} or more`;
+  if (run.minConfidence !== undefined) line += `, with a confidence of ${confidencePercent(run.minConfidence)} or more`;
+  if (run.buckets !== undefined && run.buckets.length < BUCKETS.length) line += `, in ${run.buckets.length === 0 ? 'no bucket' : run.buckets.map(bucketLabel).join(' or ')}`;
   if (cut) line += ` (the run kept ${kept === 'all' ? 'all' : kept}; the spreadsheet report lists them all)`;
   return line;
 }
@@ -105,6 +108,13 @@ export function selectionLine(dir: ReportDirection, run: ReportRun, perQuery?: n
 /** The model and when it ran: "Model titlematch-job-encoder 1.0 on cpu, 2024-03-15 14:30". */
 export function runLine(run: ReportRun): string {
   return `Model ${run.model.name} ${run.model.version} on ${run.provider}, ${localDateTime(run.createdAt).slice(0, 16)}`;
+}
+
+/** What the confidences of a run are, in a line: the bucket levels, or why there are none. */
+export function confidenceLine(confidence: RunConfidence): string {
+  if (!confidence.calibrated) return `none: ${confidence.reason}`;
+  const { accept, review } = confidence.levels;
+  return `accept at ${confidencePercent(accept)} or more, review from ${confidencePercent(review)}, reject below (a best match reaches review at score ${confidence.reviewScore.toFixed(2)})`;
 }
 
 /** The facts about the inputs, side by side, and about the run, for a details table. */
@@ -137,6 +147,7 @@ export function reportFacts(report: MatchReport): ReportFacts {
     ['Matches kept per title (top-K)', report.run.topK === 'all' ? 'all' : report.run.topK],
     ['Least score kept', report.run.threshold === undefined ? 'none' : report.run.threshold],
   ];
+  if (report.run.confidence !== undefined) run.push(['Confidence', confidenceLine(report.run.confidence)]);
   for (const d of report.directions) run.push([`Matches: ${directionHeading(d).toLowerCase()}`, d.matches.length]);
   run.push(['Created', localDateTime(report.run.createdAt)]);
   return { inputs, run };

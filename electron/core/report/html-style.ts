@@ -41,6 +41,11 @@ table { border-collapse: collapse; width: 100%; }
 .bar > .low { background: #c2410c; }
 .value { display: inline-block; min-width: 2.4rem; font-variant-numeric: tabular-nums; font-weight: 600; }
 .none { color: #57606a; font-style: italic; }
+.percent { text-align: right !important; font-variant-numeric: tabular-nums; }
+.bucket { display: inline-block; padding: 0 .4rem; border-radius: 3px; font-size: .8rem; font-weight: 600; }
+.bucket.accept { background: #c6efce; color: #006100; }
+.bucket.review { background: #ffeb9c; color: #7a4500; }
+.bucket.reject { background: #ffc7ce; color: #9c0006; }
 .about { margin-top: 1.5rem; font-size: .8rem; color: #3d444d; }
 .about h2 { font-size: 1rem; }
 .facts { margin-bottom: .6rem; }

@@ -1,10 +1,11 @@
 import { Writable } from 'node:stream';
+import { bucketLabel, confidencePercent } from '../../contract/confidence.js';
 import { scoreBand } from '../../contract/score.js';
 import { put, writeAtomic } from './atomic.js';
 import { directionHeading, reportFacts, reportTitle, runLine, selectionLine, sideLine, sideNouns } from './facts.js';
 import { REPORT_STYLE } from './html-style.js';
 import { matchesByRow, presentFacets, titleAt } from './layout.js';
-import type { MatchReport, ReportDirection, ReportSide } from './types.js';
+import type { MatchFacets, MatchReport, ReportDirection, ReportSide } from './types.js';
 
 /** Escapes text for HTML content and attribute values. */
 export function htmlEscape(text: string): string {
@@ -38,6 +39,13 @@ function meta(side: ReportSide, row: number, columns: number[]): string {
 function score(value: number): string {
   const pct = Math.round(Math.max(0, Math.min(1, value)) * 100);
   return `<td class="score"><span class="bar" aria-hidden="true"><span class="${scoreBand(value)}" style="width:${pct}%"></span></span><span class="value">${value.toFixed(2)}</span></td>`;
+}
+
+/** An optional column's cell: a confidence as a percentage, a bucket as its word on its colour. */
+function facetCell(facets: MatchFacets | undefined, facet: keyof MatchFacets): string {
+  if (facet === 'confidence') return `<td class="facet percent">${facets?.confidence === undefined ? '' : confidencePercent(facets.confidence)}</td>`;
+  if (facet === 'bucket') return `<td class="facet">${facets?.bucket === undefined ? '' : `<span class="bucket ${facets.bucket}">${bucketLabel(facets.bucket)}</span>`}</td>`;
+  return `<td class="facet">${htmlEscape(facets?.[facet] ?? '')}</td>`;
 }
 
 function tableHead(dir: ReportDirection): string {
@@ -82,7 +90,7 @@ async function renderDirection(report: MatchReport, dir: ReportDirection, index:
     list.forEach((m, i) => {
       chunk += `<tr>${i === 0 ? head : ''}<td class="rank">${m.rank}</td>`;
       chunk += `<td class="match"><span class="title">${htmlEscape(titleAt(dir.corpus, m.matchRow))}</span>${meta(dir.corpus, m.matchRow, corpusMeta)}</td>${score(m.score)}`;
-      for (const f of facets) chunk += `<td class="facet">${htmlEscape(m.facets?.[f.facet] ?? '')}</td>`;
+      for (const f of facets) chunk += facetCell(m.facets, f.facet);
       chunk += '</tr>';
     });
     chunk += '</tbody>\n';
@@ -109,7 +117,9 @@ function about(report: MatchReport): string {
     html += '</tbody></table>';
   }
   html += `<table class="facts"><tbody>${facts.run.map(([k, v]) => `<tr><th scope="row">${cellText(k)}</th><td>${cellText(v)}</td></tr>`).join('')}</tbody></table>`;
-  html += '<p class="note">Scores are the cosine similarity of the two titles as the model reads them: 1 is the same meaning, 0 unrelated. The spreadsheet reports (XLSX, CSV) carry every match kept and every column of both files.</p>';
+  let note = 'Scores are the cosine similarity of the two titles as the model reads them: 1 is the same meaning, 0 unrelated.';
+  if (report.run.confidence?.calibrated) note += ' Confidence is the chance, measured on job titles the model was not trained on, that a match names the same job; its bucket says what to do with it.';
+  html += `<p class="note">${htmlEscape(note)} The spreadsheet reports (XLSX, CSV) carry every match kept and every column of both files.</p>`;
   return `${html}</section>\n`;
 }
 

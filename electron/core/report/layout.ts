@@ -1,7 +1,8 @@
+import type { Bucket } from '../../contract/confidence.js';
 import type { MatchFacets, ReportDirection, ReportMatch, ReportSide } from './types.js';
 
-/** A report cell: text, or a number with the way it is shown. */
-export type ReportCell = string | { number: number; format: 'integer' | 'score' };
+/** A report cell: text, a number with the way it is shown, or a bucket (its word, coloured). */
+export type ReportCell = string | { number: number; format: 'integer' | 'score' | 'percent' } | { bucket: Bucket };
 
 /** A column of a direction's table: its header and what kind of values it holds. */
 export interface ReportColumn {
@@ -13,6 +14,7 @@ export interface ReportColumn {
 export const FACET_COLUMNS: readonly { facet: keyof MatchFacets; header: string }[] = [
   { facet: 'seniority', header: 'Seniority' },
   { facet: 'confidence', header: 'Confidence' },
+  { facet: 'bucket', header: 'Bucket' },
   { facet: 'code', header: 'Code' },
 ];
 
@@ -103,10 +105,19 @@ export function* directionRows(dir: ReportDirection): Generator<ReportCell[]> {
       const line: ReportCell[] = [...head, { number: m.rank, format: 'integer' }, (match[dir.corpus.column] ?? '').trim(), { number: m.matchRow, format: 'integer' }];
       for (let i = 0; i < cWidth; i++) if (i !== dir.corpus.column) line.push(match[i] ?? '');
       line.push({ number: m.score, format: 'score' });
-      for (const f of facets) line.push(m.facets?.[f.facet] ?? '');
+      for (const f of facets) line.push(facetCell(m.facets, f.facet));
       yield line;
     }
   }
+}
+
+/** The cell of an optional column: a confidence as a percentage, a bucket as itself, text as is. */
+export function facetCell(facets: MatchFacets | undefined, facet: keyof MatchFacets): ReportCell {
+  const v = facets?.[facet];
+  if (v === undefined) return '';
+  if (facet === 'confidence') return { number: v as number, format: 'percent' };
+  if (facet === 'bucket') return { bucket: v as Bucket };
+  return v as string;
 }
 
 /** Data rows with a title, and distinct titles (trimmed), of one side. */

@@ -1,3 +1,4 @@
+import type { Bucket, RunConfidence } from '../../contract/confidence.js';
 import type { Table } from '../io/types.js';
 
 /** One side of a match as a report shows it: the table it came from and its title column. */
@@ -22,14 +23,15 @@ export interface ReportMatch {
 
 /**
  * Optional facts about a match, each shown in its own column (after the score) only when some
- * match of the direction carries it. Nothing computes them yet; the writers lay them out already,
- * so adding one is a matter of filling it in.
+ * match of the direction carries it.
  */
 export interface MatchFacets {
   /** The seniority each side names, as the reader should see it ("senior / senior"). */
   seniority?: string;
-  /** A confidence band for the score ("high", "review"). */
-  confidence?: string;
+  /** The calibrated probability (0-1) that the match names the same job (core/confidence). */
+  confidence?: number;
+  /** What the confidence advises: accept, review or reject. */
+  bucket?: Bucket;
   /** A code of the matched title in a taxonomy (ISCO, O*NET, an internal job code). */
   code?: string;
 }
@@ -52,6 +54,12 @@ export interface ReportRun {
   topK: number | 'all';
   /** Matches scoring below it were left out; undefined when none were. */
   threshold?: number;
+  /** Matches with a lower confidence (0-1) were left out; undefined when none were. */
+  minConfidence?: number;
+  /** Only matches in these buckets were kept; undefined when all were. */
+  buckets?: readonly Bucket[];
+  /** The calibration the confidences came from, or why the report has scores only; undefined: not said. */
+  confidence?: RunConfidence;
   /** When the match ran. */
   createdAt: Date;
 }

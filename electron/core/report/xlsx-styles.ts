@@ -3,10 +3,12 @@
  * group-start variant, the header, and the Summary's looks. Text that a spreadsheet would run as a
  * formula gets a quote-prefix style (quotePrefix="1"), which shows it as typed and never runs it.
  */
+import { BUCKETS, type Bucket } from '../../contract/confidence.js';
+
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 /** What a data cell holds and how it shows. */
-export type DataKind = 'text' | 'wrap' | 'integer' | 'score';
+export type DataKind = 'text' | 'wrap' | 'integer' | 'score' | 'percent';
 
 /** Where a data cell sits: a shaded band (every other query), the first row of a query's group. */
 export interface Placement {
@@ -14,7 +16,7 @@ export interface Placement {
   groupStart: boolean;
 }
 
-const KINDS: readonly DataKind[] = ['text', 'wrap', 'integer', 'score'];
+const KINDS: readonly DataKind[] = ['text', 'wrap', 'integer', 'score', 'percent'];
 
 interface Xf {
   numFmt?: number;
@@ -27,19 +29,27 @@ interface Xf {
   align?: 'left' | 'center';
 }
 
-// fonts: 0 normal, 1 bold, 2 bold large (Summary title), 3 grey italic (notes)
+// Buckets look like Excel's own Good, Neutral and Bad cell styles: a person knows them at a glance.
+const BUCKET_LOOK: Record<Bucket, { font: string; fill: string }> = {
+  accept: { font: 'FF006100', fill: 'FFC6EFCE' },
+  review: { font: 'FF9C5700', fill: 'FFFFEB9C' },
+  reject: { font: 'FF9C0006', fill: 'FFFFC7CE' },
+};
+// fonts: 0 normal, 1 bold, 2 bold large (Summary title), 3 grey italic (notes), 4-6 the buckets'
 const FONTS = [
   '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>',
   '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>',
   '<font><b/><sz val="15"/><name val="Calibri"/><family val="2"/></font>',
   '<font><i/><sz val="10"/><color rgb="FF595959"/><name val="Calibri"/><family val="2"/></font>',
+  ...BUCKETS.map((b) => `<font><sz val="11"/><color rgb="${BUCKET_LOOK[b].font}"/><name val="Calibri"/><family val="2"/></font>`),
 ];
-// fills: 0 none, 1 gray125 (both required), 2 header blue, 3 band grey
+// fills: 0 none, 1 gray125 (both required), 2 header blue, 3 band grey, 4-6 the buckets'
 const FILLS = [
   '<fill><patternFill patternType="none"/></fill>',
   '<fill><patternFill patternType="gray125"/></fill>',
   '<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill>',
   '<fill><patternFill patternType="solid"><fgColor rgb="FFF2F4F7"/><bgColor indexed="64"/></patternFill></fill>',
+  ...BUCKETS.map((b) => `<fill><patternFill patternType="solid"><fgColor rgb="${BUCKET_LOOK[b].fill}"/><bgColor indexed="64"/></patternFill></fill>`),
 ];
 // borders: 0 none, 1 thin grey on top (a query's first row), 2 thin dark below (headers)
 const BORDERS = [
@@ -73,11 +83,19 @@ for (const kind of KINDS) {
       for (const groupStart of [false, true]) {
         dataIds.set(dataKey(kind, quote, { band, groupStart }), xfs.length);
         // Row numbers and ranks centred, so that they do not run into the title beside them.
-        xfs.push({ numFmt: kind === 'integer' ? 1 : kind === 'score' ? 2 : 0, fill: band ? 3 : 0, border: groupStart ? 1 : 0, wrap: kind === 'wrap', top: true, quote, align: kind === 'integer' ? 'center' : undefined });
+        xfs.push({ numFmt: kind === 'integer' ? 1 : kind === 'score' ? 2 : kind === 'percent' ? 9 : 0, fill: band ? 3 : 0, border: groupStart ? 1 : 0, wrap: kind === 'wrap', top: true, quote, align: kind === 'integer' ? 'center' : undefined });
       }
     }
   }
 }
+// A bucket cell has its bucket's colours in either band; only the line above a query's group varies.
+const bucketIds = new Map<string, number>();
+BUCKETS.forEach((bucket, i) => {
+  for (const groupStart of [false, true]) {
+    bucketIds.set(`${bucket}/${groupStart}`, xfs.length);
+    xfs.push({ font: 4 + i, fill: 4 + i, border: groupStart ? 1 : 0, top: true, align: 'center' });
+  }
+});
 function add(x: Xf): number {
   xfs.push(x);
   return xfs.length - 1;
@@ -101,6 +119,11 @@ export const LOOK = {
 /** The style of a data cell. */
 export function dataStyle(kind: DataKind, quote: boolean, placement: Placement): number {
   return dataIds.get(dataKey(kind, quote && (kind === 'text' || kind === 'wrap'), placement)) ?? 0;
+}
+
+/** The style of a bucket cell: its word on its colour. */
+export function bucketStyle(bucket: Bucket, placement: Placement): number {
+  return bucketIds.get(`${bucket}/${placement.groupStart}`) ?? 0;
 }
 
 /** styles.xml. */

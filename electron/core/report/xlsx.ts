@@ -7,7 +7,7 @@ import { printTitle, reportFacts, reportTitle, runLine, selectionLine } from './
 import { directionColumns, directionName, directionRows } from './layout.js';
 import type { ReportCell, ReportColumn } from './layout.js';
 import { needsNeutralizing } from './neutralize.js';
-import { LOOK, STYLES_XML, dataStyle, type Placement } from './xlsx-styles.js';
+import { LOOK, STYLES_XML, bucketStyle, dataStyle, type Placement } from './xlsx-styles.js';
 import { MAX_SHEET_ROWS, columnLetter, displayWidth, sheetNames, sheetRef, xmlAttr, xmlText } from './ooxml.js';
 import type { MatchReport } from './types.js';
 
@@ -47,13 +47,15 @@ function textCell(ref: string, text: string, style: (quote: boolean) => number):
 
 function cellXml(ref: string, cell: ReportCell, placement: Placement): string {
   if (typeof cell === 'string') return textCell(ref, cell, (quote) => dataStyle(cell.includes('\n') ? 'wrap' : 'text', quote, placement));
+  if ('bucket' in cell) return textCell(ref, cell.bucket, () => bucketStyle(cell.bucket, placement));
   if (!Number.isFinite(cell.number)) return '';
-  const value = cell.format === 'score' ? Number(cell.number.toFixed(4)) : cell.number;
+  const value = cell.format === 'integer' ? cell.number : Number(cell.number.toFixed(4));
   return `<c r="${ref}" s="${dataStyle(cell.format, false, placement)}"><v>${value}</v></c>`;
 }
 
 /** A Summary cell: its look by row kind and column. */
 function summaryCell(ref: string, cell: ReportCell, look: SheetRow['look'], column: number): string {
+  if (typeof cell !== 'string' && 'bucket' in cell) return textCell(ref, cell.bucket, () => LOOK.value);
   if (typeof cell !== 'string') {
     if (!Number.isFinite(cell.number)) return '';
     return `<c r="${ref}" s="${cell.format === 'score' ? LOOK.decimal : LOOK.count}"><v>${cell.number}</v></c>`;
@@ -75,7 +77,7 @@ function measure(header: string[], rows: Iterable<ReportCell[]>, sample = 2000):
   let n = 0;
   for (const row of rows) {
     row.forEach((c, i) => {
-      const w = typeof c === 'string' ? displayWidth(c) : c.format === 'score' ? 6 : String(c.number).length;
+      const w = typeof c === 'string' ? displayWidth(c) : 'bucket' in c ? c.bucket.length : c.format === 'integer' ? String(c.number).length : 6;
       if (w + 2 > (widths[i] ?? 0)) widths[i] = w + 2;
     });
     if (++n >= sample) break;
@@ -123,7 +125,7 @@ function* sheetXml(plan: SheetPlan, selected: boolean, title: string): Generator
     chunk += `<row r="${r}">`;
     if (plan.grouped) {
       const key = cells[0];
-      const groupStart = typeof key !== 'string' && (typeof group === 'string' || group === undefined || group.number !== key.number);
+      const groupStart = typeof key !== 'string' && 'number' in key && (group === undefined || typeof group === 'string' || !('number' in group) || group.number !== key.number);
       if (groupStart) {
         group = key;
         band = !band;

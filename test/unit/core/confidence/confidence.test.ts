@@ -16,7 +16,7 @@ import {
   type Calibration,
   type LabelledMatch,
 } from '../../../../electron/core/confidence/index.js';
-import { manifestModelSha } from '../../../../electron/cli/confidence.js';
+import { manifestModelSha } from '../../../../electron/core/confidence/index.js';
 import { bundledModelDir } from '../../../../electron/core/engine/index.js';
 import { rng } from '../../../bench/suite-helpers.js';
 
