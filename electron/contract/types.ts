@@ -1,4 +1,5 @@
 /** Data that crosses the bridge. Plain, cloneable shapes only: no classes, no typed arrays. */
+import type { Bucket, RunConfidence } from './confidence.js';
 
 /** The two inputs of a match: the people, and what they are matched against (openings, a taxonomy). */
 export type Side = 'candidates' | 'targets';
@@ -122,6 +123,11 @@ export interface Ranking {
   k: number;
   indices: number[];
   scores: number[];
+  /**
+   * The calibrated confidence (0-1) of each entry, at the places of its score (0 for padding): the
+   * score read against the best of its list. Absent when the model has no calibration.
+   */
+  confidence?: number[];
 }
 
 /** A finished match: both sides and both directions. */
@@ -140,6 +146,8 @@ export interface MatchResult {
   model: { name: string; version: string };
   /** The execution provider's label, as in EngineStatus. */
   provider: string;
+  /** The calibration the rankings' confidences came from, or why they have scores only. */
+  confidence: RunConfidence;
 }
 
 /** A title taken apart, as the engine sees it. */
@@ -175,6 +183,8 @@ export interface ExportRequest {
   topK: number;
   /** Matches scoring below this are left out (0-1). */
   threshold: number;
+  /** Only matches in these buckets are kept, where the result has confidences; absent: every bucket. */
+  buckets?: Bucket[];
   /** Open the file in the system's program for it once written. */
   openAfter: boolean;
 }

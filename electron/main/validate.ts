@@ -69,6 +69,22 @@ export function nullable<T>(check: Check<T>): Check<T | null> {
   return (value, at) => (value === null ? null : check(value, at));
 }
 
+/** The checked value, or undefined when the field is absent. */
+export function optional<T>(check: Check<T>): Check<T | undefined> {
+  return (value, at) => (value === undefined ? undefined : check(value, at));
+}
+
+/** An array of at most `max` distinct items, each checked. */
+export function distinctList<T>(check: Check<T>, max: number): Check<T[]> {
+  return (value, at) => {
+    if (!Array.isArray(value)) throw new BadRequest(`${at} must be a list.`);
+    if (value.length > max) throw new BadRequest(`${at} has more than ${max} items.`);
+    const out = value.map((v, i) => check(v, `${at}[${i}]`));
+    if (new Set(out).size !== out.length) throw new BadRequest(`${at} names an item twice.`);
+    return out;
+  };
+}
+
 type Shape = Record<string, Check<unknown>>;
 type Checked<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> };
 

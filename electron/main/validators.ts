@@ -1,7 +1,8 @@
 /** The argument checks of every invoke method: the shape the contract promises, nothing more. */
+import { BUCKETS } from '../contract/confidence.js';
 import { PROVIDER_CHOICES } from '../contract/types.js';
 import type { Validators } from './ipc.js';
-import { absPath, args, bool, nullable, num, obj, oneOf, str } from './validate.js';
+import { absPath, args, bool, distinctList, nullable, num, obj, oneOf, optional, str } from './validate.js';
 
 const side = oneOf('candidates', 'targets');
 const direction = oneOf('byTarget', 'byCandidate');
@@ -26,6 +27,7 @@ export const validators: Validators = {
       direction,
       topK: num(1, 100, { integer: true }),
       threshold: num(0, 1),
+      buckets: optional(distinctList(oneOf(...BUCKETS), BUCKETS.length)),
       openAfter: bool,
     }),
   ),

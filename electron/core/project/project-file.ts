@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { RunConfidence } from '../../contract/confidence.js';
 import type { Direction, MatchedSide, MatchResult, ProjectSettings, Ranking } from '../../contract/types.js';
 
 /** The file extension projects are saved with (and the desktop associates with the app). */
@@ -88,7 +89,8 @@ function storeResult(result: MatchResult): StoredResult {
     titles: s.titles,
     rowCounts: s.rowCounts,
   });
-  const round = (r: Ranking): Ranking => ({ k: r.k, indices: r.indices, scores: r.scores.map((s) => Math.round(s * 1e5) / 1e5) });
+  const round5 = (s: number): number => Math.round(s * 1e5) / 1e5;
+  const round = (r: Ranking): Ranking => ({ k: r.k, indices: r.indices, scores: r.scores.map(round5), ...(r.confidence ? { confidence: r.confidence.map(round5) } : {}) });
   return {
     ...result,
     candidates: strip(result.candidates),
@@ -201,8 +203,12 @@ function parseResult(v: unknown, corrupt: (what: string) => ProjectError): Store
     const { k, indices, scores } = x;
     if (!Number.isInteger(k) || k < 0 || indices.length !== rows * k || scores.length !== indices.length) throw corrupt(name);
     if (indices.some((i) => !Number.isInteger(i) || i < -1 || i >= other)) throw corrupt(name);
-    return { k, indices, scores };
+    if (x.confidence === undefined || !calibrated) return { k, indices, scores };
+    if (!isNumberArray(x.confidence) || x.confidence.length !== scores.length || x.confidence.some((c) => c < 0 || c > 1)) throw corrupt(name);
+    return { k, indices, scores, confidence: x.confidence };
   };
+  const confidence = parseConfidence(v.confidence);
+  const calibrated = confidence.calibrated;
   const model = isRecord(v.model) ? v.model : {};
   return {
     runId: typeof v.runId === 'string' ? v.runId : randomUUID(),
@@ -215,7 +221,20 @@ function parseResult(v: unknown, corrupt: (what: string) => ProjectError): Store
     byCandidate: ranking(v.byCandidate, candidates.titles.length, targets.titles.length, 'the ranking by candidate'),
     model: { name: typeof model.name === 'string' ? model.name : 'unknown', version: typeof model.version === 'string' ? model.version : '' },
     provider: typeof v.provider === 'string' ? v.provider : '',
+    confidence,
   };
+}
+
+/** A stored run's calibration; a project saved before there were confidences shows scores only. */
+function parseConfidence(v: unknown): RunConfidence {
+  if (isRecord(v) && v.calibrated === false && typeof v.reason === 'string') return { calibrated: false, reason: v.reason };
+  if (isRecord(v) && v.calibrated === true && isRecord(v.levels)) {
+    const { accept, review } = v.levels;
+    if (typeof accept === 'number' && typeof review === 'number' && typeof v.reviewScore === 'number' && review >= 0 && review <= accept && accept <= 1) {
+      return { calibrated: true, levels: { accept, review }, reviewScore: v.reviewScore };
+    }
+  }
+  return { calibrated: false, reason: 'this project was saved without confidences, so its scores are shown without one' };
 }
 
 /**

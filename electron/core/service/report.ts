@@ -5,6 +5,7 @@
  * title's rank), in file order. (core/report's matchesFromRanking keeps only the first such row,
  * which would leave people out of a recruiter's list.)
  */
+import { BUCKETS, bucketOf, type Bucket } from '../../contract/confidence.js';
 import type { Direction, ExportRequest, Ranking } from '../../contract/types.js';
 import { findColumn } from '../io/index.js';
 import { printTitle, renderHtmlString, writeReport as writeMatchReport, type MatchReport, type ReportDirection, type ReportMatch } from '../report/index.js';
@@ -16,7 +17,7 @@ type Side = KeptResult['candidates'];
 const LABELS = { candidates: 'Candidates', targets: 'Openings' } as const;
 
 /** One direction of a kept result as report rows: every query row's matches, filtered as on screen. */
-export function reportDirection(kept: KeptResult, direction: Direction, topK: number, threshold: number): ReportDirection {
+export function reportDirection(kept: KeptResult, direction: Direction, topK: number, threshold: number, buckets: readonly Bucket[] = BUCKETS): ReportDirection {
   const byTarget = direction === 'byTarget';
   const query: Side = byTarget ? kept.targets : kept.candidates;
   const corpus: Side = byTarget ? kept.candidates : kept.targets;
@@ -24,6 +25,7 @@ export function reportDirection(kept: KeptResult, direction: Direction, topK: nu
   const queryColumn = byTarget ? kept.result.targets.column : kept.result.candidates.column;
   const corpusColumn = byTarget ? kept.result.candidates.column : kept.result.targets.column;
   const k = Math.min(topK, ranking.k);
+  const calibration = kept.result.confidence.calibrated ? kept.result.confidence : undefined;
   const matches: ReportMatch[] = [];
   query.titles.rows.forEach((rows, q) => {
     const ranked: ReportMatch[] = [];
@@ -31,7 +33,10 @@ export function reportDirection(kept: KeptResult, direction: Direction, topK: nu
       const m = ranking.indices[q * ranking.k + r];
       const score = ranking.scores[q * ranking.k + r];
       if (m < 0 || score < threshold) break;
-      for (const row of corpus.titles.rows[m]) ranked.push({ queryRow: 0, rank: r + 1, matchRow: row + 1, score });
+      const confidence = ranking.confidence?.[q * ranking.k + r];
+      const facets = calibration && confidence !== undefined ? { confidence, bucket: bucketOf(calibration, confidence) } : undefined;
+      if (facets && !buckets.includes(facets.bucket)) continue;
+      for (const row of corpus.titles.rows[m]) ranked.push({ queryRow: 0, rank: r + 1, matchRow: row + 1, score, ...(facets ? { facets } : {}) });
     }
     for (const row of rows) for (const m of ranked) matches.push({ ...m, queryRow: row + 1 });
   });
@@ -45,8 +50,9 @@ export function reportDirection(kept: KeptResult, direction: Direction, topK: nu
 /** The whole report a request asks for: its direction first, and for XLSX the other one too. */
 export function buildReport(kept: KeptResult, request: ExportRequest): MatchReport {
   const other: Direction = request.direction === 'byTarget' ? 'byCandidate' : 'byTarget';
-  const directions = [reportDirection(kept, request.direction, request.topK, request.threshold)];
-  if (request.format === 'xlsx') directions.push(reportDirection(kept, other, request.topK, request.threshold));
+  const buckets = request.buckets ?? BUCKETS;
+  const directions = [reportDirection(kept, request.direction, request.topK, request.threshold, buckets)];
+  if (request.format === 'xlsx') directions.push(reportDirection(kept, other, request.topK, request.threshold, buckets));
   return {
     directions,
     run: {
@@ -54,6 +60,8 @@ export function buildReport(kept: KeptResult, request: ExportRequest): MatchRepo
       provider: kept.result.provider,
       topK: request.topK,
       threshold: request.threshold > 0 ? request.threshold : undefined,
+      buckets: kept.result.confidence.calibrated && buckets.length < BUCKETS.length ? buckets : undefined,
+      confidence: kept.result.confidence,
       createdAt: new Date(kept.result.createdAt),
     },
   };

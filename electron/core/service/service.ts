@@ -17,6 +17,7 @@ import type {
   Ranking,
   SaveProjectRequest,
 } from '../../contract/types.js';
+import { modelCalibration, rankedConfidences, runConfidence, type CalibrationState } from '../confidence/index.js';
 import { availableProviders, calibratedProviders } from '../engine/calibrate.js';
 import { cachedEngine } from '../engine/embedding-cache.js';
 import { createEngine, physicalCores, type Engine, type EngineOptions } from '../engine/index.js';
@@ -88,6 +89,9 @@ export function createMatchService(options: ServiceOptions): MatchService {
   let matcher: Promise<Matcher> | undefined;
   const encoderOf = (): Promise<Engine> =>
     (encoder ??= engineOf().then((engine) => (options.cacheDir === undefined ? engine : cachedEngine(engine, options.cacheDir).catch(() => engine))));
+  // The model's calibration, read once per model load (a new provider reloads the model).
+  let calibration: Promise<CalibrationState> | undefined;
+  const calibrationOf = (): Promise<CalibrationState> => (calibration ??= engineOf().then(async (engine) => modelCalibration((await engine.info()).model.dir)));
   const matcherOf = (): Promise<Matcher> => (matcher ??= engineOf().then(async (engine) => {
     const info = await engine.info();
     return createMatcher({ provider: info.provider, threads: info.threads });
@@ -142,7 +146,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
   /** Frees the engine and its matcher; the next call makes them again for the setting in force. */
   async function releaseEngine(): Promise<void> {
     const [oldEngine, oldMatcher] = [current, matcher];
-    current = encoder = matcher = warming = undefined;
+    current = encoder = matcher = warming = calibration = undefined;
     await oldMatcher?.then((m) => m.dispose(), () => undefined);
     const engine = oldEngine ? await oldEngine.catch(() => undefined) : options.engine;
     await engine?.dispose();
@@ -205,6 +209,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
     signal?.throwIfAborted();
 
     const info = await (await engineOf()).info();
+    const cal = await calibrationOf();
     const side = (table: Table, titles: DistinctTitles, tableId: string, column: string): MatchedSide => ({
       tableId,
       path: table.path,
@@ -222,10 +227,11 @@ export function createMatchService(options: ServiceOptions): MatchService {
       topK: k,
       candidates: side(cTable, c, request.candidates.tableId, request.candidates.column),
       targets: side(tTable, t, request.targets.tableId, request.targets.column),
-      byTarget: toRanking(byTarget, k),
-      byCandidate: toRanking(byCandidate, k),
+      byTarget: toRanking(byTarget, k, rankedConfidences(cal, byTarget)),
+      byCandidate: toRanking(byCandidate, k, rankedConfidences(cal, byCandidate)),
       model: { name: info.model.name, version: info.model.version },
       provider: providerLabel(info.provider, info.threads, info.precision),
+      confidence: runConfidence(cal),
     };
     keep(results, result.runId, { result, candidates: { table: cTable, titles: c }, targets: { table: tTable, titles: t } }, keepResults);
     return result;
@@ -314,18 +320,20 @@ export function createMatchService(options: ServiceOptions): MatchService {
   };
 }
 
-/** A TopKResult as plain arrays with -1 padding: cloneable across threads and the bridge. */
-function toRanking(r: TopKResult, k: number): Ranking {
+/** A TopKResult (and its confidences) as plain arrays with -1 padding: cloneable across threads and the bridge. */
+function toRanking(r: TopKResult, k: number, confidences: Float64Array | undefined): Ranking {
   const n = r.counts.length;
   const indices = new Array<number>(n * k).fill(-1);
   const scores = new Array<number>(n * k).fill(0);
+  const confidence = confidences ? new Array<number>(n * k).fill(0) : undefined;
   for (let q = 0; q < n; q++) {
     for (let j = 0; j < r.counts[q]; j++) {
       indices[q * k + j] = r.indices[q * r.k + j];
       scores[q * k + j] = r.scores[q * r.k + j];
+      if (confidence && confidences) confidence[q * k + j] = confidences[q * r.k + j];
     }
   }
-  return { k, indices, scores };
+  return confidence ? { k, indices, scores, confidence } : { k, indices, scores };
 }
 
 /** Passes progress on at most every `everyMs`, and always the last report of a phase. */

@@ -94,6 +94,7 @@ export function matchResult(over: Partial<MatchResult> = {}): MatchResult {
     byCandidate: { k: 3, indices: [0, 1, -1, 1, 0, -1, 0, 1, -1], scores: [0.82, 0.3, 0, 0.91, 0.2, 0, 0.41, 0.1, 0] },
     model: { name: 'titlematch-bert', version: '1.0.0' },
     provider: 'CPU, 2 threads',
+    confidence: { calibrated: false, reason: 'the model has no confidence.json, so scores are shown without a confidence' },
     ...over,
   };
 }

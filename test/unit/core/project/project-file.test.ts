@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,10 +14,11 @@ const result: MatchResult = {
   topK: 2,
   candidates: { tableId: 't1', path: join(dir, 'people.xlsx'), fileName: 'people.xlsx', sheet: 'Staff', column: 'Title', rowCount: 3, titles: ['RN', 'Welder'], rowCounts: [2, 1] },
   targets: { tableId: 't2', path: join(dir, 'jobs.csv'), fileName: 'jobs.csv', sheet: null, column: 'Job', rowCount: 1, titles: ['Registered Nurse'], rowCounts: [1] },
-  byTarget: { k: 2, indices: [0, 1], scores: [0.912345678, 0.1] },
+  byTarget: { k: 2, indices: [0, 1], scores: [0.912345678, 0.1], confidence: [0.876543219, 0.01] },
   byCandidate: { k: 2, indices: [0, -1, 0, -1], scores: [0.912345678, 0, 0.1, 0] },
   model: { name: 'titlematch-bert', version: '1.0.0' },
   provider: 'CPU, 2 threads',
+  confidence: { calibrated: true, levels: { accept: 0.85, review: 0.11 }, reviewScore: 0.47 },
 };
 
 const settings = { topK: 2, threshold: 0.35, direction: 'byCandidate' as const };
@@ -34,7 +35,23 @@ describe('project files', () => {
     expect(back.result?.byCandidate.indices).toEqual([0, -1, 0, -1]);
     expect(back.result?.byTarget.scores[0]).toBeCloseTo(0.91235, 5);
     expect(back.result?.candidates).not.toHaveProperty('tableId');
+    expect(back.result?.confidence).toEqual(result.confidence);
+    expect(back.result?.byTarget.confidence?.[0]).toBeCloseTo(0.87654, 5);
+    expect(back.result?.byCandidate).not.toHaveProperty('confidence');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('reopen a project saved before confidences as scores only, saying why', async () => {
+    const path = join(dir, 'old.titlematch');
+    await writeProject(path, toProject(path, { candidates: null, targets: null }, settings, result));
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { result: { confidence?: unknown; byTarget: { confidence?: unknown } } };
+    expect(saved.result.confidence).toBeDefined();
+    delete saved.result.confidence;
+    delete saved.result.byTarget.confidence;
+    writeFileSync(path, JSON.stringify(saved));
+    const back = await readProject(path);
+    expect(back.result?.confidence).toEqual({ calibrated: false, reason: 'this project was saved without confidences, so its scores are shown without one' });
+    expect(back.result?.byTarget).not.toHaveProperty('confidence');
   });
 
   it('finds inputs that moved along with the project', async () => {

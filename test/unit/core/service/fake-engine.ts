@@ -21,11 +21,12 @@ function vector(title: string): Float32Array {
   return v.map((x) => x / norm);
 }
 
-/** Options: how many titles per batch, and a pause per batch (to give cancellation time). */
-export function trigramEngine(options: { batch?: number; pauseMs?: number } = {}): Engine & { encoded: number; warmUps: number } {
+/** Options: how many titles per batch, a pause per batch (to give cancellation time), the model folder it says it loaded. */
+export function trigramEngine(options: { batch?: number; pauseMs?: number; dir?: string } = {}): Engine & { encoded: number; warmUps: number } {
   const batch = options.batch ?? 4;
+  const dir = options.dir ?? '/none';
   const info: EngineInfo = {
-    model: { name: 'trigram-test', version: '0', dir: '/none', file: '/none/model.onnx', dimension: DIM, maxLength: 32, sizeBytes: 0, pooling: 'mean' },
+    model: { name: 'trigram-test', version: '0', dir, file: `${dir}/model.onnx`, dimension: DIM, maxLength: 32, sizeBytes: 0, pooling: 'mean' },
     provider: 'cpu',
     providerReason: 'webgpu unavailable: no adapter; using cpu',
     precision: 'fp32',
