@@ -36,8 +36,8 @@ export async function exportResults(format: ExportFormat): Promise<void> {
   files.exporting = format;
   files.exportError = null;
   try {
-    const { direction, topK, threshold } = results.settings;
-    const path = await api.exportResults({ runId: result.runId, format, direction, topK, threshold, openAfter: files.openAfterExport });
+    const { direction, topK, threshold, buckets } = results.settings;
+    const path = await api.exportResults({ runId: result.runId, format, direction, topK, threshold, buckets: [...buckets], openAfter: files.openAfterExport });
     if (path !== null) {
       files.lastExport = path;
       ui.notice = `Exported to ${baseName(path)}`;

@@ -1,4 +1,5 @@
 /** The results screen: the result shown, how it is filtered, what is selected, and its explanation. */
+import { BUCKETS, type Bucket } from '../../../electron/contract/confidence.js';
 import type { Direction, MatchExplanation, MatchResult } from '../../../electron/contract/types.js';
 import { api, messageOf } from '../lib/api.js';
 import type { SortKey } from '../lib/matches/results.js';
@@ -10,6 +11,8 @@ export interface ResultSettings {
   topK: number;
   search: string;
   sort: SortKey;
+  /** The buckets shown, where the result has confidences. */
+  buckets: Bucket[];
 }
 
 /** The explanation of the selected pair, keyed by direction, title and rank. */
@@ -26,7 +29,7 @@ class ResultsState {
    * ever replaced whole, and proxying each of them would make every filter pass crawl.
    */
   current = $state.raw<MatchResult | null>(null);
-  settings = $state<ResultSettings>({ direction: 'byTarget', threshold: 0, topK: 10, search: '', sort: 'file' });
+  settings = $state<ResultSettings>({ direction: 'byTarget', threshold: 0, topK: 10, search: '', sort: 'file', buckets: [...BUCKETS] });
   /** Selected title (index into the listed side's titles) and match rank (1-based), or -1. */
   selectedQuery = $state(-1);
   selectedRank = $state(-1);
@@ -36,10 +39,16 @@ class ResultsState {
 /** Results state. */
 export const results = new ResultsState();
 
-/** Shows a new result with its own top-K, keeping the person's other settings. */
+/**
+ * Shows a new result with its own top-K, keeping the person's other settings. With a calibration,
+ * the minimum score starts where a best match reaches the review level (cut to the slider's step,
+ * so that no such match is hidden), unless the settings name one (a reopened project).
+ */
 export function showResult(result: MatchResult, settings?: Partial<ResultSettings>): void {
   results.current = result;
   results.settings.topK = result.topK;
+  results.settings.buckets = [...BUCKETS];
+  if (result.confidence.calibrated) results.settings.threshold = Math.min(1, Math.max(0, Math.floor(result.confidence.reviewScore * 100) / 100));
   if (settings) Object.assign(results.settings, settings);
   results.settings.topK = Math.min(results.settings.topK, result.topK);
   results.selectedQuery = -1;

@@ -23,7 +23,7 @@ describe('export', () => {
     await fireEvent.click(screen.getByRole('checkbox', { name: 'Open when done' }));
     await userEvent.click(screen.getByRole('button', { name: 'Export matches as an Excel workbook' }));
     await waitFor(() => expect(ui.notice).toBe('Exported to matches.xlsx'));
-    expect(bridge.argsOf('exportResults')).toEqual([[{ runId: 'run-1', format: 'xlsx', direction: 'byTarget', topK: 2, threshold: 0.4, openAfter: true }]]);
+    expect(bridge.argsOf('exportResults')).toEqual([[{ runId: 'run-1', format: 'xlsx', direction: 'byTarget', topK: 2, threshold: 0.4, buckets: ['accept', 'review', 'reject'], openAfter: true }]]);
     expect(screen.getByText('Saved matches.xlsx')).toBeInTheDocument();
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchCount, matchesOf, visibleQueries, withMatches } from '../../../renderer/src/lib/matches/results.js';
 import { matchResult } from './fake-bridge.js';
 
-const all = { threshold: 0, topK: 10, search: '', sort: 'file' as const };
+const all = { threshold: 0, topK: 10, search: '', sort: 'file' as const, buckets: ['accept', 'review', 'reject'] as const };
 
 describe('reading results', () => {
   it('ranks each opening’s candidates best first, within top-K and threshold', () => {

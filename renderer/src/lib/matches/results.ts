@@ -3,6 +3,7 @@
  * order, and each title's ranked matches. Pure functions over plain arrays, fast enough to run on
  * every keystroke and slider move for 100,000 titles.
  */
+import { BUCKETS, bucketOf, type Bucket } from '../../../../electron/contract/confidence.js';
 import type { Direction, MatchResult, MatchedSide, Ranking } from '../../../../electron/contract/types.js';
 
 /** How the list of titles is ordered. */
@@ -14,6 +15,18 @@ export interface ResultFilter {
   topK: number;
   search: string;
   sort: SortKey;
+  /** The buckets shown (all of them for a result without confidences). */
+  buckets: readonly Bucket[];
+}
+
+/** Which matches pass the bucket filter, by their place in a ranking; undefined when every one does. */
+export type BucketKeep = ((ranking: Ranking, at: number) => boolean) | undefined;
+
+/** The bucket filter of a result: undefined when it keeps everything (no confidences, or every bucket on). */
+export function bucketKeep(result: MatchResult, buckets: readonly Bucket[]): BucketKeep {
+  const c = result.confidence;
+  if (!c?.calibrated || BUCKETS.every((b) => buckets.includes(b))) return undefined;
+  return (ranking, at) => ranking.confidence !== undefined && buckets.includes(bucketOf(c, ranking.confidence[at]));
 }
 
 /** The two sides seen from a direction: whose titles are listed, whose are ranked. */
@@ -32,11 +45,16 @@ export interface RankedMatch {
   score: number;
   /** Rows of the other file that carry this title. */
   rows: number;
+  /** Calibrated confidence (0-1) and its bucket; null without a calibration. */
+  confidence: number | null;
+  bucket: Bucket | null;
 }
 
 /** A title's matches within top-K and at or above the threshold, best first. */
-export function matchesOf(result: MatchResult, direction: Direction, query: number, filter: Pick<ResultFilter, 'threshold' | 'topK'>): RankedMatch[] {
+export function matchesOf(result: MatchResult, direction: Direction, query: number, filter: Pick<ResultFilter, 'threshold' | 'topK'> & Partial<Pick<ResultFilter, 'buckets'>>): RankedMatch[] {
   const { matches, ranking } = sidesOf(result, direction);
+  const c = result.confidence.calibrated ? result.confidence : undefined;
+  const keep = bucketKeep(result, filter.buckets ?? BUCKETS);
   const out: RankedMatch[] = [];
   const k = Math.min(filter.topK, ranking.k);
   const base = query * ranking.k;
@@ -45,17 +63,22 @@ export function matchesOf(result: MatchResult, direction: Direction, query: numb
     if (index < 0) break;
     const s = ranking.scores[base + r];
     if (s < filter.threshold) break; // sorted best first: the rest are lower
-    out.push({ rank: r + 1, index, title: matches.titles[index], score: s, rows: matches.rowCounts[index] });
+    if (keep && !keep(ranking, base + r)) continue;
+    const confidence = c && ranking.confidence ? ranking.confidence[base + r] : null;
+    out.push({ rank: r + 1, index, title: matches.titles[index], score: s, rows: matches.rowCounts[index], confidence, bucket: c && confidence !== null ? bucketOf(c, confidence) : null });
   }
   return out;
 }
 
 /** How many matches of `query` pass the filter (without building them). */
-export function matchCount(ranking: Ranking, query: number, threshold: number, topK: number): number {
+export function matchCount(ranking: Ranking, query: number, threshold: number, topK: number, keep?: BucketKeep): number {
   const k = Math.min(topK, ranking.k);
   const base = query * ranking.k;
+  let r = 0;
+  while (r < k && ranking.indices[base + r] >= 0 && ranking.scores[base + r] >= threshold) r++;
+  if (!keep) return r;
   let n = 0;
-  while (n < k && ranking.indices[base + n] >= 0 && ranking.scores[base + n] >= threshold) n++;
+  for (let j = 0; j < r; j++) if (keep(ranking, base + j)) n++;
   return n;
 }
 
@@ -100,16 +123,18 @@ export function visibleQueries(result: MatchResult, direction: Direction, filter
       list.sort((a, b) => collator.compare(queries.titles[a], queries.titles[b]) || a - b);
       break;
     }
-    case 'matches-desc':
-      list.sort((a, b) => matchCount(ranking, b, filter.threshold, filter.topK) - matchCount(ranking, a, filter.threshold, filter.topK) || a - b);
+    case 'matches-desc': {
+      const keep = bucketKeep(result, filter.buckets);
+      list.sort((a, b) => matchCount(ranking, b, filter.threshold, filter.topK, keep) - matchCount(ranking, a, filter.threshold, filter.topK, keep) || a - b);
       break;
+    }
   }
   return list;
 }
 
 /** How many of `list` have at least one match passing the filter. */
-export function withMatches(ranking: Ranking, list: readonly number[], threshold: number): number {
+export function withMatches(ranking: Ranking, list: readonly number[], threshold: number, topK = ranking.k, keep?: BucketKeep): number {
   let n = 0;
-  for (const q of list) if (ranking.indices[q * ranking.k] >= 0 && ranking.scores[q * ranking.k] >= threshold) n++;
+  for (const q of list) if (keep ? matchCount(ranking, q, threshold, topK, keep) > 0 : ranking.indices[q * ranking.k] >= 0 && ranking.scores[q * ranking.k] >= threshold) n++;
   return n;
 }
