@@ -9,12 +9,13 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createEngine, type Engine } from '../core/engine/index.js';
+import { createEngine, type Engine, type EngineOptions } from '../core/engine/index.js';
 import { rankMetrics, targetRanks, tfidfTargetRanks } from '../core/match/index.js';
 
 import { confidences, levelFigures, readCalibration, reliability, type Calibration, type CalibrationState, type LevelFigures, type ReliabilityBin } from '../core/confidence/index.js';
 import { put, writeAtomic } from '../core/report/atomic.js';
 import { labelledMatches, manifestModelSha } from './confidence.js';
+import { feedbackLines, feedbackTable } from './feedback.js';
 import {
   dataDir,
   LANGUAGES,
@@ -45,6 +46,7 @@ its list of 40+ titles (top-1 and MRR).
                 with --cases, the multilingual cases are not run)
   --languages L the esco-i18n languages to measure (default: de,es,fr,nl,pl,pt, those present)
   --jobbert-only  only the jobbert-val figures (no cases, languages or confidence)
+  --feedback    a simulated recruiter: MRR after an adapter learns 100, 500 and 2,000 decisions
   --json        print the figures as JSON
   --raw         feed titles to the model without TitleMatch's normalisation (to measure it)
 ${ENGINE_USAGE}`;
@@ -179,6 +181,20 @@ function confidenceLines(c: ConfidenceFigures): string[] {
   ];
 }
 
+/** `eval --feedback`: the simulated recruiter's table (see feedback.ts). */
+async function runFeedback(dir: string, options: EngineOptions, io: CliIo): Promise<number> {
+  const set = await loadEvalSet(dir);
+  const engine = createEngine(options);
+  try {
+    const info = await engine.info();
+    const lines = [`model ${info.model.name} ${info.model.version} (${info.provider})`, ...feedbackLines(await feedbackTable(engine, set))];
+    io.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  } finally {
+    await engine.dispose();
+  }
+}
+
 /** Runs `titlematch eval`; returns the exit code. */
 export async function runEval(argv: string[], io: CliIo = processIo()): Promise<number> {
   const { values } = parseArgs({
@@ -190,6 +206,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
       reliability: { type: 'string' },
       languages: { type: 'string' },
       'jobbert-only': { type: 'boolean' },
+      feedback: { type: 'boolean' },
       json: { type: 'boolean' },
       raw: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -202,6 +219,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
   const dir = dataDir(values.data);
   const engineOptions = { ...engineOptionsFrom(values), normalizeTitles: !values.raw };
   const set = await loadEvalSet(dir);
+  if (values.feedback) return runFeedback(dir, engineOptionsFrom(values), io);
   const only = values['jobbert-only'] === true;
   const casesPath = only ? undefined : (values.cases ?? defaultFixture('recruiter-cases.json'));
   const cases = casesPath === undefined ? undefined : await loadRecruiterCases(casesPath);
