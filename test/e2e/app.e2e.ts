@@ -138,6 +138,11 @@ describe('TitleMatch, end to end', () => {
     await importPage.topK.selectOption('5');
     await importPage.matchButton.click();
     await results.heading.waitFor({ timeout: 120_000 });
+    // The bundled model has a calibration: the minimum score starts where a best match reaches review.
+    const review = Number(await results.threshold.inputValue());
+    expect(review).toBeGreaterThan(0.2);
+    expect(await text(results.counts)).toContain(`with a match scoring ${review.toFixed(2)} or more.`);
+    await results.threshold.fill('0');
     expect(await text(results.counts)).toMatch(/^Showing 12 of 12 openings; \d+ with a match scoring 0\.00 or more\.$/);
 
     await results.selectOpening('Registered Nurse');
@@ -145,7 +150,7 @@ describe('TitleMatch, end to end', () => {
     const options = ranked.getByRole('option');
     expect(await options.count()).toBe(5);
     // The same title on both sides is the best possible match.
-    expect(await text(options.first())).toMatch(/^1 Registered Nurse 1 row 1\.00$/);
+    expect(await text(options.first())).toMatch(/^1 Registered Nurse 1 row 1\.00 \d+% (Accept|Review)$/);
     const scores = await scoresIn(ranked);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     await results.search.fill('');
@@ -166,6 +171,29 @@ describe('TitleMatch, end to end', () => {
     await results.threshold.fill('0');
     await page.getByText(/with a match scoring 0\.00 or more/).waitFor();
     expect(await ranked.getByRole('option').count()).toBe(5);
+  });
+
+  it('shows each match’s confidence and bucket, and filters by bucket', async () => {
+    await results.selectOpening('Senior Software Engineer');
+    const ranked = results.list('Candidate titles');
+    const options = ranked.getByRole('option');
+    expect(await options.count()).toBe(5);
+    const rows = await options.allTextContents();
+    for (const row of rows) expect(row.replace(/\s+/g, ' ').trim()).toMatch(/ \d\.\d\d (<1|>99|\d+)% (Accept|Review|Reject)$/);
+    const words = (await ranked.locator('.bucket').allTextContents()).map((w) => w.trim());
+    expect(new Set(words).size).toBeGreaterThan(1);
+    await results.search.fill('');
+    await screenshots(page, shots, '16-buckets');
+    // Hide the rejects: only the other buckets stay, and the counts say so.
+    await results.bucket('Reject').uncheck();
+    await page.getByText(/in the buckets shown\.$/).waitFor();
+    await results.selectOpening('Senior Software Engineer');
+    const kept = (await ranked.locator('.bucket').allTextContents()).map((w) => w.trim());
+    expect(kept).toEqual(words.filter((w) => w !== 'Reject'));
+    await results.search.fill('');
+    await screenshots(page, shots, '17-buckets-no-reject');
+    await results.bucket('Reject').check();
+    await page.getByText(/with a match scoring 0\.00 or more\.$/).waitFor();
   });
 
   it('explains why a pair matched', async () => {
@@ -370,7 +398,7 @@ describe('TitleMatch, end to end', () => {
     await reopened.heading.waitFor();
     expect(await text(reopened.counts)).toMatch(/^Showing 12 of 12 openings/);
     await reopened.selectOpening('Registered Nurse');
-    expect(await text(reopened.list('Candidate titles').getByRole('option').first())).toMatch(/^1 Registered Nurse 1 row 1\.00$/);
+    expect(await text(reopened.list('Candidate titles').getByRole('option').first())).toMatch(/^1 Registered Nurse 1 row 1\.00 \d+% (Accept|Review)$/);
     await screenshots(second, shots, '10-project-reopened');
     await second.getByRole('button', { name: '1. Import' }).click();
     expect(await new ImportPage(second, app.dialogs).column('candidates').inputValue()).toBe('Desired title');

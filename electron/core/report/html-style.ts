@@ -22,7 +22,9 @@ table { border-collapse: collapse; width: 100%; }
 .matches col.c-query { width: 27%; }
 .matches col.c-rank { width: 2.2rem; }
 .matches col.c-score { width: 7.2rem; }
-.matches col.c-facet { width: 7rem; }
+.matches col.c-seniority, .matches col.c-code { width: 7rem; }
+.matches col.c-confidence { width: 4.6rem; }
+.matches col.c-bucket { width: 4.6rem; }
 .matches thead th { text-align: left; font-size: .78rem; font-weight: 600; color: #3d444d; padding: .35rem .5rem; border-bottom: 2px solid #1b1f24; vertical-align: bottom; }
 .matches .sub { display: block; font-weight: normal; color: #6e7781; }
 .matches td, .matches tbody th { padding: .28rem .5rem; vertical-align: top; text-align: left; }

@@ -58,7 +58,7 @@ function tableHead(dir: ReportDirection): string {
   const facets = presentFacets(dir);
   const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
   return (
-    `<colgroup><col class="c-query"><col class="c-rank"><col class="c-match"><col class="c-score">${facets.map(() => '<col class="c-facet">').join('')}</colgroup>` +
+    `<colgroup><col class="c-query"><col class="c-rank"><col class="c-match"><col class="c-score">${facets.map((f) => `<col class="c-${f.facet}">`).join('')}</colgroup>` +
     `<thead><tr><th scope="col">${htmlEscape(cap(q.one))}${sub(dir.query)}</th><th scope="col" class="rank" title="Rank">#</th>` +
     `<th scope="col">${htmlEscape(cap(c.one))}${sub(dir.corpus)}</th><th scope="col" class="score">Score</th>` +
     `${facets.map((f) => `<th scope="col">${htmlEscape(f.header)}</th>`).join('')}</tr></thead>\n`

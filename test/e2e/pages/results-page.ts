@@ -16,6 +16,11 @@ export class ResultsPage {
     return this.page.getByRole('slider', { name: 'Minimum score' });
   }
 
+  /** The checkbox that shows or hides a bucket's matches. */
+  bucket(name: 'Accept' | 'Review' | 'Reject'): Locator {
+    return this.page.getByRole('group', { name: 'Buckets' }).getByRole('checkbox', { name });
+  }
+
   get search(): Locator {
     return this.page.getByRole('searchbox', { name: 'Search titles' });
   }
