@@ -107,11 +107,14 @@ export function levelFigures(confidences: readonly number[], correct: readonly b
 
 /**
  * The bucket levels: accept is the lowest level whose best matches are right at least
- * `acceptPrecision` of the time; review keeps at least `reviewRecall` of the right best matches.
+ * `acceptPrecision` of the time (over at least `minAccepted` of them); review keeps at least
+ * `reviewRecall` of the right best matches.
  */
-export function chooseLevels(confidences: readonly number[], correct: readonly boolean[], acceptPrecision = 0.9, reviewRecall = 0.95): { accept: number; review: number } {
+export function chooseLevels(confidences: readonly number[], correct: readonly boolean[], acceptPrecision = 0.9, reviewRecall = 0.95, minAccepted = 25): { accept: number; review: number } {
   const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
-  const accept = grid.find((t) => levelFigures(confidences, correct, t).precision >= acceptPrecision) ?? 0.99;
+  // A precision measured on a handful of matches says little: the accept level needs minAccepted of them.
+  const accepted = (t: number): number => confidences.filter((c) => c >= t).length;
+  const accept = grid.find((t) => accepted(t) >= minAccepted && levelFigures(confidences, correct, t).precision >= acceptPrecision) ?? 0.99;
   const review = [...grid].reverse().find((t) => levelFigures(confidences, correct, t).recall >= reviewRecall) ?? 0.01;
   return { accept, review: Math.min(review, accept) };
 }
