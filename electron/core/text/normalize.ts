@@ -63,9 +63,17 @@ const SENIORITY: readonly string[] = [
   'chief',
 ];
 
+// Gender markers of European vacancy titles name no job: "(m/w/d)", "(w/m/x)", "(h/f)", "(M/F/D)",
+// "(all genders)", "(gn)", and the inclusive endings of German ("Lehrer/in", "Lehrer*in",
+// "Mitarbeiter:innen", "Buchhalter(in)") and Spanish or Portuguese ("Enfermero/a", "Técnico(a)").
+// They go before the model sees the title, so "Krankenpfleger (m/w/d)" is "krankenpfleger".
+const GENDER_MARKER = /[(\[]\s*(?:[mwfhdx]\s*[/|,]\s*[mwfhdx](?:\s*[/|,]\s*[mwfhdx*])?|all\s+genders?|gn|divers)\s*[)\]]|(?<![\p{L}\p{N}])[mwfh]\/[mwfh]\/[dx](?![\p{L}\p{N}])/giu;
+const GENDER_ENDING = /(?<=\p{L}{3})(?:[/*:_]-?in(?:nen)?|\(in(?:nen)?\))(?![\p{L}\p{N}])|(?<=\p{L}{2}o)(?:\/a|\(a\))(?![\p{L}\p{N}])/gu;
+
 /** Lower-case, NFKC, punctuation to spaces; keeps the characters that are part of words in titles. */
 function clean(text: string): string {
   let s = text.normalize('NFKC').toLowerCase();
+  s = s.replace(GENDER_MARKER, ' ').replace(GENDER_ENDING, '');
   // Characters that never carry meaning in a title.
   s = s.replace(/[\s\u00a0\u200b-\u200d\ufeff]+/gu, ' ');
   s = s.replace(/[,;:!?"“”„‘’`()[\]{}<>|*_~^=\\]/gu, ' ');

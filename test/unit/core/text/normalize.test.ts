@@ -31,6 +31,25 @@ describe('normalizeTitle', () => {
     expect(normalizeTitle('"Chief" Happiness Officer!!')).toBe('chief happiness officer');
   });
 
+  it('drops the gender markers of European vacancy titles, and only those', () => {
+    expect(normalizeTitle('Krankenpfleger (m/w/d)')).toBe('krankenpfleger');
+    expect(normalizeTitle('Sales Manager (M/F/D)')).toBe('sales manager');
+    expect(normalizeTitle('Développeur (H/F)')).toBe('développeur');
+    expect(normalizeTitle('Designer (all genders)')).toBe('designer');
+    expect(normalizeTitle('Data Analyst m/w/d')).toBe('data analyst');
+    expect(normalizeTitle('Fachinformatiker (gn) Systemintegration')).toBe('fachinformatiker systemintegration');
+    expect(normalizeTitle('Buchhalter/in')).toBe('buchhalter');
+    expect(normalizeTitle('Lehrer*innen')).toBe('lehrer');
+    expect(normalizeTitle('Mitarbeiter:in Vertrieb')).toBe('mitarbeiter vertrieb');
+    expect(normalizeTitle('Rohrleitungsbauer/-in')).toBe('rohrleitungsbauer');
+    expect(normalizeTitle('Enfermero/a')).toBe('enfermero');
+    expect(normalizeTitle('Técnico(a) de enfermagem')).toBe('técnico de enfermagem');
+    // Not markers: a slash between words, "n/a", "check-in".
+    expect(normalizeTitle('Admin/Intern')).toBe('admin / intern');
+    expect(normalizeTitle('N/A')).toBe('n / a');
+    expect(normalizeTitle('Check-in Agent')).toBe('check-in agent');
+  });
+
   it('leaves "admin" and "exec" alone: as titles they name occupations of their own', () => {
     expect(normalizeTitle('Sales Admin')).toBe('sales admin');
     expect(normalizeTitle('Account Exec')).toBe('account exec');
