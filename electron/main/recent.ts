@@ -1,7 +1,7 @@
 /** Files opened lately, kept in a small JSON file in the app's data folder. */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { RecentFile } from '../contract/types.js';
+import { writeFileAtomicSync } from '../core/files/atomic-write.js';
 import type { RecentList } from './handlers.js';
 
 /** How many recent files are remembered. */
@@ -34,9 +34,7 @@ export class RecentFiles implements RecentList {
   add(entry: RecentFile): void {
     this.files = [{ path: entry.path, kind: entry.kind }, ...this.files.filter((f) => f.path !== entry.path)].slice(0, MAX_RECENT);
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      writeFileSync(`${this.file}.tmp`, JSON.stringify(this.files, null, 2));
-      renameSync(`${this.file}.tmp`, this.file);
+      writeFileAtomicSync(this.file, JSON.stringify(this.files, null, 2), { mkdir: true });
     } catch {
       // The list is a convenience: failing to save it must not fail the open that triggered it.
     }

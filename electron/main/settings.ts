@@ -1,7 +1,7 @@
 /** The app's settings, kept in a small JSON file in its data folder: for now, where the engine runs. */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { PROVIDER_CHOICES, type ProviderChoice } from '../contract/types.js';
+import { writeFileAtomicSync } from '../core/files/atomic-write.js';
 
 interface Stored {
   provider: ProviderChoice;
@@ -36,9 +36,7 @@ export class AppSettings {
   setProvider(provider: ProviderChoice): boolean {
     this.stored = { ...this.stored, provider };
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      writeFileSync(`${this.file}.tmp`, `${JSON.stringify(this.stored, null, 2)}\n`);
-      renameSync(`${this.file}.tmp`, this.file);
+      writeFileAtomicSync(this.file, `${JSON.stringify(this.stored, null, 2)}\n`, { mkdir: true });
       return true;
     } catch {
       return false;
