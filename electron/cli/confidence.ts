@@ -22,7 +22,7 @@ import {
 } from '../core/confidence/index.js';
 import { createEngine, type Engine } from '../core/engine/index.js';
 import { topK, matchesOf } from '../core/match/index.js';
-import { put, writeAtomic } from '../core/report/atomic.js';
+import { writeFileAtomic } from '../core/files/atomic-write.js';
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
 import { processIo, runGuarded, type CliIo } from './errors.js';
 import { dataDir, jobbertDevHalf, loadEvalSet, type EvalSet } from './eval-sets.js';
@@ -108,7 +108,7 @@ export async function runFitConfidence(argv: string[], io: CliIo = processIo()):
     const measure = await labelledMatches(engine, set, 'measure');
     const calibration = fitCalibration(fit, measure, sha, 'jobbert-dev, fit half: top-10 ESCO preferred labels of each vacancy title');
     const out = resolve(values.out ?? join(info.model.dir, CONFIDENCE_FILE));
-    await writeAtomic(out, (stream) => put(stream, `${JSON.stringify(calibration, null, 2)}\n`));
+    await writeFileAtomic(out, `${JSON.stringify(calibration, null, 2)}\n`);
     const f = calibration.fitted;
     io.stdout.write(
       [

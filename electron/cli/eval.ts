@@ -13,7 +13,7 @@ import { createEngine, type Engine, type EngineOptions } from '../core/engine/in
 import { rankMetrics, targetRanks, tfidfTargetRanks } from '../core/match/index.js';
 
 import { confidences, levelFigures, readCalibration, reliability, type Calibration, type CalibrationState, type LevelFigures, type ReliabilityBin } from '../core/confidence/index.js';
-import { put, writeAtomic } from '../core/report/atomic.js';
+import { writeFileAtomic } from '../core/files/atomic-write.js';
 import { labelledMatches, manifestModelSha } from './confidence.js';
 import { feedbackLines, feedbackTable } from './feedback.js';
 import {
@@ -250,7 +250,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
     const confidence = calibrated.calibration === undefined ? undefined : await measureConfidence(engine, set, calibrated.calibration);
     progress.finish();
     if (values.reliability !== undefined && confidence !== undefined) {
-      await writeAtomic(resolve(values.reliability), (out) => put(out, `${JSON.stringify({ model: `${info.model.name} ${info.model.version}`, ...confidence }, null, 2)}\n`));
+      await writeFileAtomic(resolve(values.reliability), `${JSON.stringify({ model: `${info.model.name} ${info.model.version}`, ...confidence }, null, 2)}\n`);
     }
     const figures = (r: Int32Array, s: number): Figures => ({ ...rankMetrics(r), seconds: s });
     const dev = { model: figures(part(set, ranks, 'dev'), seconds), tfidf: figures(part(set, tfidfRanks, 'dev'), tfidfSeconds) };

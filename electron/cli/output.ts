@@ -1,11 +1,11 @@
 /**
  * The `match` output: CSV with exactly query_row,query,rank,match_row,match,score, or JSON with the
  * same fields and, where the model has a calibration, confidence and bucket. Rows are produced lazily and written in chunks, so `--top all` on large files does
- * not build one huge string; files are written atomically by core/report/atomic.ts.
+ * not build one huge string; files are written atomically by core/files/atomic-write.ts.
  */
 import type { Writable } from 'node:stream';
 import type { Bucket } from '../contract/confidence.js';
-import { put } from '../core/report/atomic.js';
+import { put } from '../core/files/atomic-write.js';
 
 /** One line of the match output; confidence and bucket where the model has a calibration (JSON only). */
 export interface MatchRow {

@@ -4,7 +4,7 @@
  * terminal) removes the temporary file of a write in progress before the process ends.
  */
 import { errnoCode } from '../core/io/files.js';
-import { removePendingTemporaryFiles } from '../core/report/atomic.js';
+import { removePendingTemporaryFiles } from '../core/files/atomic-write.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 

@@ -3,9 +3,10 @@
  * batch (bulk throughput) and on single titles (the interactive search box), keep the fastest of
  * each per machine and model in a small JSON file, and pick from it by the size of the work.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { arch, cpus, hostname, platform } from 'node:os';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { modelCacheKey } from './embedding-cache.js';
 import { createEngine, type EngineOptions } from './engine.js';
 import { readModelFolder } from './model-folder.js';
@@ -83,10 +84,7 @@ const FILE = 'providers.json';
 export async function saveCalibration(dir: string, calibration: Calibration): Promise<string> {
   const path = join(dir, FILE);
   const others = (await readAll(dir)).filter((c) => c.machine !== calibration.machine || c.modelKey !== calibration.modelKey);
-  await mkdir(dir, { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify([...others, calibration].slice(-20), null, 2)}\n`);
-  await rename(tmp, path);
+  await writeFileAtomic(path, `${JSON.stringify([...others, calibration].slice(-20), null, 2)}\n`, { mkdir: true, kind: 'file' });
   return path;
 }
 

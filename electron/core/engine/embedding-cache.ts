@@ -10,9 +10,10 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { normalizeTitle } from '../text/index.js';
 import type { Engine, RunOptions } from './engine.js';
 import { cutTitle } from './title-limit.js';
@@ -166,21 +167,8 @@ export class EmbeddingCache {
     }
     const body = Buffer.concat(parts);
     const digest = createHash('sha256').update(body).digest();
-    await mkdir(join(this.path, '..'), { recursive: true });
-    const tmp = `${this.path}.${process.pid}.${Date.now()}.tmp`;
-    try {
-      const file = await open(tmp, 'w');
-      try {
-        await file.write(body);
-        await file.write(digest);
-      } finally {
-        await file.close();
-      }
-      await rename(tmp, this.path);
-    } catch (e) {
-      await rm(tmp, { force: true });
-      throw e;
-    }
+    // No flush to disk: a cache a power cut damages is found damaged and rebuilt.
+    await writeFileAtomic(this.path, [body, digest], { mkdir: true, durable: false, kind: 'file' });
     this.dirty = false;
   }
 }

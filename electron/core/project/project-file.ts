@@ -4,9 +4,10 @@
  * reopening shows the same matches without running the model again.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { RunConfidence } from '../../contract/confidence.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import type { Direction, MatchedSide, MatchResult, ProjectSettings, Ranking } from '../../contract/types.js';
 
 /** The file extension projects are saved with (and the desktop associates with the app). */
@@ -100,17 +101,10 @@ function storeResult(result: MatchResult): StoredResult {
   };
 }
 
-/** Writes a project atomically: a temporary file in the same folder, renamed into place when complete. */
+/** Writes a project atomically (core/files/atomic-write): an earlier file stays whole until the new one is. */
 export async function writeProject(path: string, project: Project): Promise<void> {
   const text = JSON.stringify({ format: PROJECT_FORMAT, version: PROJECT_VERSION, savedAt: new Date().toISOString(), ...project });
-  const tmp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
-  try {
-    await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(path, text, { kind: 'project' });
 }
 
 /** Reads and checks a project file. */

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { put, writeAtomic } from './atomic.js';
+import { put, writeAtomic } from '../files/atomic-write.js';
 import { directionColumns, directionRows } from './layout.js';
 import type { ReportCell } from './layout.js';
 import { neutralizeFormula } from './neutralize.js';

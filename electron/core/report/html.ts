@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { bucketLabel, confidencePercent } from '../../contract/confidence.js';
 import { scoreBand } from '../../contract/score.js';
-import { put, writeAtomic } from './atomic.js';
+import { put, writeAtomic } from '../files/atomic-write.js';
 import { directionHeading, reportFacts, reportTitle, runLine, selectionLine, sideLine, sideNouns } from './facts.js';
 import { REPORT_STYLE } from './html-style.js';
 import { matchesByRow, presentFacets, titleAt } from './layout.js';

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { InputError } from '../io/types.js';
-import { checkOutputPath } from './atomic.js';
+import { checkOutputPath } from '../files/output-path.js';
 import { writeCsvReport } from './csv.js';
 import { writeHtmlReport } from './html.js';
 import type { HtmlOptions } from './html.js';
@@ -8,7 +8,6 @@ import type { MatchReport, ReportFormat } from './types.js';
 import { writeXlsxReport } from './xlsx.js';
 
 export type { MatchFacets, MatchReport, ReportDirection, ReportFormat, ReportMatch, ReportRun, ReportSide } from './types.js';
-export { checkOutputPath, lockedError, writeAtomic } from './atomic.js';
 export { neutralizeFormula } from './neutralize.js';
 export { matchesFromRanking } from './ranking.js';
 export type { TitleRanking } from './ranking.js';

@@ -4,7 +4,8 @@
  * webContents.printToPDF and the end-to-end tests through Playwright's page.pdf: the same engine,
  * the same settings, from here.
  */
-import { checkOutputPath, put, writeAtomic } from './atomic.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
+import { checkOutputPath } from '../files/output-path.js';
 import { PAGE_MARGINS_MM } from './html-style.js';
 import { htmlEscape } from './html.js';
 
@@ -61,5 +62,5 @@ export function pdfPage(title: string, paper: Paper): PdfPage {
  */
 export async function writePdfReport(path: string, pdf: Uint8Array, inputs: readonly string[]): Promise<void> {
   const target = await checkOutputPath(path, inputs);
-  await writeAtomic(target, (out) => put(out, Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)));
+  await writeFileAtomic(target, pdf);
 }

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { Writable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { InputError } from '../io/types.js';
-import { writeAtomic } from './atomic.js';
+import { writeAtomic } from '../files/atomic-write.js';
 import { printTitle, reportFacts, reportTitle, runLine, selectionLine } from './facts.js';
 import { directionColumns, directionName, directionRows } from './layout.js';
 import type { ReportCell, ReportColumn } from './layout.js';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { removePendingTemporaryFiles, writeAtomic } from '../../../electron/core/report/atomic.js';
+import { removePendingTemporaryFiles, writeAtomic } from '../../../electron/core/files/atomic-write.js';
 import { tempFolder } from '../core/io/helpers.js';
 import { FIXTURES, readCsvRecords, runCli, writeCliModel } from './helpers.js';
 

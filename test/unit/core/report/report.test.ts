@@ -2,7 +2,8 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, readTable } from '../../../../electron/core/io/index.js';
-import { matchesFromRanking, neutralizeFormula, reportFormatOf, writeAtomic, writeReport } from '../../../../electron/core/report/index.js';
+import { writeAtomic } from '../../../../electron/core/files/atomic-write.js';
+import { matchesFromRanking, neutralizeFormula, reportFormatOf, writeReport } from '../../../../electron/core/report/index.js';
 import { tempFolder } from '../io/helpers.js';
 import { MATCHES_HEADER, fixtures, sampleReport, xfsOf } from './report-helpers.js';
 
