@@ -6,6 +6,7 @@
 import type { Writable } from 'node:stream';
 import type { Bucket } from '../contract/confidence.js';
 import { put } from '../core/files/atomic-write.js';
+import { csvField, formatScore } from '../core/report/csv-field.js';
 
 /** One line of the match output; confidence and bucket where the model has a calibration (JSON only). */
 export interface MatchRow {
@@ -25,23 +26,12 @@ export type OutputFormat = 'csv' | 'json';
 /** The CSV header, in the contract's order. */
 export const CSV_COLUMNS = ['query_row', 'query', 'rank', 'match_row', 'match', 'score'] as const;
 
-/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Score with 4 decimals, never "-0.0000". */
-export function formatScore(score: number): string {
-  const s = score.toFixed(4);
-  return s === '-0.0000' ? '0.0000' : s;
-}
-
 function csvLine(r: MatchRow): string {
   return `${r.query_row},${csvField(r.query)},${r.rank},${r.match_row},${csvField(r.match)},${formatScore(r.score)}\n`;
 }
 
 function jsonRecord(r: MatchRow): string {
-  return JSON.stringify({ ...r, score: Number(formatScore(r.score)), ...(r.confidence === undefined ? {} : { confidence: Number(r.confidence.toFixed(4)) }) });
+  return JSON.stringify({ ...r, score: Number(formatScore(r.score)), ...(r.confidence === undefined ? {} : { confidence: Number(formatScore(r.confidence)) }) });
 }
 
 /** Text chunks of the whole output, about 256 KB each. */

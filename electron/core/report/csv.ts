@@ -1,23 +1,19 @@
 import type { Writable } from 'node:stream';
 import { put, writeAtomic } from '../files/atomic-write.js';
+import { csvField, formatScore } from './csv-field.js';
 import { directionColumns, directionRows } from './layout.js';
 import type { ReportCell } from './layout.js';
 import { neutralizeFormula } from './neutralize.js';
 import type { MatchReport } from './types.js';
 
-/** RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * A report cell as CSV text: numbers plain (scores and confidences as fractions with 4 decimals),
  * a bucket as its word, text neutralised then quoted.
  */
-export function csvCell(cell: ReportCell): string {
+function csvCell(cell: ReportCell): string {
   if (typeof cell === 'string') return csvField(neutralizeFormula(cell));
   if ('bucket' in cell) return cell.bucket;
-  return cell.format === 'integer' ? String(cell.number) : cell.number.toFixed(4).replace(/^-(0\.0+)$/, '$1');
+  return cell.format === 'integer' ? String(cell.number) : formatScore(cell.number);
 }
 
 /**

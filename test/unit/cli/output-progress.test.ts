@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, formatScore, renderOutput, type MatchRow } from '../../../electron/cli/output.js';
+import { renderOutput, type MatchRow } from '../../../electron/cli/output.js';
+import { csvField, formatScore } from '../../../electron/core/report/csv-field.js';
 import { ProgressReporter } from '../../../electron/cli/progress.js';
 
 describe('CSV and JSON rendering', () => {
