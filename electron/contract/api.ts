@@ -28,6 +28,14 @@ export interface TitleMatchApi {
   engineStatus(): Promise<Result<EngineStatus>>;
   /** Sets where the engine runs (remembered for next time), reloads it there and says how it went. */
   setProvider(choice: ProviderChoice): Promise<Result<EngineStatus>>;
+  /** Asks for a model folder with the system's folder dialog; null when the person cancels. */
+  pickModelFolder(): Promise<Result<string | null>>;
+  /**
+   * Sets the model (a folder, or null for the bundled one), checked as `--model DIR` is and
+   * remembered for next time; reloads the engine. A folder that cannot be used fails with the
+   * CLI's message, and the model in use stays.
+   */
+  setModel(folder: string | null): Promise<Result<EngineStatus>>;
   /** Asks for a spreadsheet with the system's open dialog; null when the person cancels. */
   pickTable(side: Side): Promise<Result<string | null>>;
   /** Reads a spreadsheet (the given sheet, else the first) for one side and summarises it. */
@@ -60,6 +68,8 @@ export interface TitleMatchApi {
 export const INVOKE_METHODS = [
   'engineStatus',
   'setProvider',
+  'pickModelFolder',
+  'setModel',
   'pickTable',
   'loadTable',
   'match',

@@ -58,9 +58,22 @@ export type ProviderChoice = 'auto' | 'webgpu' | 'cuda' | 'dml' | 'coreml' | 'cp
 /** Every provider setting, in the order the app offers them. */
 export const PROVIDER_CHOICES = ['auto', 'webgpu', 'cuda', 'dml', 'coreml', 'cpu'] as const satisfies readonly ProviderChoice[];
 
+/** The model a run used, as reports name it: a chosen folder's model is named with its folder. */
+export interface ModelName {
+  name: string;
+  version: string;
+  /** The folder the person chose the model from; absent for the bundled model. */
+  folder?: string;
+}
+
 export interface EngineStatus {
   state: 'loading' | 'ready' | 'failed';
-  model: { name: string; version: string; dimension: number } | null;
+  /** The model running; `folder` is null for the bundled model. */
+  model: { name: string; version: string; dimension: number; folder: string | null } | null;
+  /** The Model setting in force: a folder the person chose, or null for the bundled model. */
+  modelFolder: string | null;
+  /** Why the chosen folder's model is not the one running (the bundled model runs instead); else null. */
+  modelNotice: string | null;
   /** The execution provider in use, e.g. { id: 'cpu', label: 'CPU, 8 threads' }. */
   provider: { id: string; label: string } | null;
   /** Providers preferred over the one in use that could not be used. */
@@ -143,7 +156,7 @@ export interface MatchResult {
   byTarget: Ranking;
   /** For each candidate title, the target titles. */
   byCandidate: Ranking;
-  model: { name: string; version: string };
+  model: ModelName;
   /** The execution provider's label, as in EngineStatus. */
   provider: string;
   /** The calibration the rankings' confidences came from, or why they have scores only. */

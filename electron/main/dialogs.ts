@@ -20,9 +20,9 @@ const PROJECT_FILTERS = [{ name: 'TitleMatch project', extensions: [PROJECT_EXT.
 
 /** Dialogs parented to `window()` (the window may be recreated, so it is looked up each time). */
 export function systemDialogs(window: () => BrowserWindow | null, documents: string): Dialogs {
-  const open = async (title: string, filters: typeof TABLE_FILTERS): Promise<string | null> => {
+  const open = async (title: string, filters: typeof TABLE_FILTERS, pick: 'openFile' | 'openDirectory' = 'openFile'): Promise<string | null> => {
     const win = window();
-    const options = { title, defaultPath: documents, properties: ['openFile' as const], filters };
+    const options = { title, defaultPath: documents, properties: [pick], filters };
     const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
   };
@@ -33,6 +33,7 @@ export function systemDialogs(window: () => BrowserWindow | null, documents: str
     return r.canceled || !r.filePath ? null : r.filePath;
   };
   return {
+    openModelFolder: () => open('Choose a model folder (model.onnx, tokenizer.json, config.json)', [], 'openDirectory'),
     openTable: (side) => open(side === 'candidates' ? 'Open candidates' : 'Open titles to match against', TABLE_FILTERS),
     openProject: () => open('Open project', PROJECT_FILTERS),
     saveReport: (format, name) => save('Export matches', name, [REPORT_FILTERS[format]]),

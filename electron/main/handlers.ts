@@ -6,13 +6,14 @@
 import type { EngineStatus, ExportFormat, ExportRequest, MatchProgress, ProviderChoice, RecentFile, Side } from '../contract/types.js';
 import { writePdfReport } from '../core/report/pdf.js';
 import { explainMatch } from '../core/service/explain.js';
-import { providerBusy, ServiceError } from '../core/service/errors.js';
+import { modelBusy, providerBusy, ServiceError } from '../core/service/errors.js';
 import type { MatchService } from '../core/service/types.js';
 import type { Handlers } from './ipc.js';
 
 /** The system dialogs the handlers need; each resolves with a path, or null when cancelled. */
 export interface Dialogs {
   openTable(side: Side): Promise<string | null>;
+  openModelFolder(): Promise<string | null>;
   openProject(): Promise<string | null>;
   saveReport(format: ExportFormat, suggestedName: string): Promise<string | null>;
   saveProject(suggestedName: string): Promise<string | null>;
@@ -33,6 +34,8 @@ export interface HandlerDeps {
   engineStatus: () => Promise<EngineStatus>;
   /** Remembers where the engine runs, reloads it there and pushes the new status. */
   setProvider: (choice: ProviderChoice) => Promise<EngineStatus>;
+  /** Loads the model in a folder (null: the bundled one), remembers it once it loaded and pushes the new status. */
+  setModel: (folder: string | null) => Promise<EngineStatus>;
   /** Pushes match progress to the window. */
   sendProgress: (progress: MatchProgress) => void;
   /** Opens a file in the system's program for it; resolves with an error text, '' on success. */
@@ -46,18 +49,29 @@ export interface ProviderSetting {
   setProvider(choice: ProviderChoice): boolean;
 }
 
+/** Where the model setting is remembered (AppSettings in the app); false when it could not be saved. */
+export interface ModelSetting {
+  setModelFolder(folder: string | null): boolean;
+}
+
+/** The engine status as main last pushed it. */
+interface StatusCell {
+  get(): EngineStatus;
+  set(next: EngineStatus): void;
+}
+
 /**
- * The provider switch main and the end-to-end harness share: pushes 'loading', reloads the engine
- * on the chosen provider, remembers the choice once the service took it, and pushes the new status
- * (the previous one again when the service refused, e.g. during a match).
+ * An engine setting change: pushes 'loading' with the new setting, has the service reload the
+ * engine, remembers the setting once the service took it, and pushes the new status (the previous
+ * one again when the service refused: a match running, a model folder that cannot be used).
  */
-export function switchProvider(service: MatchService, setting: ProviderSetting, status: { get(): EngineStatus; set(next: EngineStatus): void }): (choice: ProviderChoice) => Promise<EngineStatus> {
-  return async (choice) => {
+function switchSetting<T>(apply: (value: T) => Promise<EngineStatus>, remember: (value: T) => void, loading: (value: T) => Partial<EngineStatus>, status: StatusCell): (value: T) => Promise<EngineStatus> {
+  return async (value) => {
     const before = status.get();
-    status.set({ ...before, state: 'loading', choice });
+    status.set({ ...before, ...loading(value), state: 'loading' });
     try {
-      const next = await service.setProvider(choice);
-      setting.setProvider(choice);
+      const next = await apply(value);
+      remember(value);
       status.set(next);
       return next;
     } catch (error) {
@@ -65,6 +79,16 @@ export function switchProvider(service: MatchService, setting: ProviderSetting, 
       throw error;
     }
   };
+}
+
+/** The provider switch main and the end-to-end harness share. */
+export function switchProvider(service: MatchService, setting: ProviderSetting, status: StatusCell): (choice: ProviderChoice) => Promise<EngineStatus> {
+  return switchSetting((choice) => service.setProvider(choice), (choice) => setting.setProvider(choice), (choice) => ({ choice }), status);
+}
+
+/** The model switch main and the end-to-end harness share: a folder is remembered only once its model loaded. */
+export function switchModel(service: MatchService, setting: ModelSetting, status: StatusCell): (folder: string | null) => Promise<EngineStatus> {
+  return switchSetting((folder) => service.setModel(folder), (folder) => setting.setModelFolder(folder), (folder) => ({ modelFolder: folder, modelNotice: null }), status);
 }
 
 /** A PDF report: the service's printable report, printed by the browser engine, written atomically. */
@@ -86,6 +110,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async setProvider(choice) {
       if (run) throw providerBusy();
       return deps.setProvider(choice);
+    },
+    pickModelFolder: () => dialogs.openModelFolder(),
+    async setModel(folder) {
+      if (run) throw modelBusy();
+      return deps.setModel(folder);
     },
     pickTable: (side) => dialogs.openTable(side),
     async loadTable({ side, path, sheet }) {

@@ -8,7 +8,7 @@ import { eventChannel, type EventName, type EventPayloads } from '../contract/ap
 import type { AppCommand, EngineStatus } from '../contract/types.js';
 import { startWorkerService } from '../core/service/worker-client.js';
 import { systemDialogs } from './dialogs.js';
-import { createHandlers, switchProvider } from './handlers.js';
+import { createHandlers, switchModel, switchProvider } from './handlers.js';
 import { registerHandlers } from './ipc.js';
 import { projectFromArgv } from './launch.js';
 import { menuTemplate } from './menu.js';
@@ -28,7 +28,7 @@ const appOrigin = devUrl ? (originOf(devUrl) ?? APP_ORIGIN) : APP_ORIGIN;
 const startUrl = devUrl ?? `${APP_ORIGIN}/index.html`;
 
 let mainWindow: BrowserWindow | null = null;
-let engineStatus: EngineStatus = { state: 'loading', model: null, provider: null, skipped: [], message: null, choice: 'auto', available: [] };
+let engineStatus: EngineStatus = { state: 'loading', model: null, modelFolder: null, modelNotice: null, provider: null, skipped: [], message: null, choice: 'auto', available: [] };
 // Commands that arrive before the window is ready to hear them (a double-clicked project).
 const pendingCommands: AppCommand[] = [];
 let windowReady = false;
@@ -81,6 +81,7 @@ function start(): void {
     workerUrl: paths.workerPath,
     tokenizeWorker: paths.tokenizeWorkerPath,
     modelDir: paths.modelDir,
+    modelFolder: settings.modelFolder,
     cacheDir: join(app.getPath('userData'), 'cache'),
     provider: settings.provider,
   });
@@ -100,6 +101,7 @@ function start(): void {
   };
   buildMenu();
 
+  const pushed = { get: () => engineStatus, set: (status: EngineStatus) => send('engineStatus', (engineStatus = status)) };
   const isAppContents = (contents: WebContents): boolean => mainWindow !== null && contents === mainWindow.webContents;
   registerHandlers(
     ipcMain,
@@ -108,10 +110,8 @@ function start(): void {
       dialogs: systemDialogs(() => mainWindow, app.getPath('documents')),
       recent,
       engineStatus: () => (engineStatus.state === 'loading' ? engineLoaded : Promise.resolve(engineStatus)),
-      setProvider: switchProvider(service, settings, {
-        get: () => engineStatus,
-        set: (status) => send('engineStatus', (engineStatus = status)),
-      }),
+      setProvider: switchProvider(service, settings, pushed),
+      setModel: switchModel(service, settings, pushed),
       sendProgress: (progress) => send('matchProgress', progress),
       openPath: (path) => shell.openPath(path),
       printPdf: pdfPrinter(() => app.getSystemLocale() || app.getLocale()),

@@ -1,13 +1,21 @@
-/** The app's settings, kept in a small JSON file in its data folder: for now, where the engine runs. */
+/** The app's settings, kept in a small JSON file in its data folder: where the engine runs and which model. */
 import { readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { PROVIDER_CHOICES, type ProviderChoice } from '../contract/types.js';
 import { writeFileAtomicSync } from '../core/files/atomic-write.js';
 
 interface Stored {
   provider: ProviderChoice;
+  /** A model folder the person chose; absent for the bundled model. */
+  modelFolder?: string;
 }
 
 const DEFAULTS: Stored = { provider: 'auto' };
+
+/** A remembered model folder, when the file holds a usable path. */
+function folderFrom(value: unknown): { modelFolder: string } | undefined {
+  return typeof value === 'string' && isAbsolute(value) && !value.includes('\0') ? { modelFolder: value } : undefined;
+}
 
 /** Settings stored at `file`; a missing or damaged file gives the defaults. */
 export class AppSettings {
@@ -21,7 +29,7 @@ export class AppSettings {
     try {
       const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<keyof Stored, unknown>>;
       const provider = PROVIDER_CHOICES.find((p) => p === data.provider);
-      return { ...DEFAULTS, ...(provider ? { provider } : {}) };
+      return { ...DEFAULTS, ...(provider ? { provider } : {}), ...folderFrom(data.modelFolder) };
     } catch {
       return { ...DEFAULTS };
     }
@@ -32,9 +40,24 @@ export class AppSettings {
     return this.stored.provider;
   }
 
+  /** The model folder the person chose; null for the bundled model. */
+  get modelFolder(): string | null {
+    return this.stored.modelFolder ?? null;
+  }
+
   /** Sets where the engine runs and saves it; false when the file could not be written (the setting holds until the app quits). */
   setProvider(provider: ProviderChoice): boolean {
     this.stored = { ...this.stored, provider };
+    return this.save();
+  }
+
+  /** Sets the model folder (null: the bundled model) and saves it; false as for setProvider. */
+  setModelFolder(folder: string | null): boolean {
+    this.stored = { provider: this.stored.provider, ...(folder === null ? {} : { modelFolder: folder }) };
+    return this.save();
+  }
+
+  private save(): boolean {
     try {
       writeFileAtomicSync(this.file, `${JSON.stringify(this.stored, null, 2)}\n`, { mkdir: true });
       return true;

@@ -15,6 +15,8 @@ const settings = obj({ topK: num(1, 100, { integer: true }), threshold: num(0, 1
 export const validators: Validators = {
   engineStatus: args(),
   setProvider: args(oneOf(...PROVIDER_CHOICES)),
+  pickModelFolder: args(),
+  setModel: args(nullable(absPath)),
   pickTable: args(side),
   loadTable: args(obj({ side, path: absPath, sheet: nullable(str({ max: 1_000 })) })),
   match: args(obj({ candidates: input, targets: input, topK: num(1, 100, { integer: true }) })),

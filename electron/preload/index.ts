@@ -33,6 +33,8 @@ function subscribe<E extends EventName>(event: E, listener: (payload: EventPaylo
 const api: TitleMatchApi = {
   engineStatus: () => invoke('engineStatus'),
   setProvider: (choice) => invoke('setProvider', choice),
+  pickModelFolder: () => invoke('pickModelFolder'),
+  setModel: (folder) => invoke('setModel', folder),
   pickTable: (side) => invoke('pickTable', side),
   loadTable: (request) => invoke('loadTable', request),
   match: (request) => invoke('match', request),

@@ -213,7 +213,11 @@ function parseResult(v: unknown, corrupt: (what: string) => ProjectError): Store
     targets,
     byTarget: ranking(v.byTarget, targets.titles.length, candidates.titles.length, 'the ranking by target'),
     byCandidate: ranking(v.byCandidate, candidates.titles.length, targets.titles.length, 'the ranking by candidate'),
-    model: { name: typeof model.name === 'string' ? model.name : 'unknown', version: typeof model.version === 'string' ? model.version : '' },
+    model: {
+      name: typeof model.name === 'string' ? model.name : 'unknown',
+      version: typeof model.version === 'string' ? model.version : '',
+      ...(typeof model.folder === 'string' ? { folder: model.folder } : {}),
+    },
     provider: typeof v.provider === 'string' ? v.provider : '',
     confidence,
   };

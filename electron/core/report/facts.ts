@@ -107,7 +107,13 @@ export function selectionLine(dir: ReportDirection, run: ReportRun, perQuery?: n
 
 /** The model and when it ran: "Model titlematch-job-encoder 1.0 on cpu, 2024-03-15 14:30". */
 export function runLine(run: ReportRun): string {
-  return `Model ${run.model.name} ${run.model.version} on ${run.provider}, ${localDateTime(run.createdAt).slice(0, 16)}`;
+  return `Model ${modelLabel(run.model)} on ${run.provider}, ${localDateTime(run.createdAt).slice(0, 16)}`;
+}
+
+/** The model as reports name it: its name and version, and for a model the person chose, its folder. */
+function modelLabel(model: ReportRun['model']): string {
+  const named = `${model.name} ${model.version}`;
+  return model.folder === undefined ? named : `${named} (folder ${model.folder})`;
 }
 
 /** What the confidences of a run are, in a line: the bucket levels, or why there are none. */
@@ -142,7 +148,7 @@ export function reportFacts(report: MatchReport): ReportFacts {
     );
   }
   const run: [string, string | number][] = [
-    ['Model', `${report.run.model.name} ${report.run.model.version}`],
+    ['Model', modelLabel(report.run.model)],
     ['Execution provider', report.run.provider],
     ['Matches kept per title (top-K)', report.run.topK === 'all' ? 'all' : report.run.topK],
     ['Least score kept', report.run.threshold === undefined ? 'none' : report.run.threshold],

@@ -1,4 +1,5 @@
 import type { Bucket, RunConfidence } from '../../contract/confidence.js';
+import type { ModelName } from '../../contract/types.js';
 import type { Table } from '../io/types.js';
 
 /** One side of a match as a report shows it: the table it came from and its title column. */
@@ -48,7 +49,8 @@ export interface ReportDirection {
 
 /** What the Summary sheet and the printable report say about the run. */
 export interface ReportRun {
-  model: { name: string; version: string };
+  /** The model; one the person chose carries its folder, which reports name. */
+  model: ModelName;
   /** The execution provider, as the engine reports it ("cpu", "cuda"...). */
   provider: string;
   topK: number | 'all';

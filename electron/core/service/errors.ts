@@ -15,6 +15,11 @@ export function providerBusy(): ServiceError {
   return new ServiceError('busy', 'A match is running. Change where the engine runs when it has finished, or cancel it.');
 }
 
+/** The model cannot change while a match runs either. */
+export function modelBusy(): ServiceError {
+  return new ServiceError('busy', 'A match is running. Change the model when it has finished, or cancel it.');
+}
+
 /** True for the error a cancelled run ends with (ours, or an AbortSignal's). */
 export function isCancellation(error: unknown): boolean {
   if (error instanceof ServiceError) return error.code === 'cancelled';

@@ -65,6 +65,8 @@ function invoke(service: MatchService, method: ServiceMethod, args: unknown[], o
       return service.engineStatus();
     case 'setProvider':
       return service.setProvider(args[0] as Parameters<MatchService['setProvider']>[0]);
+    case 'setModel':
+      return service.setModel(args[0] as string | null);
     case 'loadTable':
       return service.loadTable(args[0] as string, args[1] as string | null);
     case 'match':
@@ -134,6 +136,7 @@ export function connectService(port: Port): RemoteService {
   return {
     engineStatus: () => call('engineStatus', []),
     setProvider: (choice) => call('setProvider', [choice]),
+    setModel: (folder) => call('setModel', [folder]),
     loadTable: (path, sheet) => call('loadTable', [path, sheet]),
     match: (request, options) => call('match', [request], options),
     exportResults: (request, path) => call('exportResults', [request, path]),

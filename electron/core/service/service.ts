@@ -4,6 +4,7 @@
  * end-to-end tests use the worker too, so the app and the tests exercise the same code.
  */
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import type {
   EngineStatus,
   ExportRequest,
@@ -24,7 +25,7 @@ import { createEngine, physicalCores, type Engine, type EngineOptions } from '..
 import { readTable, type Table } from '../io/index.js';
 import { createMatcher, type Matcher, type TopKResult } from '../match/index.js';
 import { locateInput, readProject, toProject, writeProject, type InputToSave, type ProjectInputRef } from '../project/index.js';
-import { providerBusy, ServiceError } from './errors.js';
+import { modelBusy, providerBusy, ServiceError } from './errors.js';
 import { Eta } from './eta.js';
 import { providerLabel } from './providers.js';
 import { printableReport, writeReport } from './report.js';
@@ -33,8 +34,10 @@ import type { CallOptions, MatchService } from './types.js';
 
 /** What the service needs from its host. */
 export interface ServiceOptions {
-  /** The model folder. */
+  /** The bundled model's folder. */
   modelDir: string;
+  /** A model folder the person chose (the Model setting); null or absent: the bundled model. */
+  modelFolder?: string | null;
   /** An engine to use instead of one made from modelDir (tests). */
   engine?: Engine;
   /** Tables kept at once; older ones are dropped (default 8). */
@@ -69,15 +72,38 @@ export interface KeptResult {
 /** Creates the in-process service. */
 export function createMatchService(options: ServiceOptions): MatchService {
   let choice: ProviderChoice = options.provider ?? 'auto';
+  let folder: string | null = options.modelFolder ?? null;
+  // Why the chosen folder's model is not the one running, when it is not.
+  let notice: string | null = null;
   let current: Promise<Engine> | undefined;
-  /** The engine for the provider setting, made on first use ('auto' may measure the providers first). */
+  /** An engine for the model in `dir` on the provider setting, loaded: a folder that cannot be used throws ModelError, as `--model DIR` does. */
+  const startEngine = async (dir: string): Promise<Engine> => {
+    // Bulk work is what the app does: the provider measured fastest for it, for this model.
+    const providers = choice === 'auto' ? await calibratedProviders(dir, options.cacheDir, Number.MAX_SAFE_INTEGER).catch(() => undefined) : [choice];
+    const engine = (options.engineFactory ?? createEngine)({ modelDir: dir, tokenizeWorker: options.tokenizeWorker, providers });
+    try {
+      await engine.load();
+      return engine;
+    } catch (error) {
+      await engine.dispose();
+      throw error;
+    }
+  };
+  /** The engine for the settings, made on first use; a chosen folder that cannot be loaded any more gives way to the bundled model. */
   const engineOf = (): Promise<Engine> =>
     (current ??= (async () => {
       if (options.engine) return options.engine;
-      // Bulk work is what the app does: the provider measured fastest for it.
-      const providers = choice === 'auto' ? await calibratedProviders(options.modelDir, options.cacheDir, Number.MAX_SAFE_INTEGER).catch(() => undefined) : [choice];
-      return (options.engineFactory ?? createEngine)({ modelDir: options.modelDir, tokenizeWorker: options.tokenizeWorker, providers });
+      notice = null;
+      if (folder === null) return startEngine(options.modelDir);
+      try {
+        return await startEngine(folder);
+      } catch (error) {
+        notice = `The model in ${folder} could not be loaded, so the bundled model is used: ${error instanceof Error ? error.message : String(error)}`;
+        return startEngine(options.modelDir);
+      }
     })());
+  /** The folder of a model that is not the bundled one; null for the bundled model. */
+  const folderOf = (dir: string): string | null => (resolve(dir) === resolve(options.modelDir) ? null : dir);
   const tables = new Map<string, KeptTable>();
   const results = new Map<string, KeptResult>();
   const keepTables = options.keepTables ?? 8;
@@ -122,7 +148,9 @@ export function createMatchService(options: ServiceOptions): MatchService {
       warming ??= engine.warmUp().catch(() => undefined);
       return {
         state: 'ready',
-        model: { name: info.model.name, version: info.model.version, dimension: info.model.dimension },
+        model: { name: info.model.name, version: info.model.version, dimension: info.model.dimension, folder: folderOf(info.model.dir) },
+        modelFolder: folder,
+        modelNotice: notice,
         provider: { id: info.provider, label: providerLabel(info.provider, info.threads, info.precision) },
         skipped: info.attempts.filter((a) => !a.ok).map((a) => ({ provider: a.provider, reason: a.reason ?? 'failed' })),
         message: null,
@@ -130,7 +158,8 @@ export function createMatchService(options: ServiceOptions): MatchService {
         available: available(info.threads),
       };
     } catch (error) {
-      return { state: 'failed', model: null, provider: null, skipped: [], message: error instanceof Error ? error.message : String(error), choice, available: available(physicalCores()) };
+      const message = error instanceof Error ? error.message : String(error);
+      return { state: 'failed', model: null, modelFolder: folder, modelNotice: notice, provider: null, skipped: [], message, choice, available: available(physicalCores()) };
     }
   }
 
@@ -140,6 +169,23 @@ export function createMatchService(options: ServiceOptions): MatchService {
       choice = next;
       await releaseEngine();
     }
+    return status();
+  }
+
+  async function setModel(next: string | null): Promise<EngineStatus> {
+    if (running) throw modelBusy();
+    if (next !== null && !options.engine) {
+      // Checked by loading it, as the CLI loads --model DIR: a folder that cannot be used throws
+      // the CLI's message, and the model in use keeps running.
+      const engine = await startEngine(next);
+      await releaseEngine();
+      current = Promise.resolve(engine);
+    } else if (current === undefined || (next !== folder && notice === null)) {
+      // (After a fallback the bundled model already runs: choosing it needs no reload.)
+      await releaseEngine();
+    }
+    folder = next;
+    notice = null;
     return status();
   }
 
@@ -229,7 +275,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
       targets: side(tTable, t, request.targets.tableId, request.targets.column),
       byTarget: toRanking(byTarget, k, rankedConfidences(cal, byTarget)),
       byCandidate: toRanking(byCandidate, k, rankedConfidences(cal, byCandidate)),
-      model: { name: info.model.name, version: info.model.version },
+      model: { name: info.model.name, version: info.model.version, ...(folderOf(info.model.dir) === null ? {} : { folder: info.model.dir }) },
       provider: providerLabel(info.provider, info.threads, info.precision),
       confidence: runConfidence(cal),
     };
@@ -267,6 +313,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
   return {
     engineStatus: status,
     setProvider,
+    setModel,
     loadTable,
     match,
     async exportResults(request, path) {

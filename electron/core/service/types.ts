@@ -30,6 +30,11 @@ export interface MatchService {
   engineStatus(): Promise<EngineStatus>;
   /** Reloads the engine on the chosen provider ('auto': measured fastest); refused while a match runs. */
   setProvider(choice: ProviderChoice): Promise<EngineStatus>;
+  /**
+   * Runs the model in `folder` (null: the bundled one), loaded and checked as the CLI's --model DIR
+   * is; a folder that cannot be used rejects with ModelError and the model in use stays. Refused while a match runs.
+   */
+  setModel(folder: string | null): Promise<EngineStatus>;
   /** Reads a table in full and keeps it for matching and reports. */
   loadTable(path: string, sheet: string | null): Promise<TableSummary>;
   /** Encodes both sides' distinct titles and ranks both ways. One run at a time. */
@@ -50,6 +55,7 @@ export interface MatchService {
 export const SERVICE_METHODS = [
   'engineStatus',
   'setProvider',
+  'setModel',
   'loadTable',
   'match',
   'exportResults',

@@ -13,7 +13,10 @@ import type { MatchService } from './types.js';
 export interface WorkerServiceOptions {
   /** The bundled worker (out/worker/service-worker.cjs, built from worker.ts): a path or file URL. */
   workerUrl: URL | string;
+  /** The bundled model. */
   modelDir: string;
+  /** The model folder the person chose (null or absent: the bundled model); a restarted worker keeps the latest one set. */
+  modelFolder?: string | null;
   /** Folder of the on-disk title cache (see core/engine/embedding-cache). */
   cacheDir?: string;
   /** The engine's tokenizing worker (out/worker/tokenize-worker.cjs, built from core/engine/tokenize-worker.ts). */
@@ -31,9 +34,10 @@ export interface WorkerService extends MatchService {
 export function startWorkerService(options: WorkerServiceOptions): WorkerService {
   let current: { worker: Worker; remote: RemoteService } | undefined;
   let provider = options.provider;
+  let modelFolder = options.modelFolder ?? null;
 
   const spawn = (): { worker: Worker; remote: RemoteService } => {
-    const worker = new Worker(options.workerUrl, { workerData: { modelDir: options.modelDir, cacheDir: options.cacheDir, tokenizeWorker: options.tokenizeWorker, provider } });
+    const worker = new Worker(options.workerUrl, { workerData: { modelDir: options.modelDir, modelFolder, cacheDir: options.cacheDir, tokenizeWorker: options.tokenizeWorker, provider } });
     const remote = connectService(worker);
     const died = (why: string): void => {
       if (current?.worker === worker) current = undefined;
@@ -50,6 +54,11 @@ export function startWorkerService(options: WorkerServiceOptions): WorkerService
     setProvider: (choice) => {
       provider = choice;
       return remote().setProvider(choice);
+    },
+    setModel: async (folder) => {
+      const status = await remote().setModel(folder);
+      modelFolder = folder;
+      return status;
     },
     loadTable: (path, sheet) => remote().loadTable(path, sheet),
     match: (request, callOptions) => remote().match(request, callOptions),

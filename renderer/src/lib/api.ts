@@ -57,6 +57,8 @@ export function isCancelled(error: unknown): boolean {
 export const api = {
   engineStatus: (): Promise<EngineStatus> => unwrap(bridge().engineStatus()),
   setProvider: (choice: ProviderChoice): Promise<EngineStatus> => unwrap(bridge().setProvider(choice)),
+  pickModelFolder: (): Promise<string | null> => unwrap(bridge().pickModelFolder()),
+  setModel: (folder: string | null): Promise<EngineStatus> => unwrap(bridge().setModel(folder)),
   pickTable: (side: Side): Promise<string | null> => unwrap(bridge().pickTable(side)),
   loadTable: (side: Side, path: string, sheet: string | null): Promise<TableSummary> => unwrap(bridge().loadTable({ side, path, sheet })),
   match: (request: MatchRequest): Promise<MatchResult> => unwrap(bridge().match(request)),

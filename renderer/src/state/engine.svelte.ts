@@ -3,7 +3,7 @@ import type { EngineStatus, ProviderChoice } from '../../../electron/contract/ty
 import { api, messageOf } from '../lib/api.js';
 import { ui } from './ui.svelte.js';
 
-const LOADING: EngineStatus = { state: 'loading', model: null, provider: null, skipped: [], message: null, choice: 'auto', available: [] };
+const LOADING: EngineStatus = { state: 'loading', model: null, modelFolder: null, modelNotice: null, provider: null, skipped: [], message: null, choice: 'auto', available: [] };
 
 /** The latest engine status. */
 export const engine = $state<{ status: EngineStatus }>({ status: LOADING });

@@ -13,7 +13,7 @@ import type { Result } from '../../../electron/contract/result.js';
 import type { EngineStatus, ExportFormat, Side } from '../../../electron/contract/types.js';
 import { paperForLocale, pdfPage } from '../../../electron/core/report/pdf.js';
 import { startWorkerService, type WorkerService } from '../../../electron/core/service/worker-client.js';
-import { createHandlers, switchProvider, type Dialogs } from '../../../electron/main/handlers.js';
+import { createHandlers, switchModel, switchProvider, type Dialogs } from '../../../electron/main/handlers.js';
 import { registerHandlers } from '../../../electron/main/ipc.js';
 import { RecentFiles } from '../../../electron/main/recent.js';
 import { AppSettings } from '../../../electron/main/settings.js';
@@ -55,6 +55,9 @@ export class ScriptedDialogs implements Dialogs {
   openTable(side: Side): Promise<string | null> {
     return this.next(`open-${side}`);
   }
+  openModelFolder(): Promise<string | null> {
+    return this.next('open-model-folder');
+  }
   openProject(): Promise<string | null> {
     return this.next('open-project');
   }
@@ -82,10 +85,14 @@ export interface AppUnderTest {
  * as main would read it (it picks the PDF's paper).
  */
 export function startApp(root: string, dataDir: string, modelDir = join(root, 'models', 'titlematch'), locale = 'en-GB'): AppUnderTest {
+  // As main does: the settings a previous run left in the data folder choose the provider and the model.
+  const settings = new AppSettings(join(dataDir, 'settings.json'));
   const service: WorkerService = startWorkerService({
     workerUrl: join(root, 'out', 'worker', 'service-worker.cjs'),
     tokenizeWorker: join(root, 'out', 'worker', 'tokenize-worker.cjs'),
     modelDir,
+    modelFolder: settings.modelFolder,
+    provider: settings.provider,
   });
   const dialogs = new ScriptedDialogs();
   const opened: string[] = [];
@@ -102,7 +109,8 @@ export function startApp(root: string, dataDir: string, modelDir = join(root, 'm
       });
     }
   };
-  let lastStatus: EngineStatus = { state: 'loading', model: null, provider: null, skipped: [], message: null, choice: 'auto', available: [] };
+  let lastStatus: EngineStatus = { state: 'loading', model: null, modelFolder: null, modelNotice: null, provider: null, skipped: [], message: null, choice: 'auto', available: [] };
+  const pushed = { get: () => lastStatus, set: (status: EngineStatus) => emit('engineStatus', (lastStatus = status)) };
   // Like main's check: only a page the test attached, its main frame, on the served origin.
   let senderCheck = createSenderCheck(() => false, 'none');
   registerHandlers(
@@ -112,10 +120,8 @@ export function startApp(root: string, dataDir: string, modelDir = join(root, 'm
       dialogs,
       recent: new RecentFiles(join(dataDir, 'recent-files.json')),
       engineStatus: async () => (lastStatus = await service.engineStatus()),
-      setProvider: switchProvider(service, new AppSettings(join(dataDir, 'settings.json')), {
-        get: () => lastStatus,
-        set: (status) => emit('engineStatus', (lastStatus = status)),
-      }),
+      setProvider: switchProvider(service, settings, pushed),
+      setModel: switchModel(service, settings, pushed),
       sendProgress: (progress) => emit('matchProgress', progress),
       openPath: (path) => {
         opened.push(path);

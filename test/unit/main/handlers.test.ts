@@ -5,9 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { EngineStatus, MatchProgress, MatchResult, OpenedProject, ProviderChoice, RecentFile, TableSummary } from '../../../electron/contract/types.js';
 import { ServiceError } from '../../../electron/core/service/errors.js';
 import type { CallOptions, MatchService } from '../../../electron/core/service/types.js';
-import { createHandlers, switchProvider, type Dialogs } from '../../../electron/main/handlers.js';
+import { createHandlers, switchModel, switchProvider, type Dialogs } from '../../../electron/main/handlers.js';
 
-const READY: EngineStatus = { state: 'ready', model: { name: 'm', version: '1', dimension: 4 }, provider: { id: 'cpu', label: 'CPU, 2 threads' }, skipped: [], message: null, choice: 'auto', available: [{ id: 'cpu', label: 'CPU, 2 threads' }] };
+const READY: EngineStatus = { state: 'ready', model: { name: 'm', version: '1', dimension: 4, folder: null }, modelFolder: null, modelNotice: null, provider: { id: 'cpu', label: 'CPU, 2 threads' }, skipped: [], message: null, choice: 'auto', available: [{ id: 'cpu', label: 'CPU, 2 threads' }] };
 
 let printInputs: string[] = [];
 
@@ -16,6 +16,7 @@ function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}
   const service = {
     engineStatus: vi.fn(() => Promise.resolve(READY)),
     setProvider: vi.fn((choice: ProviderChoice) => Promise.resolve({ ...READY, choice })),
+    setModel: vi.fn((folder: string | null) => Promise.resolve({ ...READY, modelFolder: folder })),
     loadTable: vi.fn((path: string) => Promise.resolve({ tableId: 't', path } as TableSummary)),
     match: vi.fn((_r: unknown, options?: CallOptions) => {
       matchOptions = options;
@@ -33,6 +34,7 @@ function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}
   } satisfies MatchService;
   const dialogs = {
     openTable: vi.fn(() => Promise.resolve(dialogAnswers.openTable ?? null)),
+    openModelFolder: vi.fn(() => Promise.resolve(dialogAnswers.openModelFolder ?? null)),
     openProject: vi.fn(() => Promise.resolve(dialogAnswers.openProject ?? null)),
     saveReport: vi.fn(() => Promise.resolve(dialogAnswers.saveReport ?? null)),
     saveProject: vi.fn(() => Promise.resolve(dialogAnswers.saveProject ?? null)),
@@ -42,6 +44,7 @@ function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}
   const openPath = vi.fn(() => Promise.resolve(''));
   const printPdf = vi.fn((html: string, title: string) => Promise.resolve(new TextEncoder().encode(`%PDF-1.4 ${title} ${html.length}`)));
   const saved: ProviderChoice[] = [];
+  const savedFolders: (string | null)[] = [];
   const pushed: EngineStatus[] = [];
   let status = READY;
   const handlers = createHandlers({
@@ -50,11 +53,12 @@ function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}
     recent: { add: (f) => recent.push(f), list: () => recent },
     engineStatus: () => Promise.resolve(READY),
     setProvider: switchProvider(service, { setProvider: (c) => saved.push(c) > 0 }, { get: () => status, set: (s) => pushed.push((status = s)) }),
+    setModel: switchModel(service, { setModelFolder: (f) => savedFolders.push(f) > 0 }, { get: () => status, set: (s) => pushed.push((status = s)) }),
     sendProgress: (p) => progress.push(p),
     openPath,
     printPdf,
   });
-  return { handlers, service, dialogs, recent, progress, openPath, printPdf, saved, pushed, matchOptions: () => matchOptions };
+  return { handlers, service, dialogs, recent, progress, openPath, printPdf, saved, savedFolders, pushed, matchOptions: () => matchOptions };
 }
 
 const exportRequest = { runId: 'r', format: 'xlsx' as const, direction: 'byTarget' as const, topK: 5, threshold: 0.5, openAfter: false };
@@ -117,6 +121,41 @@ describe('handlers', () => {
       ['loading', 'webgpu'],
       ['ready', 'auto'],
     ]);
+  });
+
+  it('ask for a model folder with the folder dialog', async () => {
+    const { handlers, dialogs } = setup({ openModelFolder: '/models/acme-titles' });
+    await expect(handlers.pickModelFolder()).resolves.toBe('/models/acme-titles');
+    expect(dialogs.openModelFolder).toHaveBeenCalledTimes(1);
+    await expect(setup().handlers.pickModelFolder()).resolves.toBeNull();
+  });
+
+  it('switch the model: loading is shown, the service loads it, the folder is remembered, and the bundled one again', async () => {
+    const { handlers, service, savedFolders, pushed } = setup();
+    const status = await handlers.setModel('/models/acme-titles');
+    expect(service.setModel).toHaveBeenCalledWith('/models/acme-titles');
+    expect(status.modelFolder).toBe('/models/acme-titles');
+    await handlers.setModel(null);
+    expect(savedFolders).toEqual(['/models/acme-titles', null]);
+    expect(pushed.map((s) => [s.state, s.modelFolder])).toEqual([
+      ['loading', '/models/acme-titles'],
+      ['ready', '/models/acme-titles'],
+      ['loading', null],
+      ['ready', null],
+    ]);
+  });
+
+  it('keep the model in use and remember nothing when a folder cannot be used, and refuse a switch during a match', async () => {
+    const { handlers, service, savedFolders, pushed } = setup();
+    const message = 'Model folder /models/empty is incomplete: missing tokenizer.json, config.json.';
+    service.setModel.mockImplementationOnce(() => Promise.reject(new ServiceError('incomplete', message)));
+    await expect(handlers.setModel('/models/empty')).rejects.toMatchObject({ code: 'incomplete', message });
+    expect(savedFolders).toEqual([]);
+    expect(pushed.at(-1)).toEqual(READY);
+    const running = handlers.match({ candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 3 });
+    await expect(handlers.setModel('/models/acme-titles')).rejects.toMatchObject({ code: 'busy', message: expect.stringMatching(/Change the model when it has finished/) as unknown });
+    await running;
+    expect(service.setModel).toHaveBeenCalledTimes(1);
   });
 
   it('export only after the save dialog, and open the file when asked', async () => {

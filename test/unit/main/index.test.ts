@@ -5,7 +5,7 @@ import { BrowserWindow, Menu, app, ipcMain, protocol, session } from './electron
 
 vi.mock('electron', () => import('./electron-mock.js'));
 
-const READY: EngineStatus = { state: 'ready', model: { name: 'm', version: '1', dimension: 8 }, provider: { id: 'cpu', label: 'CPU, 2 threads' }, skipped: [], message: null, choice: 'auto', available: [{ id: 'cpu', label: 'CPU, 2 threads' }] };
+const READY: EngineStatus = { state: 'ready', model: { name: 'm', version: '1', dimension: 8, folder: null }, modelFolder: null, modelNotice: null, provider: { id: 'cpu', label: 'CPU, 2 threads' }, skipped: [], message: null, choice: 'auto', available: [{ id: 'cpu', label: 'CPU, 2 threads' }] };
 const started: { workerUrl: unknown; modelDir: string }[] = [];
 
 // The worker itself is tested elsewhere; here only how main wires it in.
@@ -44,6 +44,7 @@ describe('main process start', () => {
         workerUrl: '/app/out/worker/service-worker.cjs',
         tokenizeWorker: '/app/out/worker/tokenize-worker.cjs',
         modelDir: '/app/models/titlematch',
+        modelFolder: null,
         cacheDir: `/tmp/titlematch-test-${process.pid}/userData/cache`,
         provider: 'auto',
       },

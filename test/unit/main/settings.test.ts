@@ -25,11 +25,37 @@ describe('app settings', () => {
     expect(new AppSettings(unknown).provider).toBe('auto');
   });
 
+  it('start on the bundled model, remember a chosen folder beside the provider, and forget it again', () => {
+    const file = join(dir, 'model', 'settings.json');
+    const first = new AppSettings(file);
+    expect(first.modelFolder).toBeNull();
+    expect(first.setProvider('cpu')).toBe(true);
+    expect(first.setModelFolder('/srv/models/acme-titles')).toBe(true);
+    const second = new AppSettings(file);
+    expect([second.provider, second.modelFolder]).toEqual(['cpu', '/srv/models/acme-titles']);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ provider: 'cpu', modelFolder: '/srv/models/acme-titles' });
+    expect(second.setModelFolder(null)).toBe(true);
+    expect(new AppSettings(file).modelFolder).toBeNull();
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ provider: 'cpu' });
+  });
+
+  it('read a model folder that is not an absolute path as the bundled model', () => {
+    for (const [i, modelFolder] of ['relative/model', '', 42, '/srv/a\0b', ['/srv/m']].entries()) {
+      const file = join(dir, `bad-folder-${i}.json`);
+      writeFileSync(file, JSON.stringify({ provider: 'cpu', modelFolder }));
+      const settings = new AppSettings(file);
+      expect(settings.modelFolder, String(modelFolder)).toBeNull();
+      expect(settings.provider).toBe('cpu');
+    }
+  });
+
   it('keep the setting for this run when the file cannot be written', () => {
     const blocked = join(dir, 'blocker');
     writeFileSync(blocked, 'a file where a folder should be');
     const settings = new AppSettings(join(blocked, 'settings.json'));
     expect(settings.setProvider('webgpu')).toBe(false);
     expect(settings.provider).toBe('webgpu');
+    expect(settings.setModelFolder('/srv/models/acme-titles')).toBe(false);
+    expect(settings.modelFolder).toBe('/srv/models/acme-titles');
   });
 });

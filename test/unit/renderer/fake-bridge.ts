@@ -29,7 +29,9 @@ export const fail = (code: string, message: string): Result<never> => ({ ok: fal
 
 export const READY: EngineStatus = {
   state: 'ready',
-  model: { name: 'titlematch-bert', version: '1.0.0', dimension: 256 },
+  model: { name: 'titlematch-bert', version: '1.0.0', dimension: 256, folder: null },
+  modelFolder: null,
+  modelNotice: null,
   provider: { id: 'cpu', label: 'CPU, 2 threads' },
   skipped: [{ provider: 'webgpu', reason: 'no adapter' }],
   message: null,
@@ -149,6 +151,8 @@ export class FakeBridge {
     return {
       engineStatus: c('engineStatus'),
       setProvider: c('setProvider'),
+      pickModelFolder: c('pickModelFolder'),
+      setModel: c('setModel'),
       pickTable: c('pickTable'),
       loadTable: c('loadTable'),
       match: c('match'),

@@ -70,7 +70,7 @@ describe('match panel', () => {
     expect(screen.getByText('Open a file to match against.')).toBeInTheDocument();
     unmount();
     inputs.targets.summary = summary({ tableId: 't2' });
-    engine.status = { state: 'failed', model: null, provider: null, skipped: [], message: 'model.onnx is missing', choice: 'auto', available: [] };
+    engine.status = { state: 'failed', model: null, modelFolder: null, modelNotice: null, provider: null, skipped: [], message: 'model.onnx is missing', choice: 'auto', available: [] };
     render(MatchPanel);
     expect(screen.getByRole('button', { name: 'Match' })).toBeDisabled();
   });
