@@ -110,6 +110,11 @@ const repoModel = join(root, 'models', 'titlematch');
 const modelFiles = existsSync(repoModel) ? readdirSync(repoModel).filter((f) => statSync(join(repoModel, f)).isFile()) : [];
 check(modelFiles.length > 0, `the repository has a bundled model (models/titlematch: ${modelFiles.join(', ') || 'missing'})`);
 for (const f of modelFiles) check(existsSync(join(modelDir, f)), `model file ${f} is unpacked from app.asar`);
+// Each taxonomy the build derived (or the note saying why it could not) is unpacked beside the model.
+const taxonomies = join(root, 'out', 'taxonomies');
+const taxonomyFiles = existsSync(taxonomies) ? readdirSync(taxonomies) : [];
+for (const id of ['onet', 'esco']) check(taxonomyFiles.includes(`${id}.json`) || taxonomyFiles.includes(`${id}.unavailable.txt`), `the build derived the ${id} taxonomy or said why not (out/taxonomies)`);
+for (const f of taxonomyFiles) check(existsSync(join(unpacked, 'out', 'taxonomies', f)), `taxonomy file ${f} is unpacked from app.asar`);
 
 const ort = join(unpacked, 'node_modules', 'onnxruntime-node', 'bin', 'napi-v6');
 for (const f of ['linux/x64/onnxruntime_binding.node', 'linux/x64/libonnxruntime.so.1']) check(existsSync(join(ort, f)), `onnxruntime ${f} is unpacked`);

@@ -1,0 +1,10 @@
+/**
+ * The occupation taxonomies shipped with TitleMatch (O*NET-SOC and ESCO): derived at build time
+ * from the public data sets, read by the CLI and the app, and ranked occupation by occupation.
+ */
+export { deriveEsco, deriveOnet, deriveTaxonomy, ESCO_ATTRIBUTION, missingSources, ONET_ATTRIBUTION, TAXONOMY_SOURCES } from './derive.js';
+export { defaultTaxonomyDir, loadTaxonomy, TaxonomyUnavailableError, taxonomyDir, taxonomyFiles, taxonomyStatus, writeTaxonomy, writeUnavailable } from './load.js';
+export { collapseToOccupations, occupationTopK } from './rank.js';
+export type { OccupationTopK, TopKFunction } from './rank.js';
+export { taxonomyTitles, TAXONOMY_FORMAT } from './types.js';
+export type { Occupation, Taxonomy, TaxonomyTitles } from './types.js';

@@ -1,0 +1,49 @@
+/** A taxonomy as shipped: occupations with their codes and every title that names them. */
+import type { TaxonomyId } from '../../contract/taxonomy.js';
+
+/** The format tag of a derived taxonomy file; a file with another tag is refused. */
+export const TAXONOMY_FORMAT = 'titlematch-taxonomy-1';
+
+/** One occupation: its code, its name, and the titles that resolve to it (its name first). */
+export interface Occupation {
+  /** The O*NET-SOC code (29-1141.00) or the ESCO concept URI. */
+  code: string;
+  name: string;
+  /** The ISCO-08 unit group ("2221 Nursing professionals"), for ESCO. */
+  isco?: string;
+  /** Distinct titles, the occupation's own name first. */
+  titles: string[];
+}
+
+/** A derived taxonomy file's content. */
+export interface Taxonomy {
+  format: typeof TAXONOMY_FORMAT;
+  id: TaxonomyId;
+  /** "O*NET-SOC occupations". */
+  name: string;
+  /** The release it was derived from ("O*NET 27.0 Database"). */
+  source: string;
+  /** The licence's attribution line, shown in reports, NOTICE and the About box. */
+  attribution: string;
+  occupations: Occupation[];
+}
+
+/** Every title of a taxonomy in one list, with the occupation each belongs to. */
+export interface TaxonomyTitles {
+  titles: string[];
+  /** Index into `occupations` of each title. */
+  owner: Int32Array;
+}
+
+/** The titles of all occupations, flattened in occupation order (a title two occupations share is listed for each). */
+export function taxonomyTitles(taxonomy: Pick<Taxonomy, 'occupations'>): TaxonomyTitles {
+  const titles: string[] = [];
+  const owner: number[] = [];
+  taxonomy.occupations.forEach((o, i) => {
+    for (const t of o.titles) {
+      titles.push(t);
+      owner.push(i);
+    }
+  });
+  return { titles, owner: Int32Array.from(owner) };
+}

@@ -1,0 +1,172 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { topK, type TopKResult } from '../../../../electron/core/match/index.js';
+import {
+  collapseToOccupations,
+  defaultTaxonomyDir,
+  deriveEsco,
+  deriveOnet,
+  loadTaxonomy,
+  occupationTopK,
+  TaxonomyUnavailableError,
+  taxonomyFiles,
+  taxonomyStatus,
+  taxonomyTitles,
+  writeTaxonomy,
+  writeUnavailable,
+} from '../../../../electron/core/taxonomy/index.js';
+import { tempFolder } from '../io/helpers.js';
+
+const DATA = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'taxonomy');
+const tmp = tempFolder('titlematch-taxonomy-');
+
+describe('deriving the taxonomies from the data sets', () => {
+  it('O*NET: each occupation with its title, alternate, short and reported titles, once each, no n/a', async () => {
+    const onet = await deriveOnet(DATA);
+    expect(onet.id).toBe('onet');
+    expect(onet.source).toBe('O*NET 27.0 Database');
+    expect(onet.attribution).toMatch(/O\*NET 27\.0 Database by the U\.S\. Department of Labor.*CC BY 4\.0/);
+    expect(onet.occupations.map((o) => o.code)).toEqual(['13-2011.00', '15-1252.00', '29-1141.00']);
+    const nurses = onet.occupations[2];
+    expect(nurses.name).toBe('Registered Nurses');
+    // Whitespace collapsed ("Staff  Nurse"), "rn" the same title as "RN", the unknown code's title dropped.
+    expect(nurses.titles).toEqual(['Registered Nurses', 'Cardiac Care Unit Nurse (CCU Nurse)', 'CCU Nurse', 'Charge Nurse', 'RN', 'Staff Nurse']);
+    expect(onet.occupations[0].titles).toEqual(['Accountants and Auditors', 'Certified Public Accountant (CPA)', 'CPA', 'Accountant', 'Audit Partner']);
+    expect(onet.occupations.every((o) => o.isco === undefined)).toBe(true);
+    expect(JSON.stringify(onet)).not.toMatch(/Unknown Code|n\/a/);
+  });
+
+  it('ESCO: concept URI, preferred and alternative labels (not hidden ones) and the ISCO-08 unit group with its name', async () => {
+    const esco = await deriveEsco(DATA);
+    expect(esco.occupations).toEqual([
+      {
+        code: 'http://data.europa.eu/esco/occupation/eda0d957-3c3c-4139-b89a-a18bc9e18897',
+        name: 'accountant',
+        isco: '2411 Accountants',
+        titles: ['accountant', 'cost accountant', 'chartered accountant'],
+      },
+      {
+        code: 'http://data.europa.eu/esco/occupation/18e14e61-495b-44cc-a7c6-df4c625934ba',
+        name: 'specialist nurse',
+        isco: '2221 Nursing professionals',
+        titles: ['specialist nurse', 'cardiovascular nurse', 'critical care nurse'],
+      },
+    ]);
+    expect(esco.attribution).toBe('ESCO classification, European Commission.');
+  });
+
+  it('a data file without its columns is refused with the reader\'s message naming the file and its columns', async () => {
+    const dir = join(tmp.dir, 'bad-onet');
+    await cp(DATA, dir, { recursive: true });
+    writeFileSync(join(dir, 'onet', 'Alternate Titles.txt'), 'Code\tName\n13-2011.00\tAccountant\n');
+    await expect(deriveOnet(dir)).rejects.toThrow(/Alternate Titles\.txt has no column "O\*NET-SOC Code"\. Its columns are: "Code", "Name"/);
+  });
+});
+
+describe('the derived files', () => {
+  it('are read back as written, and list every title with its occupation', async () => {
+    const dir = join(tmp.dir, 'written');
+    await writeTaxonomy(dir, await deriveOnet(DATA));
+    const onet = await loadTaxonomy('onet', dir);
+    const { titles, owner } = taxonomyTitles(onet);
+    expect(titles).toHaveLength(5 + 3 + 6);
+    expect(titles[owner.indexOf(2)]).toBe('Registered Nurses');
+    expect(titles.filter((_, i) => owner[i] === 1)).toEqual(['Software Developers', '.NET Developer', 'Android Developer']);
+    expect(await taxonomyStatus('onet', dir)).toEqual({ available: true, occupations: 3, titles: 14 });
+  });
+
+  it('a build without the data says which taxonomy is missing and why, and what to do', async () => {
+    const dir = join(tmp.dir, 'no-data');
+    await writeTaxonomy(dir, await deriveEsco(DATA));
+    await writeUnavailable(dir, 'esco', 'the data folder /nowhere has no esco/occupations_en.csv to derive it from');
+    // The stale derived file goes: the build ships what it derived.
+    expect(existsSync(taxonomyFiles(dir, 'esco').data)).toBe(false);
+    const error = await loadTaxonomy('esco', dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TaxonomyUnavailableError);
+    expect((error as Error).message).toBe(
+      'The ESCO occupations are not available in this build: the data folder /nowhere has no esco/occupations_en.csv to derive it from. Build again with the data present (npm run build:node, or TITLEMATCH_DATA=DIR), or match against a file of titles.',
+    );
+    const status = await taxonomyStatus('onet', dir);
+    expect(status.available).toBe(false);
+    if (!status.available) expect(status.reason).toMatch(/^The O\*NET-SOC occupations are not available in this build: .*onet\.json does not exist/);
+  });
+
+  it('a damaged file is refused with a message, not read half', async () => {
+    const dir = join(tmp.dir, 'damaged');
+    await writeTaxonomy(dir, await deriveOnet(DATA));
+    const file = taxonomyFiles(dir, 'onet').data;
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 200));
+    await expect(loadTaxonomy('onet', dir)).rejects.toThrow(/The O\*NET-SOC occupations file .*onet\.json is damaged or from another version of TitleMatch\. Build again/);
+  });
+
+  it('the build step leaves a reason instead of failing where the data folder is absent', () => {
+    // Run against a copy of the derive step's output folder, so the project's own files stay.
+    const script = join(import.meta.dirname, '..', '..', '..', '..', 'scripts', 'taxonomies.mjs');
+    const compiled = join(defaultTaxonomyDir(), '..', 'electron', 'core', 'taxonomy', 'index.js');
+    if (!existsSync(compiled)) throw new Error(`build first (npm run build:node): ${compiled} is missing`);
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `process.argv.push('--data', ${JSON.stringify(join(tmp.dir, 'absent'))}); process.env.TITLEMATCH_TAXONOMIES = ${JSON.stringify(join(tmp.dir, 'built'))}; await import(${JSON.stringify(script)});`], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/taxonomies: onet not derived: the data folder .*absent has no onet[/\\]Occupation Data\.txt/);
+    expect(readFileSync(join(tmp.dir, 'built', 'esco.unavailable.txt'), 'utf8')).toMatch(/has no esco[/\\]occupations_en\.csv, esco[/\\]ISCOGroups_en\.csv to derive it from/);
+  });
+});
+
+/** A TopKResult from per-query lists of [title, score]. */
+function ranked(lists: [number, number][][], k: number): TopKResult {
+  const n = lists.length;
+  const r: TopKResult = { k, counts: new Int32Array(n), indices: new Int32Array(n * k), scores: new Float32Array(n * k) };
+  lists.forEach((list, q) => {
+    r.counts[q] = list.length;
+    list.forEach(([t, s], j) => {
+      r.indices[q * k + j] = t;
+      r.scores[q * k + j] = s;
+    });
+  });
+  return r;
+}
+
+describe('collapsing titles to occupations', () => {
+  const owner = Int32Array.from([0, 0, 0, 1, 1, 2]);
+
+  it('keeps each occupation once, at its best title, in score order', () => {
+    const { ranking, deeper } = collapseToOccupations(ranked([[[1, 0.9], [0, 0.8], [4, 0.7], [2, 0.6], [5, 0.5]]], 5), owner, 3, 6);
+    expect([...ranking.indices]).toEqual([0, 1, 2]);
+    expect([...ranking.titles]).toEqual([1, 4, 5]);
+    expect([...ranking.scores].map((s) => Number(s.toFixed(2)))).toEqual([0.9, 0.7, 0.5]);
+    expect(deeper).toEqual([]);
+  });
+
+  it('names the queries whose full list held too few occupations, not those cut by a least score', () => {
+    const { ranking, deeper } = collapseToOccupations(ranked([[[0, 0.9], [1, 0.8]], [[2, 0.9]]], 2), owner, 2, 6);
+    expect([...ranking.counts]).toEqual([1, 1]);
+    expect(deeper).toEqual([0]);
+  });
+
+  it('ranks deeper where one occupation crowds the top, and gives the exact best occupations', async () => {
+    // 300 titles of occupation 0 close to the query, then one title each of occupations 1-4.
+    const dim = 2;
+    const n = 304;
+    const vectors = new Float32Array(n * dim);
+    const crowd = Int32Array.from({ length: n }, (_, i) => (i < 300 ? 0 : i - 299));
+    for (let i = 0; i < n; i++) {
+      const angle = i < 300 ? 0.001 * i : 0.5 + 0.1 * (i - 300);
+      vectors[i * 2] = Math.cos(angle);
+      vectors[i * 2 + 1] = Math.sin(angle);
+    }
+    const query = Float32Array.from([1, 0]);
+    let calls = 0;
+    const counted: typeof topK = (...args) => {
+      calls++;
+      return topK(...args);
+    };
+    const r = await occupationTopK(counted, query, vectors, dim, crowd, 5, 3);
+    expect(calls).toBe(2);
+    expect([...r.indices]).toEqual([0, 1, 2]);
+    expect([...r.titles]).toEqual([0, 300, 301]);
+    const all = await occupationTopK(topK, query, vectors, dim, crowd, 5, 'all');
+    expect([...all.indices]).toEqual([0, 1, 2, 3, 4]);
+  });
+});
