@@ -1,7 +1,7 @@
 /**
  * `titlematch match QUERIES CORPUS [--query-column NAME] [--corpus-column NAME] [--query-sheet NAME]
  *  [--corpus-sheet NAME] [--top K|all] [--min-score S] [--min-confidence C] [--out FILE]
- *  [--format csv|json|xlsx|html]
+ *  [--format csv|json|xlsx|html] [--seniority ignore|prefer|require]
  *  [--model DIR] [--provider LIST] [--threads N] [--precision P]`
  */
 import { dirname, extname, resolve } from 'node:path';
@@ -10,7 +10,7 @@ import { bucketOf, modelCalibration, rankedConfidences, runConfidence, type Cali
 import { cachedEngine } from '../core/engine/embedding-cache.js';
 import { countLongTitles, createEngine, MAX_TITLE_CHARS, type Engine } from '../core/engine/index.js';
 import { findColumn, headerReadsAsTitle, InputError, readTable, suggestTitleColumn, type Table } from '../core/io/index.js';
-import { createMatcher, matchesOf, type TopKResult } from '../core/match/index.js';
+import { createMatcher, levelName, matchesOf, seniorityTopK, titleLevels, type SeniorityTopK } from '../core/match/index.js';
 import { writeAtomic } from '../core/files/atomic-write.js';
 import { checkOutputPath } from '../core/files/output-path.js';
 import { renderHtml, writeReport, type MatchReport, type ReportMatch } from '../core/report/index.js';
@@ -22,6 +22,8 @@ import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-op
 import { oneLine, processIo, UsageError, type CliIo } from './errors.js';
 import { renderOutput, writeChunks, writeToStdout, type MatchRow, type OutputFormat } from './output.js';
 import { ProgressReporter } from './progress.js';
+import { parseSeniority, SENIORITY_USAGE } from './seniority-option.js';
+import type { SeniorityMode } from '../contract/seniority.js';
 
 /** Default number of matches per query. */
 export const DEFAULT_TOP = 10;
@@ -36,18 +38,22 @@ Options:
   --query-sheet NAME     sheet of a QUERIES workbook to read (default: the first)
   --corpus-sheet NAME    sheet of a CORPUS workbook to read (default: the first)
   --top K|all            matches per query (default ${DEFAULT_TOP}); all ranks the whole corpus
-  --min-score S          leave out matches whose cosine score is below S (-1 to 1)
+  --min-score S          leave out matches whose score (after --seniority) is below S (-1 to 1)
   --min-confidence C     leave out matches whose confidence is below C (0 to 1; needs a model
                          with a calibration, confidence.json, as the bundled one has)
   --out FILE             write to FILE instead of standard output
   --format FORMAT        csv or json (the columns below), or a report: xlsx (every column of both
                          files carried, a Summary sheet; needs --out) or html (printable)
                          (default: from --out's extension: .json, .xlsx, .html, else csv)
+${SENIORITY_USAGE}
 ${ENGINE_USAGE}
 ${CACHE_USAGE}
 
-Output columns: query_row,query,rank,match_row,match,score (rows are 1-based data rows, header not counted).
-JSON and the reports add confidence (0 to 1) and bucket (accept, review or reject) where the model has a calibration.`;
+Output columns: query_row,query,rank,match_row,match,score (rows are 1-based data rows, header not counted;
+score is the one the ranking used, after --seniority). JSON and the reports add model_score (the model's
+cosine), seniority_query and seniority_match (intern, entry, mid, senior, lead, manager, director, vp or
+c-level), and confidence (0 to 1, from the model score) and bucket (accept, review or reject) where the
+model has a calibration.`;
 
 /** Titles of one column, with their 1-based data row numbers; empty cells are skipped. */
 export interface TitleList {
@@ -147,8 +153,15 @@ export interface RunConfidences {
   minConfidence?: number;
 }
 
-/** The output rows of a top-k result, in query order then rank, with their confidences where there are any. */
-export function* matchRows(queries: TitleList, corpus: TitleList, result: TopKResult, confidences?: RunConfidences): Generator<MatchRow> {
+/** The seniority levels of a run's titles (indices into SENIORITY_LEVELS) and the mode it ranked with. */
+export interface RunSeniority {
+  mode: SeniorityMode;
+  queries: Uint8Array;
+  corpus: Uint8Array;
+}
+
+/** The output rows of a ranking, in query order then rank, with their seniority and confidences where there are any. */
+export function* matchRows(queries: TitleList, corpus: TitleList, result: SeniorityTopK, seniority: RunSeniority, confidences?: RunConfidences): Generator<MatchRow> {
   const cal = confidences?.state.calibration;
   const values = confidences?.values;
   const least = confidences?.minConfidence ?? -Infinity;
@@ -163,6 +176,9 @@ export function* matchRows(queries: TitleList, corpus: TitleList, result: TopKRe
         match_row: corpus.rows[m.index],
         match: corpus.titles[m.index],
         score: m.score,
+        model_score: result.modelScores[q * result.k + r],
+        seniority_query: levelName(seniority.queries[q]),
+        seniority_match: levelName(seniority.corpus[m.index]),
       };
       if (cal && values) {
         row.confidence = values[q * result.k + r];
@@ -178,16 +194,20 @@ export function* matchRows(queries: TitleList, corpus: TitleList, result: TopKRe
 async function matchReport(
   queries: TitleList,
   corpus: TitleList,
-  result: TopKResult,
+  result: SeniorityTopK,
   engine: Engine,
   top: number | 'all',
   minScore: number | undefined,
+  seniority: RunSeniority,
   confidences: RunConfidences,
 ): Promise<MatchReport> {
   const matches: ReportMatch[] = [];
-  for (const r of matchRows(queries, corpus, result, confidences)) {
+  for (const r of matchRows(queries, corpus, result, seniority, confidences)) {
     const m: ReportMatch = { queryRow: r.query_row, rank: r.rank, matchRow: r.match_row, score: r.score };
-    if (r.confidence !== undefined) m.facets = { confidence: r.confidence, bucket: r.bucket };
+    m.facets = { seniorityQuery: r.seniority_query, seniorityMatch: r.seniority_match };
+    // The model's own score only where the ranking's differs from it.
+    if (seniority.mode === 'prefer') m.facets.modelScore = r.model_score;
+    if (r.confidence !== undefined) m.facets = { ...m.facets, confidence: r.confidence, bucket: r.bucket };
     matches.push(m);
   }
   const info = await engine.info();
@@ -206,6 +226,7 @@ async function matchReport(
       threshold: minScore,
       minConfidence: confidences.minConfidence,
       confidence: runConfidence(confidences.state),
+      seniority: seniority.mode,
       createdAt: new Date(),
     },
   };
@@ -225,6 +246,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     'min-confidence': { type: 'string' },
     out: { type: 'string' },
     format: { type: 'string' },
+    seniority: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   } as const;
   const { values, positionals } = parseArgs({ args: joinNegativeValues(argv, options), allowPositionals: true, options });
@@ -240,6 +262,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
   const minScore = parseFraction(values['min-score'], '--min-score', -1);
   const minConfidence = parseFraction(values['min-confidence'], '--min-confidence', 0);
   const format = parseFormat(values.format, values.out);
+  const mode = parseSeniority(values.seniority);
   const engineOptions = engineOptionsFrom(values);
   const cacheDir = cacheDirFrom(values);
   const outPath = values.out !== undefined ? await checkOutPath(values.out, positionals) : undefined;
@@ -276,9 +299,13 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     // Scores and top-k in onnxruntime on the engine's provider: the reference's results, faster.
     const info = await engine.info();
     const matcher = await createMatcher({ provider: info.provider, threads: info.threads });
-    let result: TopKResult;
+    const seniority: RunSeniority = { mode, queries: titleLevels(queries.titles), corpus: titleLevels(corpus.titles) };
+    let result: SeniorityTopK;
     try {
-      result = await matcher.topK(vectors.subarray(0, split), vectors.subarray(split), dim, top, {
+      result = await seniorityTopK((...args) => matcher.topK(...args), vectors.subarray(0, split), vectors.subarray(split), dim, top, {
+        mode,
+        queryLevels: seniority.queries,
+        corpusLevels: seniority.corpus,
         minScore,
         onProgress: (p) => progress.update('matching queries', p.done, p.total),
       });
@@ -287,11 +314,11 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     }
     const confidences: RunConfidences = { state: calibration, values: rankedConfidences(calibration, result), minConfidence };
     if (format === 'xlsx' || format === 'html') {
-      const report = await matchReport(queries, corpus, result, engine, top, minScore, confidences);
+      const report = await matchReport(queries, corpus, result, engine, top, minScore, seniority, confidences);
       if (outPath !== undefined) await writeReport(outPath, report, { format, inputs: positionals });
       else await renderHtml(report, io.stdout);
     } else {
-      const chunks = renderOutput(matchRows(queries, corpus, result, confidences), format);
+      const chunks = renderOutput(matchRows(queries, corpus, result, seniority, confidences), format);
       if (outPath !== undefined) await writeAtomic(outPath, (out) => writeChunks(out, chunks));
       else await writeToStdout(chunks, io.stdout);
     }

@@ -1,10 +1,12 @@
 /**
  * The `match` output: CSV with exactly query_row,query,rank,match_row,match,score, or JSON with the
- * same fields and, where the model has a calibration, confidence and bucket. Rows are produced lazily and written in chunks, so `--top all` on large files does
+ * same fields plus model_score, seniority_query and seniority_match and, where the model has a
+ * calibration, confidence and bucket. Rows are produced lazily and written in chunks, so `--top all` on large files does
  * not build one huge string; files are written atomically by core/files/atomic-write.ts.
  */
 import type { Writable } from 'node:stream';
 import type { Bucket } from '../contract/confidence.js';
+import type { SeniorityLevel } from '../contract/seniority.js';
 import { put } from '../core/files/atomic-write.js';
 import { csvField, formatScore } from '../core/report/csv-field.js';
 
@@ -15,7 +17,12 @@ export interface MatchRow {
   rank: number;
   match_row: number;
   match: string;
+  /** The score the ranking used: the model's, less what --seniority prefer took off. */
   score: number;
+  /** The model's cosine score, and the seniority level of each title (JSON and reports only). */
+  model_score?: number;
+  seniority_query?: SeniorityLevel;
+  seniority_match?: SeniorityLevel;
   confidence?: number;
   bucket?: Bucket;
 }
@@ -31,7 +38,7 @@ function csvLine(r: MatchRow): string {
 }
 
 function jsonRecord(r: MatchRow): string {
-  return JSON.stringify({ ...r, score: Number(formatScore(r.score)), ...(r.confidence === undefined ? {} : { confidence: Number(formatScore(r.confidence)) }) });
+  return JSON.stringify({ ...r, score: Number(formatScore(r.score)), ...(r.model_score === undefined ? {} : { model_score: Number(formatScore(r.model_score)) }), ...(r.confidence === undefined ? {} : { confidence: Number(formatScore(r.confidence)) }) });
 }
 
 /** Text chunks of the whole output, about 256 KB each. */

@@ -32,16 +32,20 @@ export function runConfidence(state: CalibrationState): RunConfidence {
 
 /**
  * The confidence of every kept match of a top-k result, at the same places as its scores: each
- * match's score read against the best score of its query in the same run. Padding slots get 0.
+ * match's model score read against the best model score of its query in the same run, as the
+ * calibration was fitted. A seniority ranking (match/seniority.ts) supplies both, since its own
+ * scores are adjusted and its first match need not be the model's best; seniority never enters
+ * the confidence. Padding slots get 0.
  */
-export function rankedConfidences(state: CalibrationState, result: TopKResult): Float64Array | undefined {
+export function rankedConfidences(state: CalibrationState, result: TopKResult & { modelScores?: Float32Array; best?: Float32Array }): Float64Array | undefined {
   const c = state.calibration;
   if (!c) return undefined;
-  const out = new Float64Array(result.scores.length);
+  const scores = result.modelScores ?? result.scores;
+  const out = new Float64Array(scores.length);
   for (let q = 0; q < result.counts.length; q++) {
     const base = q * result.k;
-    const best = result.scores[base];
-    for (let r = 0; r < result.counts[q]; r++) out[base + r] = confidenceOf(c, result.scores[base + r], best);
+    const best = result.best?.[q] ?? scores[base];
+    for (let r = 0; r < result.counts[q]; r++) out[base + r] = confidenceOf(c, scores[base + r], best);
   }
   return out;
 }

@@ -12,3 +12,5 @@ export { createMatcher, createOrtMatcher, roundingBound, topKGraph } from './ort
 export type { Matcher, OrtMatcher, OrtMatcherOptions, OrtMatchStats } from './ort-topk.js';
 export { CharNgramTfidf, SparseIndex, charNgrams, tfidfTargetRanks } from './tfidf.js';
 export type { SparseVector } from './tfidf.js';
+export { levelName, seniorityTopK, titleLevels } from './seniority.js';
+export type { SeniorityTopK, SeniorityTopKOptions, TopKFn } from './seniority.js';

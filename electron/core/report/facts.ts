@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import { BUCKETS, bucketLabel, confidencePercent, type RunConfidence } from '../../contract/confidence.js';
+import { seniorityModeLine } from '../../contract/seniority.js';
 import { matchesByRow, sideCounts, sideLabel, titleAt } from './layout.js';
 import type { MatchReport, ReportDirection, ReportRun, ReportSide } from './types.js';
 
@@ -99,6 +100,7 @@ export function selectionLine(dir: ReportDirection, run: ReportRun, perQuery?: n
   else if (cap === 1) line = `${full ? 'The best' : 'At most one'} ${corpus.one} for each ${query.one}`;
   else line = `${full ? 'The best' : 'Up to'} ${cap} ${corpus.many} for each ${query.one}`;
   if (run.threshold !== undefined) line += `, scoring ${run.threshold.toFixed(2)} or more`;
+  if (run.seniority === 'require') line += ', within one seniority level';
   if (run.minConfidence !== undefined) line += `, with a confidence of ${confidencePercent(run.minConfidence)} or more`;
   if (run.buckets !== undefined && run.buckets.length < BUCKETS.length) line += `, in ${run.buckets.length === 0 ? 'no bucket' : run.buckets.map(bucketLabel).join(' or ')}`;
   if (cut) line += ` (the run kept ${kept === 'all' ? 'all' : kept}; the spreadsheet report lists them all)`;
@@ -154,6 +156,7 @@ export function reportFacts(report: MatchReport): ReportFacts {
     ['Least score kept', report.run.threshold === undefined ? 'none' : report.run.threshold],
   ];
   if (report.run.confidence !== undefined) run.push(['Confidence', confidenceLine(report.run.confidence)]);
+  if (report.run.seniority !== undefined) run.push(['Seniority', seniorityModeLine(report.run.seniority)]);
   for (const d of report.directions) run.push([`Matches: ${directionHeading(d).toLowerCase()}`, d.matches.length]);
   run.push(['Created', localDateTime(report.run.createdAt)]);
   return { inputs, run };

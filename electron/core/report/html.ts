@@ -44,8 +44,10 @@ function score(value: number): string {
 /** An optional column's cell: a confidence as a percentage, a bucket as its word on its colour. */
 function facetCell(facets: MatchFacets | undefined, facet: keyof MatchFacets): string {
   if (facet === 'confidence') return `<td class="facet percent">${facets?.confidence === undefined ? '' : confidencePercent(facets.confidence)}</td>`;
+  if (facet === 'modelScore') return `<td class="facet number">${facets?.modelScore === undefined ? '' : facets.modelScore.toFixed(2)}</td>`;
   if (facet === 'bucket') return `<td class="facet">${facets?.bucket === undefined ? '' : `<span class="bucket ${facets.bucket}">${bucketLabel(facets.bucket)}</span>`}</td>`;
-  return `<td class="facet">${htmlEscape(facets?.[facet] ?? '')}</td>`;
+  const text = facets?.[facet];
+  return `<td class="facet">${htmlEscape(typeof text === 'string' ? text : '')}</td>`;
 }
 
 function tableHead(dir: ReportDirection): string {
@@ -118,6 +120,7 @@ function about(report: MatchReport): string {
   }
   html += `<table class="facts"><tbody>${facts.run.map(([k, v]) => `<tr><th scope="row">${cellText(k)}</th><td>${cellText(v)}</td></tr>`).join('')}</tbody></table>`;
   let note = 'Scores are the cosine similarity of the two titles as the model reads them: 1 is the same meaning, 0 unrelated.';
+  if (report.run.seniority === 'prefer') note += ' Scores are then lowered for seniority (see Seniority below); the model score column keeps the model’s own.';
   if (report.run.confidence?.calibrated) note += ' Confidence is the chance, measured on job titles the model was not trained on, that a match names the same job; its bucket says what to do with it.';
   html += `<p class="note">${htmlEscape(note)} The spreadsheet reports (XLSX, CSV) carry every match kept and every column of both files.</p>`;
   return `${html}</section>\n`;

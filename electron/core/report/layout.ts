@@ -12,7 +12,9 @@ export interface ReportColumn {
 
 /** The optional match columns, in the order reports show them, with their headers. */
 export const FACET_COLUMNS: readonly { facet: keyof MatchFacets; header: string }[] = [
-  { facet: 'seniority', header: 'Seniority' },
+  { facet: 'modelScore', header: 'Model score' },
+  { facet: 'seniorityQuery', header: 'Seniority (query)' },
+  { facet: 'seniorityMatch', header: 'Seniority (match)' },
   { facet: 'confidence', header: 'Confidence' },
   { facet: 'bucket', header: 'Bucket' },
   { facet: 'code', header: 'Code' },
@@ -111,11 +113,12 @@ export function* directionRows(dir: ReportDirection): Generator<ReportCell[]> {
   }
 }
 
-/** The cell of an optional column: a confidence as a percentage, a bucket as itself, text as is. */
+/** The cell of an optional column: a confidence as a percentage, a model score as a score, a bucket as itself, text as is. */
 export function facetCell(facets: MatchFacets | undefined, facet: keyof MatchFacets): ReportCell {
   const v = facets?.[facet];
   if (v === undefined) return '';
   if (facet === 'confidence') return { number: v as number, format: 'percent' };
+  if (facet === 'modelScore') return { number: v as number, format: 'score' };
   if (facet === 'bucket') return { bucket: v as Bucket };
   return v as string;
 }

@@ -1,4 +1,5 @@
 import type { Bucket, RunConfidence } from '../../contract/confidence.js';
+import type { SeniorityLevel, SeniorityMode } from '../../contract/seniority.js';
 import type { ModelName } from '../../contract/types.js';
 import type { Table } from '../io/types.js';
 
@@ -27,8 +28,11 @@ export interface ReportMatch {
  * match of the direction carries it.
  */
 export interface MatchFacets {
-  /** The seniority each side names, as the reader should see it ("senior / senior"). */
-  seniority?: string;
+  /** The model's own score, where the ranking's score was adjusted for seniority. */
+  modelScore?: number;
+  /** The seniority level of the query's title and of the matched title (core/text/seniority.ts). */
+  seniorityQuery?: SeniorityLevel;
+  seniorityMatch?: SeniorityLevel;
   /** The calibrated probability (0-1) that the match names the same job (core/confidence). */
   confidence?: number;
   /** What the confidence advises: accept, review or reject. */
@@ -60,6 +64,8 @@ export interface ReportRun {
   minConfidence?: number;
   /** Only matches in these buckets were kept; undefined when all were. */
   buckets?: readonly Bucket[];
+  /** What the ranking did with seniority; undefined: not said. */
+  seniority?: SeniorityMode;
   /** The calibration the confidences came from, or why the report has scores only; undefined: not said. */
   confidence?: RunConfidence;
   /** When the match ran. */

@@ -33,13 +33,10 @@
  *    these levels (sénior, młodszy, jefe de cocina, PDG, Vorstandsvorsitzender...) count the same.
  * The table these rules answer to is test/fixtures/seniority-levels.tsv (329 titles, written first).
  */
+import { SENIORITY_LEVELS as LEVELS, type SeniorityLevel as Level } from '../../contract/seniority.js';
 import { analyzeTitle } from './normalize.js';
 
-/** The levels, lowest first. */
-export const LEVELS = ['intern', 'entry', 'mid', 'senior', 'lead', 'manager', 'director', 'vp', 'c-level'] as const;
-
-/** A seniority level. */
-export type Level = (typeof LEVELS)[number];
+export { LEVELS };
 
 /** A title's level and the words that decided it (empty for mid by default). */
 export interface Seniority {

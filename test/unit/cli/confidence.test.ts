@@ -23,6 +23,7 @@ interface JsonRow {
   score: number;
   confidence?: number;
   bucket?: string;
+  model_score?: number;
 }
 
 async function bundledCalibration(): Promise<Calibration> {
@@ -38,11 +39,13 @@ describe('titlematch match with the bundled model’s calibration', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const rows = JSON.parse(run.stdout) as JsonRow[];
     expect(rows).toHaveLength(3 * 7);
-    expect(Object.keys(rows[0])).toEqual(['query_row', 'query', 'rank', 'match_row', 'match', 'score', 'confidence', 'bucket']);
+    expect(Object.keys(rows[0])).toEqual(['query_row', 'query', 'rank', 'match_row', 'match', 'score', 'model_score', 'seniority_query', 'seniority_match', 'confidence', 'bucket']);
     for (const r of rows) {
-      const best = rows.find((b) => b.query_row === r.query_row && b.rank === 1)?.score ?? NaN;
+      // The model's score against the model's best for the query (every match is listed): what the
+      // calibration was fitted on, whatever seniority did to the ranking.
+      const best = Math.max(...rows.filter((b) => b.query_row === r.query_row).map((b) => b.model_score ?? NaN));
       // Scores in the output have 4 decimals; the confidence was computed from the unrounded ones.
-      expect(r.confidence).toBeCloseTo(confidenceOf(cal, r.score, best), 3);
+      expect(r.confidence).toBeCloseTo(confidenceOf(cal, r.model_score ?? NaN, best), 3);
       expect(r.bucket).toBe(bucketOf(cal, r.confidence ?? NaN));
     }
     // A best match is more likely right than the same score further down its list.
@@ -78,7 +81,7 @@ describe('titlematch match with the bundled model’s calibration', () => {
     expect((await runCli(['match', queries, corpus, '--top', '2', '--out', out, ...bundled])).code).toBe(0);
     const sheet = await readTable(out);
     const conf = sheet.columns.indexOf('Confidence');
-    expect(sheet.columns.slice(conf - 1)).toEqual(['Score', 'Confidence', 'Bucket']);
+    expect(sheet.columns.slice(conf - 4)).toEqual(['Score', 'Model score', 'Seniority (query)', 'Seniority (match)', 'Confidence', 'Bucket']);
     expect(sheet.rows.map((r) => [r[conf], r[conf + 1]])).toEqual(json.map((r) => [`${Math.round((r.confidence ?? 0) * 100)}%`, r.bucket]));
     const summary = new Map((await readTable(out, { sheet: 'Summary', header: false })).rows.map((r) => [r[0], r[1]]));
     expect(summary.get('Confidence')).toMatch(/^accept at \d+% or more, review from \d+%, reject below/);
@@ -92,7 +95,7 @@ describe('titlematch match with a model that has no calibration', () => {
   it('--format json: scores only, and one note on stderr saying why', async () => {
     const run = await runCli(['match', ...cli, '--top', '2', '--format', 'json', ...engine]);
     expect(run.code).toBe(0);
-    expect(Object.keys((JSON.parse(run.stdout) as JsonRow[])[0])).toEqual(['query_row', 'query', 'rank', 'match_row', 'match', 'score']);
+    expect(Object.keys((JSON.parse(run.stdout) as JsonRow[])[0])).toEqual(['query_row', 'query', 'rank', 'match_row', 'match', 'score', 'model_score', 'seniority_query', 'seniority_match']);
     expect(run.stderr).toBe('note: the model has no confidence.json, so scores are shown without a confidence.\n');
   });
 

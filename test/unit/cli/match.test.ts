@@ -84,8 +84,9 @@ describe('titlematch match output', () => {
     const run = await runCli(['match', candidates, openings, '--model', model, '--top', '2', '--out', out]);
     expect(run.code).toBe(0);
     const json = JSON.parse(await readFile(out, 'utf8')) as Record<string, unknown>[];
-    expect(Object.keys(json[0])).toEqual(['query_row', 'query', 'rank', 'match_row', 'match', 'score']);
-    expect(json.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'score' ? Number(v).toFixed(4) : String(v)])))).toEqual(csv);
+    expect(Object.keys(json[0])).toEqual(['query_row', 'query', 'rank', 'match_row', 'match', 'score', 'model_score', 'seniority_query', 'seniority_match']);
+    const six = new Set(['query_row', 'query', 'rank', 'match_row', 'match', 'score']);
+    expect(json.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => six.has(k)).map(([k, v]) => [k, k === 'score' ? Number(v).toFixed(4) : String(v)])))).toEqual(csv);
     const stdout = await runCli(['match', candidates, openings, '--model', model, '--top', '2', '--format', 'json']);
     expect(JSON.parse(stdout.stdout)).toEqual(json);
   });
@@ -99,7 +100,8 @@ describe('titlematch match output', () => {
   });
 
   it('uses the named columns', async () => {
-    const run = await runCli(['match', candidates, openings, '--model', model, '--query-column', 'name', '--corpus-column', 'Team', '--top', '1']);
+    // Names against team names: no seniority to weigh ("Ward 3" reads as a level III).
+    const run = await runCli(['match', candidates, openings, '--model', model, '--query-column', 'name', '--corpus-column', 'Team', '--top', '1', '--seniority', 'ignore']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('1,Ana Lima,1,');
     expect(run.stdout).toContain(',Ward 3,');

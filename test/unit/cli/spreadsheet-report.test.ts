@@ -25,7 +25,7 @@ describe('titlematch match with workbooks and reports', () => {
     expect(matches.sheets).toEqual(['Matches', 'Summary']);
     expect(matches.columns).toEqual([
       'Row', 'Candidate ID', 'Name', 'Job Title', 'Email', 'City', 'Applied', 'Salary', 'Match', 'Summary',
-      'Rank', 'Matched title', 'Match row', 'Department (match)', 'Location (match)', 'Score',
+      'Rank', 'Matched title', 'Match row', 'Department (match)', 'Location (match)', 'Score', 'Model score', 'Seniority (query)', 'Seniority (match)',
     ]);
     // Rows 1, 2, 4 and 5 have titles (row 3 is blank), two matches each.
     expect(matches.rows.map((r) => `${r[0]}:${r[10]}`)).toEqual(['1:1', '1:2', '2:1', '2:2', '4:1', '4:2', '5:1', '5:2']);
@@ -38,6 +38,7 @@ describe('titlematch match with workbooks and reports', () => {
     expect(summary.get('Title column')).toEqual(['Job Title', 'Job Title']);
     expect(summary.get('Execution provider')?.[0]).toBe('cpu');
     expect(summary.get('Matches kept per title (top-K)')?.[0]).toBe('2');
+    expect(summary.get('Seniority')?.[0]).toBe('prefer (0.03 off the score per level of difference, at most 0.09)');
   });
 
   it('--format html prints the printable report', async () => {
