@@ -5,8 +5,8 @@ import { ui } from './ui.svelte.js';
 
 const LOADING: EngineStatus = { state: 'loading', model: null, modelFolder: null, modelNotice: null, provider: null, skipped: [], message: null, choice: 'auto', available: [] };
 
-/** The latest engine status. */
-export const engine = $state<{ status: EngineStatus }>({ status: LOADING });
+/** The latest engine status, and why the last model folder chosen could not be used. */
+export const engine = $state<{ status: EngineStatus; modelError: string | null; choosingModel: boolean }>({ status: LOADING, modelError: null, choosingModel: false });
 
 /** Listens for status changes and asks for the current one; returns the unsubscribe. */
 export function watchEngine(): () => void {
@@ -33,5 +33,31 @@ export async function chooseProvider(choice: ProviderChoice): Promise<void> {
   } catch (error) {
     engine.status = before;
     ui.notice = `Could not change where the engine runs: ${messageOf(error)}`;
+  }
+}
+
+/** Runs the model in `folder` (null: the bundled one); a folder that cannot be used keeps the model in use and says why. */
+export async function chooseModel(folder: string | null): Promise<void> {
+  const before = engine.status;
+  engine.modelError = null;
+  engine.status = { ...before, state: 'loading', modelFolder: folder, modelNotice: null };
+  try {
+    engine.status = await api.setModel(folder);
+  } catch (error) {
+    engine.status = before;
+    engine.modelError = messageOf(error);
+  }
+}
+
+/** Asks for a model folder in the system's dialog, then runs its model; nothing changes when the person cancels. */
+export async function pickModel(): Promise<void> {
+  engine.choosingModel = true;
+  try {
+    const folder = await api.pickModelFolder();
+    if (folder !== null) await chooseModel(folder);
+  } catch (error) {
+    engine.modelError = messageOf(error);
+  } finally {
+    engine.choosingModel = false;
   }
 }

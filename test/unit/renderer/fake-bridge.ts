@@ -192,6 +192,8 @@ export function installBridge(): FakeBridge {
   ui.notice = null;
   Object.assign(files, { exporting: null, exportError: null, lastExport: null, openAfterExport: false, saving: false, saveError: null, opening: false, openError: null, projectPath: null });
   engine.status = READY;
+  engine.modelError = null;
+  engine.choosingModel = false;
   return bridge;
 }
 

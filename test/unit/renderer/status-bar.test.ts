@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../../electron/contract/types.js';
@@ -31,7 +31,7 @@ describe('status bar', () => {
     expect(screen.getByText('GPU (WebGPU), float16')).toBeInTheDocument();
     const select = screen.getByRole('combobox', { name: /Run on/ });
     expect(select).toHaveValue('auto');
-    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Automatic', 'GPU (WebGPU)', 'CPU, 8 threads']);
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Automatic', 'GPU (WebGPU)', 'CPU, 8 threads']);
   });
 
   it('switches the provider: loading while the engine reloads, then the new status', async () => {
@@ -65,5 +65,86 @@ describe('status bar', () => {
     expect(select).toBeDisabled();
     expect(select).toHaveValue('cuda');
     expect(screen.getByRole('option', { name: 'cuda (not available)' })).toBeInTheDocument();
+  });
+});
+
+describe('the Model setting in the status bar', () => {
+  const FOLDER = '/srv/models/acme-titles';
+  const OWN: EngineStatus = { ...READY, model: { name: 'acme-titles', version: 'unversioned', dimension: 384, folder: FOLDER }, modelFolder: FOLDER };
+  const modelSelect = () => screen.getByRole('combobox', { name: /^Model/ });
+  const optionsOf = (select: HTMLElement) => within(select).getAllByRole('option').map((o) => o.textContent);
+
+  it('offers the bundled model and another folder, the bundled one chosen', () => {
+    render(StatusBar);
+    expect(screen.getByText('Model: titlematch-bert 1.0.0 (256-d)')).toBeInTheDocument();
+    expect(modelSelect()).toHaveValue('bundled');
+    expect(optionsOf(modelSelect())).toEqual(['Bundled model', 'Choose a folder…']);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('names a chosen folder’s model by its folder, with the full path on hover', () => {
+    engine.status = OWN;
+    render(StatusBar);
+    const name = screen.getByText('Model: acme-titles (384-d)');
+    expect(name).toHaveAttribute('title', `acme-titles unversioned, from ${FOLDER}`);
+    expect(modelSelect()).toHaveValue('folder');
+    expect(optionsOf(modelSelect())).toEqual(['Bundled model', 'acme-titles', 'Choose a folder…']);
+  });
+
+  it('asks for a folder, then loads its model: loading while it loads, then the new status', async () => {
+    const answer = deferred<Result<EngineStatus>>();
+    bridge.on('pickModelFolder', () => ok(FOLDER));
+    bridge.on('setModel', () => answer.promise);
+    render(StatusBar);
+    await userEvent.selectOptions(modelSelect(), 'choose');
+    await waitFor(() => expect(bridge.argsOf('setModel')).toEqual([[FOLDER]]));
+    expect(screen.getByText('Loading the model…')).toBeInTheDocument();
+    expect(modelSelect()).toBeDisabled();
+    answer.resolve(ok(OWN));
+    await waitFor(() => expect(screen.getByText('Model: acme-titles (384-d)')).toBeInTheDocument());
+    expect(modelSelect()).toHaveValue('folder');
+    expect(modelSelect()).toBeEnabled();
+  });
+
+  it('changes nothing when the person cancels the folder dialog', async () => {
+    bridge.on('pickModelFolder', () => ok(null));
+    render(StatusBar);
+    await userEvent.selectOptions(modelSelect(), 'choose');
+    await waitFor(() => expect(bridge.argsOf('pickModelFolder')).toHaveLength(1));
+    expect(bridge.argsOf('setModel')).toEqual([]);
+    await waitFor(() => expect(modelSelect()).toBeEnabled());
+    expect(modelSelect()).toHaveValue('bundled');
+    expect(engine.status).toEqual(READY);
+  });
+
+  it('says next to the setting why a folder cannot be used, and keeps the model in use', async () => {
+    const message = '/srv/empty is incomplete: missing tokenizer.json, config.json. A model folder needs model.onnx (or onnx/model.onnx), tokenizer.json and config.json, as a sentence-transformers ONNX export has.';
+    bridge.on('pickModelFolder', () => ok('/srv/empty'));
+    bridge.on('setModel', () => fail('incomplete', message));
+    render(StatusBar);
+    await userEvent.selectOptions(modelSelect(), 'choose');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(message));
+    expect(engine.status).toEqual(READY);
+    expect(modelSelect()).toHaveValue('bundled');
+    expect(screen.getByText('Model: titlematch-bert 1.0.0 (256-d)')).toBeInTheDocument();
+  });
+
+  it('shows why a remembered folder gave way to the bundled model, and goes back to the bundled model for good', async () => {
+    const notice = `The model in ${FOLDER} could not be loaded, so the bundled model is used: Model folder ${FOLDER} does not exist or is not a folder; pass the folder that holds model.onnx and tokenizer.json.`;
+    engine.status = { ...READY, modelFolder: FOLDER, modelNotice: notice };
+    bridge.on('setModel', () => ok(READY));
+    render(StatusBar);
+    expect(screen.getByRole('alert')).toHaveTextContent(notice);
+    expect(optionsOf(modelSelect())).toEqual(['Bundled model', 'acme-titles (not available)', 'Choose a folder…']);
+    await userEvent.selectOptions(modelSelect(), 'bundled');
+    expect(bridge.argsOf('setModel')).toEqual([[null]]);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(modelSelect()).toHaveValue('bundled');
+  });
+
+  it('cannot be changed during a match', () => {
+    run.status = 'running';
+    render(StatusBar);
+    expect(modelSelect()).toBeDisabled();
   });
 });
