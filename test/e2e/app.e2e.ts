@@ -6,7 +6,7 @@
  * test-results/screenshots/, with the printable report (14), the PDF's pages (15) and the XLSX as
  * LibreOffice prints it (16) as PNG images beside them.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -56,7 +56,6 @@ beforeAll(async () => {
   if (!existsSync(join(modelDir, 'model.onnx')) && !existsSync(join(modelDir, 'onnx', 'model.onnx'))) {
     throw new Error(`No model in ${modelDir}: the end-to-end tests run the real bundled model.`);
   }
-  rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
   tmp = mkdtempSync(join(tmpdir(), 'titlematch-e2e-'));
   server = await serveStatic(join(root, 'out', 'renderer'));
