@@ -36,6 +36,8 @@ export interface EvalSet {
   dev: Uint8Array;
   /** The idx column of each query's row. */
   idx: Int32Array;
+  /** The ESCO concept URI each query is tagged with. */
+  uris: string[];
   /** Vacancy titles left out because their occupation is not among the labels, or empty. */
   skipped: number;
 }
@@ -67,6 +69,7 @@ export async function loadEvalSet(dir: string): Promise<EvalSet> {
   const targets: number[] = [];
   const dev: number[] = [];
   const idx: number[] = [];
+  const uris: string[] = [];
   let skipped = 0;
   for (const row of val.rows) {
     const raw = row[titleCol] ?? '';
@@ -80,8 +83,9 @@ export async function loadEvalSet(dir: string): Promise<EvalSet> {
     targets.push(target);
     dev.push(isJobbertDev(raw) ? 1 : 0);
     idx.push(Number(row[idxCol]));
+    uris.push(row[uriCol]?.trim() ?? '');
   }
-  return { queries, targets: Int32Array.from(targets), labels, dev: Uint8Array.from(dev), idx: Int32Array.from(idx), skipped };
+  return { queries, targets: Int32Array.from(targets), labels, dev: Uint8Array.from(dev), idx: Int32Array.from(idx), uris, skipped };
 }
 
 const SALT = 'jobbert-dev:';

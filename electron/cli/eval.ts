@@ -30,6 +30,7 @@ import {
   type RecruiterCases,
 } from './eval-sets.js';
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
+import { codeLines, escoCodeFigures } from './eval-taxonomy.js';
 import { processIo, runGuarded, type CliIo } from './errors.js';
 import { ProgressReporter } from './progress.js';
 
@@ -38,8 +39,9 @@ export const EVAL_USAGE = `Usage: titlematch eval [--data DIR] [--cases FILE] [-
 Ranks all 2,942 ESCO preferred labels for each JobBERT validation vacancy title and prints MRR,
 top-1 and top-5 for the model and for the character 3-gram TF-IDF cosine floor: first on
 jobbert-dev, the part of the file no model is trained on (the measure), then on the whole file
-(partly trained on by models from 2.0 on). Then the recruiter cases: each query ranked against
-its list of 40+ titles (top-1 and MRR).
+(partly trained on by models from 2.0 on), and jobbert-dev coded to ESCO occupations through all
+their labels as match --taxonomy esco codes (top-1 and top-5 code accuracy). Then the recruiter
+cases: each query ranked against its list of 40+ titles (top-1 and MRR).
 
   --data DIR    the data folder (default: $TITLEMATCH_DATA, else ../shared/data beside the project)
   --cases FILE  the recruiter cases (default: test/fixtures/recruiter-cases.json, when present;
@@ -240,6 +242,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
       onProgress: (p) => progress.update('ranking', p.done, p.total),
     });
     const seconds = (performance.now() - t0) / 1000;
+    const codes = await escoCodeFigures(engine, set, queryVectors, dir, progress);
     const recruiter = cases === undefined ? undefined : await caseRanks(engine, cases);
     const languageSets = only ? [] : await loadLanguageSets(dir, set, values.languages === undefined ? LANGUAGES : values.languages.split(','));
     const languageCasesPath = only ? undefined : defaultFixture('multilingual-cases.json');
@@ -264,7 +267,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
         labels: set.labels.length,
         skipped: set.skipped,
         model,
-        jobbertDev: { queries: dev.model.n, model: dev.model, tfidf: dev.tfidf },
+        jobbertDev: { queries: dev.model.n, model: dev.model, tfidf: dev.tfidf, escoCodes: codes },
         jobbertVal: { queries: set.queries.length, partlyTrainedOn: true, model: all.model, tfidf: all.tfidf },
         recruiterCases:
           recruiter === undefined ? undefined : { file: casesPath, cases: recruiter.model.length, model: rankMetrics(recruiter.model), tfidf: rankMetrics(recruiter.tfidf) },
@@ -277,6 +280,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
         `jobbert-dev: ${dev.model.n} vacancy titles (jobbert-val's fixed dev part, never trained on) ranked against ${set.labels.length} ESCO preferred labels (${dir})`,
         line(engineLine, dev.model),
         line('floor: character 3-gram TF-IDF cosine', dev.tfidf),
+        ...codeLines(codes, dev.model),
         `jobbert-val, whole file: ${set.queries.length} vacancy titles${set.skipped > 0 ? `; ${set.skipped} skipped` : ''} (partly trained on by models from 2.0 on: read with care)`,
         line(engineLine, all.model),
         line('floor: character 3-gram TF-IDF cosine', all.tfidf),

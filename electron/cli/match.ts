@@ -21,6 +21,7 @@ import { calibratedProviders } from './calibrate.js';
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
 import { oneLine, processIo, UsageError, type CliIo } from './errors.js';
 import { renderOutput, writeChunks, writeToStdout, type MatchRow, type OutputFormat } from './output.js';
+import { checkTaxonomyOptions, parseTaxonomy, runTaxonomyMatch, TAXONOMY_USAGE } from './match-taxonomy.js';
 import { ProgressReporter } from './progress.js';
 import { parseSeniority, SENIORITY_USAGE } from './seniority-option.js';
 import type { SeniorityMode } from '../contract/seniority.js';
@@ -29,6 +30,7 @@ import type { SeniorityMode } from '../contract/seniority.js';
 export const DEFAULT_TOP = 10;
 
 export const MATCH_USAGE = `Usage: titlematch match QUERIES CORPUS [options]
+       titlematch match QUERIES --taxonomy onet|esco [options]
 
 Ranks, for every title in QUERIES, the titles of CORPUS by meaning (CSV, TSV, XLSX or ODS files with a header row).
 
@@ -46,6 +48,7 @@ Options:
                          files carried, a Summary sheet; needs --out) or html (printable)
                          (default: from --out's extension: .json, .xlsx, .html, else csv)
 ${SENIORITY_USAGE}
+${TAXONOMY_USAGE}
 ${ENGINE_USAGE}
 ${CACHE_USAGE}
 
@@ -247,6 +250,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     out: { type: 'string' },
     format: { type: 'string' },
     seniority: { type: 'string' },
+    taxonomy: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   } as const;
   const { values, positionals } = parseArgs({ args: joinNegativeValues(argv, options), allowPositionals: true, options });
@@ -254,7 +258,9 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     io.stdout.write(`${MATCH_USAGE}\n`);
     return 0;
   }
-  if (positionals.length !== 2) {
+  const taxonomy = values.taxonomy !== undefined ? parseTaxonomy(values.taxonomy) : undefined;
+  if (taxonomy !== undefined) checkTaxonomyOptions(positionals, values);
+  else if (positionals.length !== 2) {
     throw new UsageError(`match needs two files, QUERIES and CORPUS (got ${positionals.length}). Run "titlematch match --help" for the options.`);
   }
   const [queryPath, corpusPath] = positionals;
@@ -266,6 +272,11 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
   const engineOptions = engineOptionsFrom(values);
   const cacheDir = cacheDirFrom(values);
   const outPath = values.out !== undefined ? await checkOutPath(values.out, positionals) : undefined;
+  if (taxonomy !== undefined) {
+    const notes: string[] = [];
+    const queries = () => readTitles(queryPath, values['query-column'], '--query-column', values['query-sheet'], notes);
+    return runTaxonomyMatch({ taxonomy, queries, notes, top, minScore, minConfidence, format, outPath, inputs: positionals, engineOptions, providerGiven: values.provider !== undefined, cacheDir }, io);
+  }
 
   // Read and check both inputs before loading the model: bad input fails fast.
   const progress = new ProgressReporter(io.stderr);

@@ -209,10 +209,15 @@ export function withEmbeddingCache(engine: Engine, cache: EmbeddingCache): Engin
   };
 }
 
-/** Opens the cache for the engine's model under `dir` and wraps the engine with it. */
-export async function cachedEngine(engine: Engine, dir: string): Promise<Engine & { readonly cache: EmbeddingCache }> {
+/**
+ * Opens the cache for the engine's model under `dir` and wraps the engine with it. A `part` (a
+ * taxonomy's titles) gets a file of its own for the model, which other titles never crowd out and
+ * matching other lists never rewrites.
+ */
+export async function cachedEngine(engine: Engine, dir: string, part?: string): Promise<Engine & { readonly cache: EmbeddingCache }> {
   const info = await engine.info();
   const modelKey = await modelCacheKey(info.model.dir, info.model.file);
-  const cache = await EmbeddingCache.open({ dir: join(dir, 'embeddings'), modelName: `${info.model.name}-${info.model.version}`, modelKey, dimension: info.model.dimension });
+  const modelName = `${info.model.name}-${info.model.version}${part === undefined ? '' : `-${part}`}`;
+  const cache = await EmbeddingCache.open({ dir: join(dir, 'embeddings'), modelName, modelKey, dimension: info.model.dimension });
   return withEmbeddingCache(engine, cache);
 }

@@ -92,15 +92,18 @@ async function onetRelease(dataDir: string): Promise<string> {
 /** ESCO: concept URI, preferred label, alternative labels (one per line) and the ISCO-08 unit group. */
 export async function deriveEsco(dataDir: string): Promise<Taxonomy> {
   const [occFile, iscoFile] = TAXONOMY_SOURCES.esco;
-  const isco = await table(dataDir, iscoFile);
-  const ic = columns(isco, 'code', 'preferredLabel');
+  // The unit groups' names, where the data has them (the build requires them; eval's small data sets may not).
   const groups = new Map<string, string>();
-  for (const row of isco.rows) {
-    const code = clean(row[ic.code]);
-    if (code) groups.set(code, clean(row[ic.preferredLabel]));
+  if (existsSync(join(dataDir, iscoFile))) {
+    const isco = await table(dataDir, iscoFile);
+    const ic = columns(isco, 'code', 'preferredLabel');
+    for (const row of isco.rows) {
+      const code = clean(row[ic.code]);
+      if (code) groups.set(code, clean(row[ic.preferredLabel]));
+    }
   }
   const occ = await table(dataDir, occFile);
-  const c = columns(occ, 'conceptUri', 'preferredLabel', 'altLabels', 'iscoGroup');
+  const c = { ...columns(occ, 'conceptUri', 'preferredLabel', 'altLabels'), iscoGroup: occ.columns.indexOf('iscoGroup') };
   const occupations: Occupation[] = [];
   for (const row of occ.rows) {
     const code = clean(row[c.conceptUri]);
@@ -109,7 +112,7 @@ export async function deriveEsco(dataDir: string): Promise<Taxonomy> {
     const set = new TitleSet();
     set.add(name);
     for (const label of (row[c.altLabels] ?? '').split('\n')) set.add(label);
-    const group = clean(row[c.iscoGroup]);
+    const group = c.iscoGroup < 0 ? '' : clean(row[c.iscoGroup]);
     const groupName = groups.get(group);
     occupations.push({ code, name, isco: group && groupName ? `${group} ${groupName}` : group || undefined, titles: set.titles });
   }

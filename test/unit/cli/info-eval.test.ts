@@ -85,16 +85,20 @@ describe('titlematch eval', () => {
     expect(ok.stdout).toMatch(/^jobbert-val, whole file: 4 vacancy titles; 1 skipped \(partly trained on/m);
     expect(ok.stdout).toMatch(/^model model unversioned \(cpu, fp32, \d+ threads\) +MRR 1\.0000 +top-1 1\.0000 +top-5 1\.0000/m);
     expect(ok.stdout).toMatch(/^floor: character 3-gram TF-IDF cosine +MRR [01]\.\d{4} +top-1 [01]\.\d{4} +top-5 [01]\.\d{4}/m);
+    // Coded to ESCO occupations through all their labels, as match --taxonomy esco codes: "HGV Driver" finds "lorry driver".
+    expect(ok.stdout).toMatch(/^ESCO coding \(match --taxonomy esco\): the same 1 jobbert-dev titles coded to 4 ESCO occupations through all 7 labels/m);
+    expect(ok.stdout).toMatch(/^code accuracy +top-1 1\.0000 +top-5 1\.0000 +\([\d.]+ s; preferred labels only: top-1 1\.0000 +top-5 1\.0000\)$/m);
     expect(ok.stdout).toMatch(/^recruiter cases: 2 hand-written queries/m);
     // The tiny model knows "staff nurse" -> registered nurse; "Marketing Lead" is not a truck driver.
     expect(ok.stdout).toMatch(/^recruiter cases[^\n]*\nmodel model unversioned \(cpu, fp32, \d+ threads\) +MRR 0\.\d{4} +top-1 0\.5000/m);
     const json = await runCli(['eval', '--data', data, '--model', model, '--json', '--cases', cases]);
     const report = JSON.parse(json.stdout) as {
-      jobbertDev: { queries: number; model: { mrr: number } };
+      jobbertDev: { queries: number; model: { mrr: number }; escoCodes: { queries: number; occupations: number; labels: number; top1: number; top5: number } };
       jobbertVal: { queries: number; partlyTrainedOn: boolean; model: { mrr: number }; tfidf: { top5: number } };
       recruiterCases: { cases: number; model: { top1: number } };
     };
     expect(report.jobbertDev.queries).toBe(1);
+    expect(report.jobbertDev.escoCodes).toMatchObject({ queries: 1, occupations: 4, labels: 7, top1: 1, top5: 1 });
     expect(report.jobbertVal.queries).toBe(4);
     expect(report.jobbertVal.partlyTrainedOn).toBe(true);
     expect(report.jobbertVal.model.mrr).toBe(1);

@@ -1,0 +1,252 @@
+/**
+ * `titlematch match QUERIES --taxonomy onet|esco`: codes each title of QUERIES to the occupations
+ * of a taxonomy shipped with TitleMatch. Every title of an occupation is ranked (the O*NET
+ * occupation title, alternate, short and reported titles; ESCO's preferred and alternative labels)
+ * and each occupation is listed once per query, at its best-matching title.
+ */
+import { isTaxonomyId, TAXONOMY_IDS, TAXONOMY_NAMES, type TaxonomyId } from '../contract/taxonomy.js';
+import { bucketOf, modelCalibration, rankedConfidences, runConfidence } from '../core/confidence/index.js';
+import { cachedEngine } from '../core/engine/embedding-cache.js';
+import { countLongTitles, createEngine, MAX_TITLE_CHARS, type Engine, type EngineOptions } from '../core/engine/index.js';
+import { writeAtomic } from '../core/files/atomic-write.js';
+import { formatCount } from '../core/io/limits.js';
+import type { Table } from '../core/io/index.js';
+import { createMatcher } from '../core/match/index.js';
+import { csvField, formatScore } from '../core/report/csv-field.js';
+import { renderHtml, writeReport, type MatchReport, type ReportMatch } from '../core/report/index.js';
+import { loadTaxonomy, occupationTopK, TaxonomyUnavailableError, taxonomyTitles, type OccupationTopK, type Taxonomy, type TaxonomyTitles } from '../core/taxonomy/index.js';
+import { calibratedProviders } from './calibrate.js';
+import { oneLine, UsageError, type CliIo } from './errors.js';
+import { writeChunks, writeToStdout } from './output.js';
+import { ProgressReporter } from './progress.js';
+import type { RunConfidences, TitleList } from './match.js';
+import type { Bucket } from '../contract/confidence.js';
+
+/** The CSV header of a taxonomy match, in the contract's order. */
+export const TAXONOMY_CSV_COLUMNS = ['query_row', 'query', 'rank', 'code', 'occupation', 'matched_title', 'score'] as const;
+
+/** Usage line of --taxonomy. */
+export const TAXONOMY_USAGE = `  --taxonomy NAME        match QUERIES against occupations shipped with TitleMatch, not a CORPUS:
+                         ${TAXONOMY_IDS.map((id) => `${id} (${TAXONOMY_NAMES[id]})`).join(' or ')}; each occupation
+                         once per title, at its best title. Columns: ${TAXONOMY_CSV_COLUMNS.join(',')}`;
+
+/** One line of a taxonomy match. */
+export interface TaxonomyRow {
+  query_row: number;
+  query: string;
+  rank: number;
+  /** O*NET-SOC code or ESCO concept URI. */
+  code: string;
+  occupation: string;
+  /** The occupation's title that scored best against the query. */
+  matched_title: string;
+  score: number;
+  /** ESCO's ISCO-08 unit group (JSON only; the reports carry it as a column). */
+  isco_group?: string;
+  confidence?: number;
+  bucket?: Bucket;
+}
+
+/** The --taxonomy value, checked. */
+export function parseTaxonomy(text: string): TaxonomyId {
+  const id = text.trim().toLowerCase();
+  if (!isTaxonomyId(id)) throw new UsageError(`--taxonomy must be ${TAXONOMY_IDS.join(' or ')}; got "${text}".`);
+  return id;
+}
+
+/** Refuses what does not go with --taxonomy: a CORPUS file, its column or sheet, and --seniority (occupations name no level). */
+export function checkTaxonomyOptions(positionals: readonly string[], values: { 'corpus-column'?: string; 'corpus-sheet'?: string; seniority?: string }): void {
+  if (positionals.length !== 1) {
+    throw new UsageError(`match --taxonomy takes one file, QUERIES: the taxonomy takes the place of CORPUS (got ${positionals.length} files). Run "titlematch match --help" for the options.`);
+  }
+  for (const option of ['corpus-column', 'corpus-sheet', 'seniority'] as const) {
+    if (values[option] !== undefined) throw new UsageError(`--${option} does not go with --taxonomy: ${option === 'seniority' ? 'occupations name no seniority level' : 'there is no CORPUS file'}. Leave it out.`);
+  }
+}
+
+/** A taxonomy, as the CLI reads it; a build without it is bad input (exit 2) with the build's reason. */
+export async function readTaxonomy(id: TaxonomyId): Promise<Taxonomy> {
+  try {
+    return await loadTaxonomy(id);
+  } catch (e) {
+    if (e instanceof TaxonomyUnavailableError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** The rows of a taxonomy match, in query order then rank. */
+export function* taxonomyRows(queries: TitleList, taxonomy: Taxonomy, titles: TaxonomyTitles, ranking: OccupationTopK, confidences?: RunConfidences): Generator<TaxonomyRow> {
+  const cal = confidences?.state.calibration;
+  const least = confidences?.minConfidence ?? -Infinity;
+  for (let q = 0; q < queries.titles.length; q++) {
+    for (let r = 0; r < ranking.counts[q]; r++) {
+      const at = q * ranking.k + r;
+      const occupation = taxonomy.occupations[ranking.indices[at]];
+      const row: TaxonomyRow = {
+        query_row: queries.rows[q],
+        query: queries.titles[q],
+        rank: r + 1,
+        code: occupation.code,
+        occupation: occupation.name,
+        matched_title: titles.titles[ranking.titles[at]],
+        score: ranking.scores[at],
+      };
+      if (occupation.isco !== undefined) row.isco_group = occupation.isco;
+      const confidence = confidences?.values?.[at];
+      if (cal && confidence !== undefined) {
+        if (confidence < least) continue;
+        row.confidence = confidence;
+        row.bucket = bucketOf(cal, confidence);
+      }
+      yield row;
+    }
+  }
+}
+
+/** CSV (exactly TAXONOMY_CSV_COLUMNS) or JSON (every field), in chunks of about 256 KB. */
+export function* renderTaxonomyRows(rows: Iterable<TaxonomyRow>, format: 'csv' | 'json'): Generator<string> {
+  let chunk = format === 'csv' ? `${TAXONOMY_CSV_COLUMNS.join(',')}\n` : '[';
+  let first = true;
+  for (const r of rows) {
+    if (format === 'csv') {
+      chunk += `${r.query_row},${csvField(r.query)},${r.rank},${csvField(r.code)},${csvField(r.occupation)},${csvField(r.matched_title)},${formatScore(r.score)}\n`;
+    } else {
+      const record = { ...r, score: Number(formatScore(r.score)), ...(r.confidence === undefined ? {} : { confidence: Number(formatScore(r.confidence)) }) };
+      chunk += `${first ? '\n' : ',\n'}${JSON.stringify(record)}`;
+      first = false;
+    }
+    if (chunk.length > 256 * 1024) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (format === 'json') chunk += first ? ']\n' : '\n]\n';
+  yield chunk;
+}
+
+/** The taxonomy as a report's corpus: one row per title with its occupation's code, name (and ISCO-08 unit group). */
+function taxonomyTable(taxonomy: Taxonomy, titles: TaxonomyTitles): Table {
+  const withIsco = taxonomy.occupations.some((o) => o.isco !== undefined);
+  const columns = ['Title', 'Code', 'Occupation', ...(withIsco ? ['ISCO-08 unit group'] : [])];
+  const rows = titles.titles.map((t, i) => {
+    const o = taxonomy.occupations[titles.owner[i]];
+    return [t, o.code, o.name, ...(withIsco ? [o.isco ?? ''] : [])];
+  });
+  return { path: `${taxonomy.name} (${taxonomy.source})`, sheets: [], columns, rows };
+}
+
+/** What a taxonomy match needs from the command line, checked by runMatch. */
+export interface TaxonomyRun {
+  taxonomy: TaxonomyId;
+  queries: () => Promise<TitleList>;
+  notes: string[];
+  top: number | 'all';
+  minScore?: number;
+  minConfidence?: number;
+  format: 'csv' | 'json' | 'xlsx' | 'html';
+  outPath?: string;
+  inputs: string[];
+  engineOptions: EngineOptions;
+  /** Whether --provider was given (else the provider measured fastest is used). */
+  providerGiven: boolean;
+  cacheDir?: string;
+}
+
+/** Runs a taxonomy match; returns the exit code. */
+export async function runTaxonomyMatch(run: TaxonomyRun, io: CliIo): Promise<number> {
+  // Read and check the input and the taxonomy before loading the model: bad input fails fast.
+  const taxonomy = await readTaxonomy(run.taxonomy);
+  const titles = taxonomyTitles(taxonomy);
+  const queries = await run.queries();
+  const long = countLongTitles(queries.titles);
+  if (long > 0) run.notes.push(`${formatCount(long)} title(s) longer than ${MAX_TITLE_CHARS} characters were cut to their first ${MAX_TITLE_CHARS} for matching (the output keeps them whole).`);
+  for (const note of run.notes) io.stderr.write(`note: ${oneLine(note)}\n`);
+
+  const progress = new ProgressReporter(io.stderr);
+  const { engineOptions, cacheDir } = run;
+  if (!run.providerGiven) engineOptions.providers = await calibratedProviders(engineOptions.modelDir, cacheDir, queries.titles.length + titles.titles.length, { io });
+  const engine = createEngine(engineOptions);
+  try {
+    const calibration = await modelCalibration((await engine.info()).model.dir);
+    if (!calibration.calibration) {
+      if (run.minConfidence !== undefined) throw new UsageError(`--min-confidence needs a model with a confidence calibration, and ${calibration.reason}. Filter with --min-score instead.`);
+      if (run.format !== 'csv') io.stderr.write(`note: ${oneLine(calibration.reason)}.\n`);
+    }
+    const vectors = await encodeBoth(engine, cacheDir, run.taxonomy, queries.titles, titles.titles, progress, io);
+    const dim = await engine.dimension();
+    const info = await engine.info();
+    const matcher = await createMatcher({ provider: info.provider, threads: info.threads });
+    let ranking: OccupationTopK;
+    try {
+      ranking = await occupationTopK((...args) => matcher.topK(...args), vectors.queries, vectors.titles, dim, titles.owner, taxonomy.occupations.length, run.top, {
+        minScore: run.minScore,
+        onProgress: (p) => progress.update('matching queries', p.done, p.total),
+      });
+    } finally {
+      await matcher.dispose();
+    }
+    const confidences: RunConfidences = { state: calibration, values: rankedConfidences(calibration, ranking), minConfidence: run.minConfidence };
+    if (run.format === 'xlsx' || run.format === 'html') {
+      const report = await taxonomyReport(queries, taxonomy, titles, ranking, engine, run, confidences);
+      if (run.outPath !== undefined) await writeReport(run.outPath, report, { format: run.format, inputs: run.inputs });
+      else await renderHtml(report, io.stdout);
+    } else {
+      const chunks = renderTaxonomyRows(taxonomyRows(queries, taxonomy, titles, ranking, confidences), run.format);
+      if (run.outPath !== undefined) await writeAtomic(run.outPath, (out) => writeChunks(out, chunks));
+      else await writeToStdout(chunks, io.stdout);
+    }
+    progress.finish(run.outPath !== undefined ? `wrote ${run.outPath}` : 'done');
+    return 0;
+  } finally {
+    await engine.dispose();
+  }
+}
+
+/** Encodes the queries (through the title cache) and the taxonomy's titles (through a cache file of their own for this model: computed once). */
+async function encodeBoth(engine: Engine, cacheDir: string | undefined, id: TaxonomyId, queries: string[], titles: string[], progress: ProgressReporter, io: CliIo): Promise<{ queries: Float32Array; titles: Float32Array }> {
+  const out: Float32Array[] = [];
+  for (const [list, part, what] of [[titles, `taxonomy-${id}`, `encoding the ${TAXONOMY_NAMES[id]}' titles`], [queries, undefined, 'encoding distinct titles']] as const) {
+    const cached = cacheDir !== undefined ? await cachedEngine(engine, cacheDir, part) : undefined;
+    out.push(await (cached ?? engine).encode(list, { onProgress: (p) => progress.update(what, p.done, p.total) }));
+    if (cached?.cache.saveError !== undefined) io.stderr.write(`note: the title cache could not be saved (${cached.cache.saveError}); matching goes on without it.\n`);
+  }
+  return { titles: out[0], queries: out[1] };
+}
+
+/** The spreadsheet report of a taxonomy match: each match's row is its title in the taxonomy, with the occupation's code and name (and ISCO-08 unit group) beside it. */
+async function taxonomyReport(queries: TitleList, taxonomy: Taxonomy, titles: TaxonomyTitles, ranking: OccupationTopK, engine: Engine, run: TaxonomyRun, confidences: RunConfidences): Promise<MatchReport> {
+  const matches: ReportMatch[] = [];
+  const least = confidences.minConfidence ?? -Infinity;
+  for (let q = 0; q < queries.titles.length; q++) {
+    for (let r = 0; r < ranking.counts[q]; r++) {
+      const at = q * ranking.k + r;
+      const m: ReportMatch = { queryRow: queries.rows[q], rank: r + 1, matchRow: ranking.titles[at] + 1, score: ranking.scores[at] };
+      const confidence = confidences.values?.[at];
+      const cal = confidences.state.calibration;
+      if (cal && confidence !== undefined) {
+        if (confidence < least) continue;
+        m.facets = { confidence, bucket: bucketOf(cal, confidence) };
+      }
+      matches.push(m);
+    }
+  }
+  const info = await engine.info();
+  return {
+    directions: [
+      {
+        query: { table: queries.table, column: queries.table.columns.indexOf(queries.column), label: 'Queries' },
+        corpus: { table: taxonomyTable(taxonomy, titles), column: 0, label: taxonomy.name },
+        matches,
+      },
+    ],
+    run: {
+      model: { name: info.model.name, version: info.model.version },
+      provider: info.provider,
+      topK: run.top,
+      threshold: run.minScore,
+      minConfidence: run.minConfidence,
+      confidence: runConfidence(confidences.state),
+      createdAt: new Date(),
+    },
+  };
+}
