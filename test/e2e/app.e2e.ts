@@ -13,8 +13,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../electron/core/io/index.js';
-import { startApp, type AppUnderTest } from './harness/app.js';
-import { collectErrors, launchBrowser, screenshots } from './harness/browser.js';
+import { requireBuilt, startApp, type AppUnderTest } from './harness/app.js';
+import { collectErrors, launchBrowser, screenshots, textOf as text } from './harness/browser.js';
 import { pdfPages, pdfPngs, printWorkbook } from './harness/printed.js';
 import { serveStatic, type StaticServer } from './harness/server.js';
 import { ImportPage } from './pages/import-page.js';
@@ -34,10 +34,6 @@ let tmp: string;
 let importPage: ImportPage;
 let results: ResultsPage;
 
-async function text(locator: ReturnType<Page['locator']>): Promise<string> {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
 /** The scores shown in a list's options, as numbers. */
 async function scoresIn(list: ReturnType<Page['locator']>): Promise<number[]> {
   const texts = await list.getByRole('option').locator('.number').allTextContents();
@@ -50,9 +46,7 @@ async function openApp(p: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  for (const built of ['out/renderer/index.html', 'out/worker/service-worker.cjs']) {
-    if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run the end-to-end tests with \`npm run test:e2e\`, which builds first.`);
-  }
+  requireBuilt(root);
   if (!existsSync(join(modelDir, 'model.onnx')) && !existsSync(join(modelDir, 'onnx', 'model.onnx'))) {
     throw new Error(`No model in ${modelDir}: the end-to-end tests run the real bundled model.`);
   }

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type AppUnderTest } from './harness/app.js';
-import { collectErrors, launchBrowser, screenshots } from './harness/browser.js';
+import { requireBuilt, startApp, type AppUnderTest } from './harness/app.js';
+import { collectErrors, launchBrowser, screenshots, textOf as text } from './harness/browser.js';
 import { serveStatic, type StaticServer } from './harness/server.js';
 import { ImportPage } from './pages/import-page.js';
 import { ResultsPage } from './pages/results-page.js';
@@ -33,10 +33,6 @@ let data: string;
 let own: string;
 let bar: StatusBar;
 
-async function text(locator: ReturnType<Page['locator']>): Promise<string> {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
 /** Starts the app's services on `data` (its settings.json included) and opens a window on them. */
 async function open(): Promise<void> {
   app = startApp(root, data);
@@ -48,9 +44,7 @@ async function open(): Promise<void> {
 }
 
 beforeAll(async () => {
-  for (const built of ['out/renderer/index.html', 'out/worker/service-worker.cjs']) {
-    if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run the end-to-end tests with \`npm run test:e2e\`, which builds first.`);
-  }
+  requireBuilt(root);
   mkdirSync(shots, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'titlematch-e2e-model-'));
   data = join(tmp, 'app-data');

@@ -5,6 +5,7 @@
  * each call across a Playwright binding, much as the preload sends it across IPC. Only the
  * system dialogs are scripted: the test says which file the person "chooses".
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IpcMain } from 'electron';
 import type { Frame, Page } from 'playwright-core';
@@ -33,6 +34,13 @@ declare global {
     __titlematchInvoke(method: InvokeMethod, args: unknown[]): Promise<Result<unknown>>;
     __titlematchEmit(event: EventName, payload: unknown): void;
     titlematch?: TitleMatchApi;
+  }
+}
+
+/** Throws, saying how to build them, when the renderer or the worker has not been built. */
+export function requireBuilt(root: string): void {
+  for (const built of ['out/renderer/index.html', 'out/worker/service-worker.cjs']) {
+    if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run the end-to-end tests with \`npm run test:e2e\`, which builds first.`);
   }
 }
 
