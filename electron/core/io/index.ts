@@ -1,15 +1,12 @@
-import { previewColumns, suggestTitleColumn } from './columns.js';
-import type { ColumnPreview, TitleColumnSuggestion } from './columns.js';
 import { readDelimited } from './delimited.js';
-import type { DelimitedInfo } from './delimited.js';
 import { checkInputFile, inputFileError, readHead } from './files.js';
 import { buildTable } from './header.js';
 import { formatCount, MAX_FILE_BYTES, MAX_ROWS } from './limits.js';
-import { RowCollector, StopReading } from './rows.js';
+import { RowCollector } from './rows.js';
 import { contentKind, extensionOf } from './sniff.js';
 import { InputError } from './types.js';
 import type { ReadTableOptions, Table } from './types.js';
-import { listWorkbookSheets, readWorkbookSheet } from './workbook.js';
+import { readWorkbookSheet } from './workbook.js';
 
 export { InputError } from './types.js';
 export type { ReadTableOptions, Table, TableFormat } from './types.js';
@@ -38,13 +35,8 @@ export async function readTable(path: string, options: ReadTableOptions = {}): P
       throw new InputError(`${path} is a text file with no sheets; leave out the sheet option for it.`, 'no-sheet', path);
     }
     const holder: { sink?: RowCollector } = {};
-    const makeSink = (): RowCollector => (holder.sink = new RowCollector(path, maxRows, options.previewRows));
-    let info: DelimitedInfo | undefined;
-    try {
-      info = (await readDelimited(path, head, ext, makeSink)).info;
-    } catch (e) {
-      if (!(e instanceof StopReading)) throw e;
-    }
+    const makeSink = (): RowCollector => (holder.sink = new RowCollector(path, maxRows));
+    const { info } = await readDelimited(path, head, ext, makeSink);
     const sink = holder.sink;
     if (!sink) throw new Error('reader finished without rows');
     const warnings: string[] = [];
@@ -66,36 +58,12 @@ export async function readTable(path: string, options: ReadTableOptions = {}): P
       warnings.push('A quoted field is never closed: everything after its opening quote was read as one cell. Check the quotes near the end of the file.');
     }
     const table = buildTable(sink.rows, { path, sheets: [], format: 'csv', encoding: info?.encoding, delimiter: info?.delimiter }, maxRows, options.header);
-    if (sink.truncated) table.truncated = true;
     if (warnings.length > 0) table.warnings = warnings;
     return table;
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw inputFileError(path, e) ?? e;
   }
-}
-
-/** The sheets of a workbook, in order; an empty list for CSV and TSV. */
-export async function listSheets(path: string, options: Pick<ReadTableOptions, 'maxBytes'> = {}): Promise<string[]> {
-  await checkInputFile(path, options.maxBytes ?? MAX_FILE_BYTES);
-  const head = await readHead(path, HEAD_BYTES);
-  const kind = contentKind(head);
-  if (kind === 'zip' || kind === 'cfb') return listWorkbookSheets(path, kind);
-  if (kind === 'binary') throw binaryError(path, extensionOf(path));
-  return [];
-}
-
-/** What the import screen shows before a match: the columns with samples and the suggested title column. */
-export interface TablePreview {
-  table: Table;
-  columns: ColumnPreview[];
-  suggested: TitleColumnSuggestion | undefined;
-}
-
-/** Reads the top of a table (200 data rows by default) and describes its columns. */
-export async function previewTable(path: string, options: ReadTableOptions = {}): Promise<TablePreview> {
-  const table = await readTable(path, { previewRows: 200, ...options });
-  return { table, columns: previewColumns(table), suggested: suggestTitleColumn(table) };
 }
 
 function binaryError(path: string, ext: string): InputError {

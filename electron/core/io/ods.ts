@@ -1,6 +1,6 @@
 import { generalNumber } from './cellformat.js';
 import { MAX_CELL_CHARS, MAX_COLUMNS } from './limits.js';
-import { cellTooLong, columnLetters, StopReading } from './rows.js';
+import { cellTooLong, columnLetters } from './rows.js';
 import type { RowCollector } from './rows.js';
 import { InputError } from './types.js';
 import { XmlStream, attr } from './xml.js';
@@ -47,8 +47,8 @@ export interface OdsResult {
  */
 export async function readOds(
   zip: ZipArchive,
-  select: ((name: string, index: number, hidden: boolean) => boolean) | undefined,
-  sink: RowCollector | undefined,
+  select: (name: string, index: number, hidden: boolean) => boolean,
+  sink: RowCollector,
 ): Promise<OdsResult> {
   const sheets: string[] = [];
   let chosen: string | undefined;
@@ -76,15 +76,10 @@ export async function readOds(
   const tooLong = (): InputError => cellTooLong(zip.path, ` (sheet "${chosen ?? sheets.at(-1) ?? ''}"), cell ${columnLetters(col)}${rowIndex + 1},`);
 
   const addRows = (): void => {
-    if (!sink || targetDone) return;
-    try {
-      const empty = cells.every((c) => c === '');
-      if (empty) sink.addBlank(rowRepeat);
-      else for (let i = 0; i < rowRepeat; i++) sink.add(i === 0 ? cells : [...cells]);
-    } catch (e) {
-      if (!(e instanceof StopReading)) throw e;
-      targetDone = true;
-    }
+    if (targetDone) return;
+    const empty = cells.every((c) => c === '');
+    if (empty) sink.addBlank(rowRepeat);
+    else for (let i = 0; i < rowRepeat; i++) sink.add(i === 0 ? cells : [...cells]);
   };
 
   const addText = (t: string): void => {
@@ -105,7 +100,7 @@ export async function readOds(
           const sheetName = attr(attrs, 'table:name') ?? `Sheet${sheets.length + 1}`;
           sheets.push(sheetName);
           const hidden = hiddenStyles.has(attr(attrs, 'table:style-name') ?? '');
-          inTarget = chosen === undefined && select !== undefined && select(sheetName, sheets.length - 1, hidden);
+          inTarget = chosen === undefined && select(sheetName, sheets.length - 1, hidden);
           if (inTarget) chosen = sheetName;
           rowIndex = 0;
         }

@@ -1,14 +1,6 @@
 import { MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, formatCount } from './limits.js';
 import { InputError } from './types.js';
 
-/** Thrown by a row sink to stop a reader early without an error (previews). */
-export class StopReading extends Error {
-  constructor() {
-    super('stop reading');
-    this.name = 'StopReading';
-  }
-}
-
 /** True when every cell is empty or white space: a row a person sees as blank. */
 export function isBlankRow(cells: readonly string[]): boolean {
   for (const c of cells) if (c.trim() !== '') return false;
@@ -27,17 +19,14 @@ export class RowCollector {
   private leading = 0;
   private cells = 0;
   private pendingBlank = 0;
-  /** True when the collector stopped at the preview size. */
-  truncated = false;
 
   constructor(
     private readonly path: string,
     private readonly maxRows: number,
-    private readonly previewRows: number | undefined,
     private readonly where: { text: string } = { text: '' },
   ) {}
 
-  /** Accepts the next row of the sheet; throws InputError past a limit, StopReading for a preview. */
+  /** Accepts the next row of the sheet; throws InputError past a limit. */
   add(cells: string[]): void {
     if (isBlankRow(cells)) {
       this.pendingBlank++;
@@ -76,10 +65,6 @@ export class RowCollector {
 
   private push(cells: string[]): void {
     const counted = this.rows.length - this.leading;
-    if (this.previewRows !== undefined && counted >= this.previewRows + 1) {
-      this.truncated = true;
-      throw new StopReading();
-    }
     if (counted >= this.maxRows + 1) throw tooManyRows(this.path, this.maxRows, this.where.text);
     if ((this.cells += cells.length) > MAX_CELLS) {
       throw new InputError(

@@ -24,8 +24,6 @@ export interface Table {
    * the table has no header row. Data row n sits on sheet row `headerRow + n`.
    */
   headerRow?: number;
-  /** True when reading stopped early at `ReadTableOptions.previewRows`. */
-  truncated?: boolean;
   /** Things a person should know that did not stop the read (an unterminated quote, ...). */
   warnings?: string[];
 }
@@ -43,8 +41,6 @@ export interface ReadTableOptions {
   maxBytes?: number;
   /** Whether the first non-empty row is a header; detected when absent. */
   header?: boolean;
-  /** Read only this many data rows and stop without error (for previews); sets `truncated`. */
-  previewRows?: number;
 }
 
 /** Error raised for input a user can fix; `message` says what is wrong and what to do. */

@@ -2,7 +2,7 @@ import { inspectCfb } from './cfb.js';
 import { buildTable } from './header.js';
 import { MAX_COLUMNS } from './limits.js';
 import { checkOdsNotEncrypted, readOds } from './ods.js';
-import { RowCollector, StopReading } from './rows.js';
+import { RowCollector } from './rows.js';
 import type { ContentKind } from './sniff.js';
 import { InputError } from './types.js';
 import type { ReadTableOptions, Table } from './types.js';
@@ -74,12 +74,6 @@ async function withZip<T>(path: string, work: (zip: ZipArchive, kind: ZipKind) =
   }
 }
 
-/** Lists the sheets of a ZIP (XLSX, ODS) or OLE2 (XLS, encrypted) workbook. */
-export async function listWorkbookSheets(path: string, kind: Extract<ContentKind, 'zip' | 'cfb'>): Promise<string[]> {
-  if (kind === 'cfb') throw await cfbError(path);
-  return withZip(path, async (zip, k) => (k === 'xlsx' ? (await readXlsxWorkbook(zip)).sheets.map((s) => s.name) : (await readOds(zip, undefined, undefined)).sheets));
-}
-
 /** Picks the sheet asked for (exact name, else ignoring case) or, with none asked, the first. */
 function pickSheet(path: string, sheets: string[], wanted: string | undefined, preferred: string | undefined): string {
   if (sheets.length === 0) throw new InputError(`${path} holds no sheets. Open it in a spreadsheet program and check its content.`, 'empty', path);
@@ -137,14 +131,9 @@ export async function readWorkbookSheet(
       sheets = wb.sheets.map((s) => s.name);
       sheet = pickSheet(path, sheets, options.sheet, wb.sheets.find((s) => s.state === 'visible')?.name);
       const chosen = wb.sheets[sheets.indexOf(sheet)];
-      sink = new RowCollector(path, maxRows, options.previewRows, { text: ` (sheet "${sheet}")` });
-      let uncalculated = 0;
-      try {
-        ({ merges, uncalculated } = await readXlsxSheet(zip, chosen, wb.date1904, wb.part, sink));
-      } catch (e) {
-        if (!(e instanceof StopReading)) throw e;
-        merges = [];
-      }
+      sink = new RowCollector(path, maxRows, { text: ` (sheet "${sheet}")` });
+      let uncalculated: number;
+      ({ merges, uncalculated } = await readXlsxSheet(zip, chosen, wb.date1904, wb.part, sink));
       if (uncalculated > 0) {
         warnings.push(
           `${uncalculated} formula cell(s) have no saved value (the file was written by a program that does not calculate), so they read as blank. Open the file in Excel or LibreOffice, save it, and read it again to get their values.`,
@@ -156,7 +145,7 @@ export async function readWorkbookSheet(
       const wanted = options.sheet?.trim().toLowerCase();
       const select = (name: string, hidden: boolean): boolean => (wanted === undefined ? !hidden : name === options.sheet || name.trim().toLowerCase() === wanted);
       const where = { text: '' };
-      sink = new RowCollector(path, maxRows, options.previewRows, where);
+      sink = new RowCollector(path, maxRows, where);
       const read = await readOds(zip, (name, _index, hidden) => {
         const yes = select(name, hidden);
         if (yes) where.text = ` (sheet "${name}")`;
@@ -168,7 +157,6 @@ export async function readWorkbookSheet(
     }
     if (!applyMerges(sink.rows, merges)) warnings.push('A merged area is too large to fill: some of its cells read as blank.');
     const table = buildTable(sink.rows, { path, sheet, sheets, format: k }, maxRows, options.header);
-    if (sink.truncated) table.truncated = true;
     if (warnings.length > 0) table.warnings = warnings;
     return table;
   });

@@ -76,7 +76,7 @@ async function parseWhole(zip: ZipArchive, part: string, handlers: ConstructorPa
     await zip.stream(part, (t) => xml.write(t));
     xml.end();
   } catch (e) {
-    if (e instanceof InputError || (e instanceof Error && e.name === 'StopReading')) throw e;
+    if (e instanceof InputError) throw e;
     throw damaged(zip.path, DESCRIBE, e);
   }
 }

@@ -80,7 +80,7 @@ export class ZipArchive {
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) onText(decoder.decode(chunk, { stream: true }));
     } catch (e) {
-      if (e instanceof InputError || (e instanceof Error && e.name === 'StopReading')) throw e;
+      if (e instanceof InputError) throw e;
       throw damaged(this.path, this.describe, e);
     } finally {
       stream.destroy();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findColumn, previewTable, readTable } from '../../../../electron/core/io/index.js';
+import { findColumn, readTable } from '../../../../electron/core/io/index.js';
 import { inputError, tempFolder, utf16 } from './helpers.js';
 
 const tmp = tempFolder();
@@ -88,14 +88,6 @@ describe('readTable on delimited text', () => {
     expect(e.message).toMatch(/line 2 is never closed/);
   });
 
-  it('stops at the preview size without error', async () => {
-    const body = Array.from({ length: 500 }, (_, i) => `Title ${i},${i}`).join('\n');
-    const p = await previewTable(tmp.file('preview.csv', `title,n\n${body}\n`));
-    expect(p.table.truncated).toBe(true);
-    expect(p.table.rows).toHaveLength(200);
-    expect(p.columns[0]).toMatchObject({ name: 'title', samples: ['Title 0', 'Title 1', 'Title 2'] });
-    expect(p.suggested?.name).toBe('title');
-  });
 });
 
 describe('readTable rejects bad input with a message that says what to do', () => {
