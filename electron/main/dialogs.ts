@@ -1,8 +1,8 @@
 /** The system's open and save dialogs, attached to the window. */
 import { dialog, type BrowserWindow } from 'electron';
 import type { ExportFormat } from '../contract/types.js';
+import { PROJECT_EXTENSION } from '../core/project/index.js';
 import type { Dialogs } from './handlers.js';
-import { PROJECT_EXT } from './launch.js';
 
 const TABLE_FILTERS = [
   { name: 'Spreadsheets and text tables', extensions: ['xlsx', 'xlsm', 'ods', 'csv', 'tsv', 'txt', 'xls'] },
@@ -16,7 +16,7 @@ const REPORT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] 
   pdf: { name: 'PDF report', extensions: ['pdf'] },
 };
 
-const PROJECT_FILTERS = [{ name: 'TitleMatch project', extensions: [PROJECT_EXT.slice(1)] }];
+const PROJECT_FILTERS = [{ name: 'TitleMatch project', extensions: [PROJECT_EXTENSION] }];
 
 /** Dialogs parented to `window()` (the window may be recreated, so it is looked up each time). */
 export function systemDialogs(window: () => BrowserWindow | null, documents: string): Dialogs {

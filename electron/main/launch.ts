@@ -1,8 +1,6 @@
 /** Files handed to the app by the system: a double-clicked project, or a second launch's arguments. */
 import { extname, isAbsolute, resolve } from 'node:path';
-
-/** The extensions of files the app opens from the command line or a double-click. */
-export const PROJECT_EXT = '.titlematch';
+import { PROJECT_EXTENSION } from '../core/project/index.js';
 
 /**
  * The project file among command-line arguments, resolved against `cwd`; null when there is none.
@@ -11,7 +9,7 @@ export const PROJECT_EXT = '.titlematch';
 export function projectFromArgv(argv: readonly string[], cwd: string): string | null {
   for (const arg of argv.slice(1)) {
     if (arg.startsWith('-')) continue;
-    if (extname(arg).toLowerCase() !== PROJECT_EXT) continue;
+    if (extname(arg).toLowerCase() !== `.${PROJECT_EXTENSION}`) continue;
     return isAbsolute(arg) ? arg : resolve(cwd, arg);
   }
   return null;

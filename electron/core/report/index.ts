@@ -9,8 +9,6 @@ import { writeXlsxReport } from './xlsx.js';
 
 export type { MatchFacets, MatchReport, ReportDirection, ReportFormat, ReportMatch, ReportRun, ReportSide } from './types.js';
 export { neutralizeFormula } from './neutralize.js';
-export { matchesFromRanking } from './ranking.js';
-export type { TitleRanking } from './ranking.js';
 export { renderCsv, writeCsvReport } from './csv.js';
 export { renderHtml, renderHtmlString, writeHtmlReport } from './html.js';
 export { printTitle, reportTitle } from './facts.js';

@@ -10,7 +10,7 @@ const PLAIN_NUMBER = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?%?$/;
  * since they cannot run anything and a negative number should stay one.
  */
 export function neutralizeFormula(text: string): string {
-  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+  return needsNeutralizing(text) ? `'${text}` : text;
 }
 
 /** True when `neutralizeFormula` would change the text. */

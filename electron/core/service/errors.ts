@@ -19,9 +19,3 @@ export function providerBusy(): ServiceError {
 export function modelBusy(): ServiceError {
   return new ServiceError('busy', 'A match is running. Change the model when it has finished, or cancel it.');
 }
-
-/** True for the error a cancelled run ends with (ours, or an AbortSignal's). */
-export function isCancellation(error: unknown): boolean {
-  if (error instanceof ServiceError) return error.code === 'cancelled';
-  return error instanceof Error && error.name === 'AbortError';
-}

@@ -5,7 +5,7 @@ export { startWorkerService } from './worker-client.js';
 export type { WorkerService, WorkerServiceOptions } from './worker-client.js';
 export { connectService, serveService } from './rpc.js';
 export type { Port, RemoteService } from './rpc.js';
-export { ServiceError, isCancellation } from './errors.js';
+export { ServiceError } from './errors.js';
 export { explainMatch } from './explain.js';
 export { Eta } from './eta.js';
 export { distinctTitles, summarizeTable } from './summary.js';

@@ -2,8 +2,7 @@
  * Writing a match report from a kept result with the spreadsheet module's writers (XLSX, CSV, HTML,
  * atomic). The app ranks distinct titles; a report lists people and openings, so each ranked title
  * is expanded into every row that carries it (two people with the same title both appear, with the
- * title's rank), in file order. (core/report's matchesFromRanking keeps only the first such row,
- * which would leave people out of a recruiter's list.)
+ * title's rank), in file order, so no person is left out of a recruiter's list.
  */
 import { BUCKETS, bucketOf, type Bucket } from '../../contract/confidence.js';
 import type { Direction, ExportRequest, Ranking } from '../../contract/types.js';

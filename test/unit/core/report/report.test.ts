@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, readTable } from '../../../../electron/core/io/index.js';
 import { writeAtomic } from '../../../../electron/core/files/atomic-write.js';
-import { matchesFromRanking, neutralizeFormula, reportFormatOf, writeReport } from '../../../../electron/core/report/index.js';
+import { neutralizeFormula, reportFormatOf, writeReport } from '../../../../electron/core/report/index.js';
 import { tempFolder } from '../io/helpers.js';
 import { MATCHES_HEADER, fixtures, sampleReport, xfsOf } from './report-helpers.js';
 
@@ -178,15 +178,3 @@ describe('output errors a person can act on', () => {
   });
 });
 
-describe('matchesFromRanking', () => {
-  it('expands matches by distinct title into rows, first corpus row for each title, threshold applied', () => {
-    // Query titles: 0 on rows 0 and 2, 1 on row 4. Corpus titles: 0 on rows 1 and 3, 1 on row 0.
-    const ranking = { k: 2, indices: [1, 0, 0, -1], scores: [0.9, 0.4, 0.8, 0] };
-    expect(matchesFromRanking(ranking, [[0, 2], [4]], [[1, 3], [0]], { threshold: 0.5 })).toEqual([
-      { queryRow: 1, rank: 1, matchRow: 1, score: 0.9 },
-      { queryRow: 3, rank: 1, matchRow: 1, score: 0.9 },
-      { queryRow: 5, rank: 1, matchRow: 2, score: 0.8 },
-    ]);
-    expect(matchesFromRanking(ranking, [[0]], [[1], [0]], { topK: 1 })).toEqual([{ queryRow: 1, rank: 1, matchRow: 1, score: 0.9 }]);
-  });
-});
