@@ -3,6 +3,7 @@
  * and exposes it as `window.titlematch`; main registers one handler per invoke method.
  */
 import type { Result } from './result.js';
+import type { TaxonomyId } from './taxonomy.js';
 import type {
   AppCommand,
   EngineStatus,
@@ -40,6 +41,11 @@ export interface TitleMatchApi {
   pickTable(side: Side): Promise<Result<string | null>>;
   /** Reads a spreadsheet (the given sheet, else the first) for one side and summarises it. */
   loadTable(request: { side: Side; path: string; sheet: string | null }): Promise<Result<TableSummary>>;
+  /**
+   * Loads a taxonomy shipped with the app as the side to match against: its occupations as a table,
+   * matched through all their titles. Fails with code 'taxonomy-unavailable', saying why, in a build without it.
+   */
+  loadTaxonomy(id: TaxonomyId): Promise<Result<TableSummary>>;
   /** Encodes and matches off the main thread; progress arrives through `onMatchProgress`. */
   match(request: MatchRequest): Promise<Result<MatchResult>>;
   /** Stops the running match (it then answers with code 'cancelled'); false when none runs. */
@@ -72,6 +78,7 @@ export const INVOKE_METHODS = [
   'setModel',
   'pickTable',
   'loadTable',
+  'loadTaxonomy',
   'match',
   'cancelMatch',
   'explain',

@@ -16,3 +16,16 @@ export const TAXONOMY_NAMES: Readonly<Record<TaxonomyId, string>> = {
 export function isTaxonomyId(value: unknown): value is TaxonomyId {
   return typeof value === 'string' && (TAXONOMY_IDS as readonly string[]).includes(value);
 }
+
+/** A taxonomy loaded as the side to match against, as the import screen shows it. */
+export interface TaxonomySummary {
+  id: TaxonomyId;
+  name: string;
+  /** The release it was derived from ("O*NET 27.0 Database"). */
+  source: string;
+  /** The licence's attribution line. */
+  attribution: string;
+  occupations: number;
+  /** Titles ranked for them (occupation titles, alternate and reported titles, alternative labels). */
+  titles: number;
+}

@@ -1,5 +1,6 @@
 /** Data that crosses the bridge. Plain, cloneable shapes only: no classes, no typed arrays. */
 import type { Bucket, RunConfidence } from './confidence.js';
+import type { TaxonomySummary } from './taxonomy.js';
 
 /** The two inputs of a match: the people, and what they are matched against (openings, a taxonomy). */
 export type Side = 'candidates' | 'targets';
@@ -40,6 +41,8 @@ export interface TableSummary {
   encoding: string | null;
   /** Things that did not stop the read but a person should know. */
   warnings: string[];
+  /** Set when the table is a taxonomy shipped with the app: one row per occupation, matched through all its titles. */
+  taxonomy?: TaxonomySummary;
 }
 
 /** A GPU (or other) execution provider that was tried and not used, and why. */
@@ -126,6 +129,8 @@ export interface MatchedSide {
   titles: string[];
   /** For each title, the number of rows that carry it. */
   rowCounts: number[];
+  /** For a taxonomy, each occupation's code (O*NET-SOC code or ESCO concept URI), at the places of `titles`. */
+  codes?: string[];
 }
 
 /**
@@ -141,6 +146,8 @@ export interface Ranking {
    * score read against the best of its list. Absent when the model has no calibration.
    */
   confidence?: number[];
+  /** Against a taxonomy: the occupation's title that matched, at the places of `indices` ('' for padding). */
+  matched?: string[];
 }
 
 /** A finished match: both sides and both directions. */

@@ -122,6 +122,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       recent.add({ path, kind: side });
       return summary;
     },
+    loadTaxonomy: (id) => service.loadTaxonomy(id),
     async match(request) {
       if (run) throw new ServiceError('busy', 'A match is already running. Wait for it to finish or cancel it.');
       const controller = (run = new AbortController());

@@ -81,6 +81,7 @@ function start(): void {
     workerUrl: paths.workerPath,
     tokenizeWorker: paths.tokenizeWorkerPath,
     modelDir: paths.modelDir,
+    taxonomyDir: paths.taxonomyDir,
     modelFolder: settings.modelFolder,
     cacheDir: join(app.getPath('userData'), 'cache'),
     provider: settings.provider,

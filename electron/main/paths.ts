@@ -11,6 +11,8 @@ export interface AppPaths {
   tokenizeWorkerPath: string;
   /** The bundled model, outside app.asar once packaged: onnxruntime reads it with native code. */
   modelDir: string;
+  /** The occupation taxonomies the build derived, outside app.asar once packaged (read by the worker thread). */
+  taxonomyDir: string;
 }
 
 /** Paths from the app's root (`app.getAppPath()`: the project in development, app.asar packaged). */
@@ -22,5 +24,6 @@ export function appPaths(appRoot: string): AppPaths {
     workerPath: join(appRoot, 'out', 'worker', 'service-worker.cjs'),
     tokenizeWorkerPath: join(appRoot, 'out', 'worker', 'tokenize-worker.cjs'),
     modelDir: join(unpacked, 'models', 'titlematch'),
+    taxonomyDir: join(unpacked, 'out', 'taxonomies'),
   };
 }

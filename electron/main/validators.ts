@@ -1,5 +1,6 @@
 /** The argument checks of every invoke method: the shape the contract promises, nothing more. */
 import { BUCKETS } from '../contract/confidence.js';
+import { TAXONOMY_IDS } from '../contract/taxonomy.js';
 import { PROVIDER_CHOICES } from '../contract/types.js';
 import type { Validators } from './ipc.js';
 import { absPath, args, bool, distinctList, nullable, num, obj, oneOf, optional, str } from './validate.js';
@@ -19,6 +20,7 @@ export const validators: Validators = {
   setModel: args(nullable(absPath)),
   pickTable: args(side),
   loadTable: args(obj({ side, path: absPath, sheet: nullable(str({ max: 1_000 })) })),
+  loadTaxonomy: args(oneOf(...TAXONOMY_IDS)),
   match: args(obj({ candidates: input, targets: input, topK: num(1, 100, { integer: true }) })),
   cancelMatch: args(),
   explain: args(obj({ query: str({ max: 1_000 }), match: str({ max: 1_000 }) })),

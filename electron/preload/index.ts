@@ -37,6 +37,7 @@ const api: TitleMatchApi = {
   setModel: (folder) => invoke('setModel', folder),
   pickTable: (side) => invoke('pickTable', side),
   loadTable: (request) => invoke('loadTable', request),
+  loadTaxonomy: (id) => invoke('loadTaxonomy', id),
   match: (request) => invoke('match', request),
   cancelMatch: () => invoke('cancelMatch'),
   explain: (request) => invoke('explain', request),

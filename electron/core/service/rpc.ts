@@ -69,6 +69,8 @@ function invoke(service: MatchService, method: ServiceMethod, args: unknown[], o
       return service.setModel(args[0] as string | null);
     case 'loadTable':
       return service.loadTable(args[0] as string, args[1] as string | null);
+    case 'loadTaxonomy':
+      return service.loadTaxonomy(args[0] as Parameters<MatchService['loadTaxonomy']>[0]);
     case 'match':
       return service.match(args[0] as Parameters<MatchService['match']>[0], options);
     case 'exportResults':
@@ -138,6 +140,7 @@ export function connectService(port: Port): RemoteService {
     setProvider: (choice) => call('setProvider', [choice]),
     setModel: (folder) => call('setModel', [folder]),
     loadTable: (path, sheet) => call('loadTable', [path, sheet]),
+    loadTaxonomy: (id) => call('loadTaxonomy', [id]),
     match: (request, options) => call('match', [request], options),
     exportResults: (request, path) => call('exportResults', [request, path]),
     printableReport: (request) => call('printableReport', [request]),

@@ -17,6 +17,7 @@ import type {
   ProjectInput,
   Ranking,
   SaveProjectRequest,
+  TableSummary,
 } from '../../contract/types.js';
 import { modelCalibration, rankedConfidences, runConfidence, type CalibrationState } from '../confidence/index.js';
 import { availableProviders, calibratedProviders } from '../engine/calibrate.js';
@@ -29,6 +30,8 @@ import { modelBusy, providerBusy, ServiceError } from './errors.js';
 import { Eta } from './eta.js';
 import { providerLabel } from './providers.js';
 import { printableReport, writeReport } from './report.js';
+import { matchedTitles, taxonomyRankings, taxonomyStore, type KeptTaxonomy } from './taxonomy.js';
+import type { TaxonomyId } from '../../contract/taxonomy.js';
 import { distinctTitles, summarizeTable, type DistinctTitles } from './summary.js';
 import type { CallOptions, MatchService } from './types.js';
 
@@ -50,6 +53,8 @@ export interface ServiceOptions {
   cacheDir?: string;
   /** The engine's tokenizing worker file, where the default beside the engine is not there (a bundle). */
   tokenizeWorker?: string;
+  /** The taxonomies the build derived (default: the project's out/taxonomies). */
+  taxonomyDir?: string;
   /** Where the engine runs at first (default 'auto': measured fastest, remembered in cacheDir). */
   provider?: ProviderChoice;
   /** How engines are made (tests); default createEngine. */
@@ -105,6 +110,9 @@ export function createMatchService(options: ServiceOptions): MatchService {
   /** The folder of a model that is not the bundled one; null for the bundled model. */
   const folderOf = (dir: string): string | null => (resolve(dir) === resolve(options.modelDir) ? null : dir);
   const tables = new Map<string, KeptTable>();
+  // Taxonomies loaded as the side to match against, by the id of their occupations table.
+  const taxonomyOf = taxonomyStore(options.taxonomyDir);
+  const taxonomies = new Map<string, KeptTaxonomy>();
   const results = new Map<string, KeptResult>();
   const keepTables = options.keepTables ?? 8;
   const keepResults = options.keepResults ?? 3;
@@ -205,6 +213,22 @@ export function createMatchService(options: ServiceOptions): MatchService {
     return summarizeTable(table, id);
   }
 
+  /** A taxonomy's title vectors, through a cache file of their own for the model where there is a cache. */
+  const taxonomyVectors = async (kept: KeptTaxonomy, signal: AbortSignal | undefined, onProgress: (p: { done: number; total: number }) => void): Promise<Float32Array> => {
+    const engine = await engineOf();
+    const encoder = options.cacheDir === undefined ? engine : await cachedEngine(engine, options.cacheDir, `taxonomy-${kept.summary.id}`).catch(() => engine);
+    return encoder.encode(kept.titles.titles, { signal, onProgress });
+  };
+
+  async function loadTaxonomy(id: TaxonomyId): Promise<TableSummary> {
+    const kept = await taxonomyOf(id);
+    const tableId = randomUUID();
+    keep(tables, tableId, { id: tableId, table: kept.table }, keepTables);
+    for (const key of taxonomies.keys()) if (!tables.has(key)) taxonomies.delete(key);
+    taxonomies.set(tableId, kept);
+    return { ...summarizeTable(kept.table, tableId), taxonomy: kept.summary };
+  }
+
   async function match(request: MatchRequest, call: CallOptions = {}): Promise<MatchResult> {
     if (running) throw new ServiceError('busy', 'A match is already running. Wait for it to finish or cancel it.');
     running = true;
@@ -229,18 +253,21 @@ export function createMatchService(options: ServiceOptions): MatchService {
     }
     const report = throttled(call.onProgress, progressEveryMs);
 
+    // Against a taxonomy, all its occupations' titles are encoded (once per model: a cache file of their own).
+    const kept = taxonomies.get(request.targets.tableId);
+    const tEncoded = kept ? [] : t.titles;
     // One encode call for both sides: titles they share are encoded once.
-    let eta: Eta | undefined;
-    const vectors = await (await encoderOf()).encode([...c.titles, ...t.titles], {
-      signal,
-      onProgress: ({ done, total }) => {
+    const onEncode = (): ((p: { done: number; total: number }) => void) => {
+      let eta: Eta | undefined;
+      return ({ done, total }) => {
         eta ??= new Eta(total);
         report({ phase: 'encoding', done, total, etaSeconds: eta.secondsLeft(done) }, done === total);
-      },
-    });
-    const dim = vectors.length / (c.titles.length + t.titles.length);
+      };
+    };
+    const vectors = await (await encoderOf()).encode([...c.titles, ...tEncoded], { signal, onProgress: onEncode() });
+    const dim = vectors.length / (c.titles.length + tEncoded.length);
     const cVectors = vectors.subarray(0, c.titles.length * dim);
-    const tVectors = vectors.subarray(c.titles.length * dim);
+    const tVectors = kept ? await taxonomyVectors(kept, signal, onEncode()) : vectors.subarray(c.titles.length * dim);
 
     const k = Math.max(1, Math.min(100, Math.floor(request.topK)));
     const total = c.titles.length + t.titles.length;
@@ -250,8 +277,10 @@ export function createMatchService(options: ServiceOptions): MatchService {
       report({ phase: 'matching', done: d, total, etaSeconds: matchEta.secondsLeft(d) }, d === total);
     };
     const m = await matcherOf();
-    const byTarget = await m.topK(tVectors, cVectors, dim, k, { signal, onProgress: onMatch(0) });
-    const byCandidate = await m.topK(cVectors, tVectors, dim, k, { signal, onProgress: onMatch(t.titles.length) });
+    // Against a taxonomy: its occupations, each at its best title.
+    const viaTaxonomy = kept ? await taxonomyRankings((...a) => m.topK(...a), kept, cVectors, tVectors, dim, k, { signal, onMatch }) : undefined;
+    const byTarget = viaTaxonomy?.byTarget ?? (await m.topK(tVectors, cVectors, dim, k, { signal, onProgress: onMatch(0) }));
+    const byCandidate = viaTaxonomy?.byCandidate ?? (await m.topK(cVectors, tVectors, dim, k, { signal, onProgress: onMatch(t.titles.length) }));
     signal?.throwIfAborted();
 
     const info = await (await engineOf()).info();
@@ -279,6 +308,12 @@ export function createMatchService(options: ServiceOptions): MatchService {
       provider: providerLabel(info.provider, info.threads, info.precision),
       confidence: runConfidence(cal),
     };
+    if (kept && viaTaxonomy) {
+      // The occupations' codes, and the title of each occupation that matched.
+      result.targets.codes = kept.taxonomy.occupations.map((o) => o.code);
+      result.byTarget.matched = matchedTitles(result.byTarget, viaTaxonomy.byTarget, kept.titles.titles);
+      result.byCandidate.matched = matchedTitles(result.byCandidate, viaTaxonomy.byCandidate, kept.titles.titles);
+    }
     keep(results, result.runId, { result, candidates: { table: cTable, titles: c }, targets: { table: tTable, titles: t } }, keepResults);
     return result;
   }
@@ -315,6 +350,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
     setProvider,
     setModel,
     loadTable,
+    loadTaxonomy,
     match,
     async exportResults(request, path) {
       const kept = keptFor(request);

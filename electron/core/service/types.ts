@@ -1,4 +1,5 @@
 /** The match service: what main (through a worker) and the end-to-end tests call. */
+import type { TaxonomyId } from '../../contract/taxonomy.js';
 import type {
   EngineStatus,
   ExportRequest,
@@ -37,6 +38,8 @@ export interface MatchService {
   setModel(folder: string | null): Promise<EngineStatus>;
   /** Reads a table in full and keeps it for matching and reports. */
   loadTable(path: string, sheet: string | null): Promise<TableSummary>;
+  /** Loads a taxonomy shipped with the app as a table of its occupations, kept for matching; TaxonomyUnavailableError where the build has none. */
+  loadTaxonomy(id: TaxonomyId): Promise<TableSummary>;
   /** Encodes both sides' distinct titles and ranks both ways. One run at a time. */
   match(request: MatchRequest, options?: CallOptions): Promise<MatchResult>;
   /** Writes a report of a kept result to `path` (XLSX, CSV or HTML; main prints the PDF). */
@@ -57,6 +60,7 @@ export const SERVICE_METHODS = [
   'setProvider',
   'setModel',
   'loadTable',
+  'loadTaxonomy',
   'match',
   'exportResults',
   'printableReport',

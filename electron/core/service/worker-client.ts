@@ -21,6 +21,8 @@ export interface WorkerServiceOptions {
   cacheDir?: string;
   /** The engine's tokenizing worker (out/worker/tokenize-worker.cjs, built from core/engine/tokenize-worker.ts). */
   tokenizeWorker?: string;
+  /** The taxonomies the build derived (out/taxonomies). */
+  taxonomyDir?: string;
   /** Where the engine runs (default 'auto'); a worker started again after a crash keeps the latest setting. */
   provider?: ProviderChoice;
 }
@@ -37,7 +39,7 @@ export function startWorkerService(options: WorkerServiceOptions): WorkerService
   let modelFolder = options.modelFolder ?? null;
 
   const spawn = (): { worker: Worker; remote: RemoteService } => {
-    const worker = new Worker(options.workerUrl, { workerData: { modelDir: options.modelDir, modelFolder, cacheDir: options.cacheDir, tokenizeWorker: options.tokenizeWorker, provider } });
+    const worker = new Worker(options.workerUrl, { workerData: { modelDir: options.modelDir, modelFolder, cacheDir: options.cacheDir, tokenizeWorker: options.tokenizeWorker, taxonomyDir: options.taxonomyDir, provider } });
     const remote = connectService(worker);
     const died = (why: string): void => {
       if (current?.worker === worker) current = undefined;
@@ -61,6 +63,7 @@ export function startWorkerService(options: WorkerServiceOptions): WorkerService
       return status;
     },
     loadTable: (path, sheet) => remote().loadTable(path, sheet),
+    loadTaxonomy: (id) => remote().loadTaxonomy(id),
     match: (request, callOptions) => remote().match(request, callOptions),
     exportResults: (request, path) => remote().exportResults(request, path),
     printableReport: (request) => remote().printableReport(request),

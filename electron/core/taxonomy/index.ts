@@ -4,7 +4,7 @@
  */
 export { deriveEsco, deriveOnet, deriveTaxonomy, ESCO_ATTRIBUTION, missingSources, ONET_ATTRIBUTION, TAXONOMY_SOURCES } from './derive.js';
 export { defaultTaxonomyDir, loadTaxonomy, TaxonomyUnavailableError, taxonomyDir, taxonomyFiles, taxonomyStatus, writeTaxonomy, writeUnavailable } from './load.js';
-export { collapseToOccupations, occupationTopK } from './rank.js';
+export { collapseQueries, collapseToOccupations, occupationTopK } from './rank.js';
 export type { OccupationTopK, TopKFunction } from './rank.js';
 export { taxonomyTitles, TAXONOMY_FORMAT } from './types.js';
 export type { Occupation, Taxonomy, TaxonomyTitles } from './types.js';

@@ -96,3 +96,35 @@ export async function occupationTopK(
   }
   return ranking;
 }
+
+/**
+ * The other direction: for each occupation, the best `k` corpus rows by their best score against
+ * any of its titles (equal scores in corpus order), from each title's own top `k`. Exact: a row
+ * missing from its best title's top k is beaten there by k rows, each at least as good for the
+ * occupation. Titles of one occupation must be contiguous (as taxonomyTitles lists them).
+ */
+export function collapseQueries(byTitle: TopKResult, owner: Int32Array, occupationCount: number, k: number): OccupationTopK {
+  const out: OccupationTopK = { k, counts: new Int32Array(occupationCount), indices: new Int32Array(occupationCount * k).fill(-1), scores: new Float32Array(occupationCount * k), titles: new Int32Array(occupationCount * k).fill(-1) };
+  const best = new Map<number, { score: number; title: number }>();
+  let t = 0;
+  for (let o = 0; o < occupationCount; o++) {
+    best.clear();
+    for (; t < owner.length && owner[t] === o; t++) {
+      const base = t * byTitle.k;
+      for (let r = 0; r < byTitle.counts[t]; r++) {
+        const row = byTitle.indices[base + r];
+        const score = byTitle.scores[base + r];
+        const seen = best.get(row);
+        if (seen === undefined || score > seen.score) best.set(row, { score, title: t });
+      }
+    }
+    const list = [...best].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, k);
+    out.counts[o] = list.length;
+    list.forEach(([row, { score, title }], j) => {
+      out.indices[o * k + j] = row;
+      out.scores[o * k + j] = score;
+      out.titles[o * k + j] = title;
+    });
+  }
+  return out;
+}

@@ -4,6 +4,7 @@
  */
 import type { Result } from '../../../electron/contract/result.js';
 import type { TitleMatchApi, Unsubscribe } from '../../../electron/contract/api.js';
+import type { TaxonomyId } from '../../../electron/contract/taxonomy.js';
 import type {
   AppCommand,
   EngineStatus,
@@ -61,6 +62,7 @@ export const api = {
   setModel: (folder: string | null): Promise<EngineStatus> => unwrap(bridge().setModel(folder)),
   pickTable: (side: Side): Promise<string | null> => unwrap(bridge().pickTable(side)),
   loadTable: (side: Side, path: string, sheet: string | null): Promise<TableSummary> => unwrap(bridge().loadTable({ side, path, sheet })),
+  loadTaxonomy: (id: TaxonomyId): Promise<TableSummary> => unwrap(bridge().loadTaxonomy(id)),
   match: (request: MatchRequest): Promise<MatchResult> => unwrap(bridge().match(request)),
   cancelMatch: (): Promise<boolean> => unwrap(bridge().cancelMatch()),
   explain: (query: string, match: string): Promise<MatchExplanation> => unwrap(bridge().explain({ query, match })),

@@ -1,4 +1,5 @@
 /** The two inputs of a match: which file, which sheet, which column, and what went wrong. */
+import type { TaxonomyId } from '../../../electron/contract/taxonomy.js';
 import type { MatchInput, Side, TableSummary } from '../../../electron/contract/types.js';
 import { api, messageOf } from '../lib/api.js';
 
@@ -36,6 +37,29 @@ export async function loadInput(side: Side, path: string, sheet: string | null =
   } catch (error) {
     s.error = messageOf(error);
     s.failedPath = path;
+    return false;
+  } finally {
+    s.loading = false;
+  }
+}
+
+/**
+ * Matches against a taxonomy shipped with the app instead of a file: its occupations, each
+ * matched through all its titles. A build without it says why, next to the choice.
+ */
+export async function chooseTaxonomy(id: TaxonomyId): Promise<boolean> {
+  const s = inputs.targets;
+  s.loading = true;
+  s.error = null;
+  try {
+    const summary = await api.loadTaxonomy(id);
+    s.summary = summary;
+    s.column = summary.columns[0]?.name ?? null;
+    s.failedPath = null;
+    return true;
+  } catch (error) {
+    s.error = messageOf(error);
+    s.failedPath = null;
     return false;
   } finally {
     s.loading = false;

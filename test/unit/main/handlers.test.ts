@@ -18,6 +18,7 @@ function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}
     setProvider: vi.fn((choice: ProviderChoice) => Promise.resolve({ ...READY, choice })),
     setModel: vi.fn((folder: string | null) => Promise.resolve({ ...READY, modelFolder: folder })),
     loadTable: vi.fn((path: string) => Promise.resolve({ tableId: 't', path } as TableSummary)),
+    loadTaxonomy: vi.fn(() => Promise.resolve({ tableId: 'tx', path: 'O*NET-SOC occupations (O*NET 27.0 Database)' } as TableSummary)),
     match: vi.fn((_r: unknown, options?: CallOptions) => {
       matchOptions = options;
       return new Promise<MatchResult>((resolve, reject) => {
@@ -70,6 +71,13 @@ describe('handlers', () => {
     await handlers.loadTable({ side: 'targets', path: '/data/openings.csv', sheet: null });
     expect(service.loadTable).toHaveBeenCalledWith('/data/openings.csv', null);
     expect(recent).toEqual([{ path: '/data/openings.csv', kind: 'targets' }]);
+  });
+
+  it('load a taxonomy through the service, without listing it as a recent file', async () => {
+    const { handlers, service, recent } = setup();
+    await expect(handlers.loadTaxonomy('onet')).resolves.toMatchObject({ tableId: 'tx' });
+    expect(service.loadTaxonomy).toHaveBeenCalledWith('onet');
+    expect(recent).toEqual([]);
   });
 
   it('ask the dialog for a file', async () => {

@@ -71,15 +71,17 @@ describe('launch arguments', () => {
     expect(projectFromArgv(['titlematch', '--flag=x.titlematch', 'notes.txt'], '/')).toBeNull();
   });
 
-  it('finds the model outside app.asar once packaged', () => {
+  it('finds the model and the taxonomies outside app.asar once packaged', () => {
     expect(appPaths('/opt/T/resources/app.asar')).toEqual({
       rendererDir: '/opt/T/resources/app.asar/out/renderer',
       preloadPath: '/opt/T/resources/app.asar/out/preload/index.cjs',
       workerPath: '/opt/T/resources/app.asar/out/worker/service-worker.cjs',
       tokenizeWorkerPath: '/opt/T/resources/app.asar/out/worker/tokenize-worker.cjs',
       modelDir: '/opt/T/resources/app.asar.unpacked/models/titlematch',
+      taxonomyDir: '/opt/T/resources/app.asar.unpacked/out/taxonomies',
     });
     expect(appPaths('/src/titlematch').modelDir).toBe('/src/titlematch/models/titlematch');
+    expect(appPaths('/src/titlematch').taxonomyDir).toBe('/src/titlematch/out/taxonomies');
   });
 });
 

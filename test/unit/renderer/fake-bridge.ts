@@ -155,6 +155,7 @@ export class FakeBridge {
       setModel: c('setModel'),
       pickTable: c('pickTable'),
       loadTable: c('loadTable'),
+      loadTaxonomy: c('loadTaxonomy'),
       match: c('match'),
       cancelMatch: c('cancelMatch'),
       explain: c('explain'),
