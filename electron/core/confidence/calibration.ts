@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import type { ConfidenceLevels } from '../../contract/confidence.js';
 
 export { bucketOf } from '../../contract/confidence.js';
-export type { Bucket } from '../../contract/confidence.js';
 
 /** The file beside a model that holds its calibration. */
 export const CONFIDENCE_FILE = 'confidence.json';

@@ -6,21 +6,12 @@
  *     const vectors = await engine.encode(titles, { signal, onProgress }); // unit vectors, row-major
  */
 export { createEngine } from './engine.js';
-export type { Engine, EngineInfo, EngineOptions, Logger, Precision, Progress, RunOptions } from './engine.js';
-export { bundledModelDir, BUNDLED_MODEL_SUBDIR } from './bundled.js';
+export type { Engine, EngineInfo, EngineOptions, Precision } from './engine.js';
+export { bundledModelDir } from './bundled.js';
 export { MAX_FP16_MRR_DROP, ModelError, readModelFolder } from './model-folder.js';
-export type { Fp16Variant, ModelErrorCode, ModelFolder, ModelManifest } from './model-folder.js';
-export {
-  PROVIDERS,
-  ProviderError,
-  defaultProviders,
-  isProviderName,
-  physicalCores,
-  providerSummary,
-  withCpuLast,
-} from './providers.js';
-export type { ProviderAttempt, ProviderName } from './providers.js';
-export { clsPool, halfToFloat, l2Normalize, maxPool, meanPool, pool } from './pooling.js';
-export type { PoolingMode } from './pooling.js';
+export type { ModelFolder } from './model-folder.js';
+export { PROVIDERS, ProviderError, defaultProviders, isProviderName, physicalCores } from './providers.js';
+export type { ProviderName } from './providers.js';
+export { clsPool, halfToFloat, l2Normalize, maxPool, meanPool } from './pooling.js';
 export { dedupe, planBatches } from './batching.js';
-export { countLongTitles, cutTitle, MAX_TITLE_CHARS } from './title-limit.js';
+export { countLongTitles, MAX_TITLE_CHARS } from './title-limit.js';

@@ -9,10 +9,9 @@ import type { ReadTableOptions, Table } from './types.js';
 import { readWorkbookSheet } from './workbook.js';
 
 export { InputError } from './types.js';
-export type { ReadTableOptions, Table, TableFormat } from './types.js';
+export type { ReadTableOptions, Table } from './types.js';
 export { findColumn, headerReadsAsTitle, previewColumns, suggestTitleColumn } from './columns.js';
-export type { ColumnPreview, TitleColumnSuggestion } from './columns.js';
-export { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from './limits.js';
+export { MAX_CELL_CHARS } from './limits.js';
 
 const HEAD_BYTES = 64 * 1024;
 

@@ -1,4 +1,4 @@
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 
 /** What the first bytes of a file say it is. */
 export type ContentKind = 'zip' | 'cfb' | 'text' | 'binary';
@@ -63,9 +63,4 @@ export function contentKind(head: Uint8Array): ContentKind {
 /** The lower-case extension without its dot ("xlsx"), or "" when there is none. */
 export function extensionOf(path: string): string {
   return extname(path).slice(1).toLowerCase();
-}
-
-/** The file's name, for messages. */
-export function nameOf(path: string): string {
-  return basename(path);
 }

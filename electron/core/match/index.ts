@@ -4,13 +4,11 @@
  *     const result = await topK(queryVectors, corpusVectors, dim, 10, { minScore: 0.3, signal, onProgress });
  *     for (let q = 0; q < nQueries; q++) for (const { index, score } of matchesOf(result, q)) ...
  */
-export { matchesOf, resolveK, topK } from './topk.js';
-export type { Match, MatchProgress, TopKOptions, TopKResult } from './topk.js';
+export { matchesOf, topK } from './topk.js';
+export type { MatchProgress, TopKOptions, TopKResult } from './topk.js';
 export { rankMetrics, targetRanks } from './rank.js';
-export { scoreBlock } from './kernel.js';
-export { createMatcher, createOrtMatcher, roundingBound, topKGraph } from './ort-topk.js';
-export type { Matcher, OrtMatcher, OrtMatcherOptions, OrtMatchStats } from './ort-topk.js';
+export { createMatcher, createOrtMatcher } from './ort-topk.js';
+export type { Matcher } from './ort-topk.js';
 export { CharNgramTfidf, SparseIndex, charNgrams, tfidfTargetRanks } from './tfidf.js';
-export type { SparseVector } from './tfidf.js';
 export { levelName, seniorityTopK, titleLevels } from './seniority.js';
 export type { SeniorityTopK, SeniorityTopKOptions, TopKFn } from './seniority.js';

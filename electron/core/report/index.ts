@@ -7,13 +7,11 @@ import type { HtmlOptions } from './html.js';
 import type { MatchReport, ReportFormat } from './types.js';
 import { writeXlsxReport } from './xlsx.js';
 
-export type { MatchFacets, MatchReport, ReportDirection, ReportFormat, ReportMatch, ReportRun, ReportSide } from './types.js';
+export type { MatchFacets, MatchReport, ReportDirection, ReportFormat, ReportMatch } from './types.js';
 export { neutralizeFormula } from './neutralize.js';
-export { renderCsv, writeCsvReport } from './csv.js';
-export { renderHtml, renderHtmlString, writeHtmlReport } from './html.js';
-export { printTitle, reportTitle } from './facts.js';
+export { renderHtml, renderHtmlString } from './html.js';
+export { printTitle } from './facts.js';
 export type { HtmlOptions } from './html.js';
-export { renderXlsx, writeXlsxReport } from './xlsx.js';
 
 /** The report format a file name asks for: .xlsx, .csv, .html/.htm; undefined otherwise. */
 export function reportFormatOf(path: string): ReportFormat | undefined {
