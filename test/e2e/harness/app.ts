@@ -90,15 +90,16 @@ export interface AppUnderTest {
 /**
  * Starts the services; `root` is the repository, `dataDir` a fresh folder for the app's own files,
  * `modelDir` the model (the bundled one unless a test says otherwise), `locale` the system's locale
- * as main would read it (it picks the PDF's paper).
+ * as main would read it (it picks the PDF's paper), `taxonomyDir` the derived taxonomies (the build's unless a test says otherwise).
  */
-export function startApp(root: string, dataDir: string, modelDir = join(root, 'models', 'titlematch'), locale = 'en-GB'): AppUnderTest {
+export function startApp(root: string, dataDir: string, modelDir = join(root, 'models', 'titlematch'), locale = 'en-GB', taxonomyDir = join(root, 'out', 'taxonomies')): AppUnderTest {
   // As main does: the settings a previous run left in the data folder choose the provider and the model.
   const settings = new AppSettings(join(dataDir, 'settings.json'));
   const service: WorkerService = startWorkerService({
     workerUrl: join(root, 'out', 'worker', 'service-worker.cjs'),
     tokenizeWorker: join(root, 'out', 'worker', 'tokenize-worker.cjs'),
     modelDir,
+    taxonomyDir,
     modelFolder: settings.modelFolder,
     provider: settings.provider,
   });

@@ -45,6 +45,9 @@ export interface RankedMatch {
   score: number;
   /** Rows of the other file that carry this title. */
   rows: number;
+  /** Against a taxonomy: the matched occupation's code, and the occupation's title that matched. */
+  code?: string;
+  via?: string;
   /** Calibrated confidence (0-1) and its bucket; null without a calibration. */
   confidence: number | null;
   bucket: Bucket | null;
@@ -65,7 +68,7 @@ export function matchesOf(result: MatchResult, direction: Direction, query: numb
     if (s < filter.threshold) break; // sorted best first: the rest are lower
     if (keep && !keep(ranking, base + r)) continue;
     const confidence = c && ranking.confidence ? ranking.confidence[base + r] : null;
-    out.push({ rank: r + 1, index, title: matches.titles[index], score: s, rows: matches.rowCounts[index], confidence, bucket: c && confidence !== null ? bucketOf(c, confidence) : null });
+    out.push({ rank: r + 1, index, title: matches.titles[index], score: s, rows: matches.rowCounts[index], code: matches.codes?.[index], via: ranking.matched?.[base + r] || undefined, confidence, bucket: c && confidence !== null ? bucketOf(c, confidence) : null });
   }
   return out;
 }
