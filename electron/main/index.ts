@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { eventChannel, type EventName, type EventPayloads } from '../contract/api.js';
 import type { AppCommand, EngineStatus } from '../contract/types.js';
 import { startWorkerService } from '../core/service/worker-client.js';
+import { aboutPanel } from './about.js';
 import { systemDialogs } from './dialogs.js';
 import { createHandlers, switchModel, switchProvider } from './handlers.js';
 import { registerHandlers } from './ipc.js';
@@ -72,6 +73,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  app.setAboutPanelOptions(aboutPanel(app.getVersion()));
   const paths = appPaths(app.getAppPath());
   denyPermissions(session.defaultSession);
   handleAppProtocol(paths.rendererDir);

@@ -143,6 +143,11 @@ export const app = Object.assign(new EventEmitter(), {
   systemLocale: 'en-US',
   getSystemLocale: (): string => app.systemLocale,
   getLocale: (): string => 'en-US',
+  getVersion: (): string => '0.1.0',
+  aboutPanel: undefined as unknown,
+  setAboutPanelOptions(options: unknown): void {
+    app.aboutPanel = options;
+  },
   addRecentDocument(path: string): void {
     app.recentDocuments.push(path);
   },

@@ -44,6 +44,7 @@ describe('main process start', () => {
         workerUrl: '/app/out/worker/service-worker.cjs',
         tokenizeWorker: '/app/out/worker/tokenize-worker.cjs',
         modelDir: '/app/models/titlematch',
+        taxonomyDir: '/app/out/taxonomies',
         modelFolder: null,
         cacheDir: `/tmp/titlematch-test-${process.pid}/userData/cache`,
         provider: 'auto',
@@ -56,6 +57,14 @@ describe('main process start', () => {
     const status = ipcMain.handlers.get(invokeChannel('engineStatus'));
     await expect(Promise.resolve(status?.(appEvent()))).resolves.toEqual({ ok: true, value: READY });
     await expect(Promise.resolve(status?.(appEvent('https://evil.example/')))).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('gives the About box the attribution of the shipped occupation taxonomies', () => {
+    const about = app.aboutPanel as { applicationName: string; applicationVersion: string; copyright: string; credits?: string };
+    expect(about).toMatchObject({ applicationName: 'TitleMatch', applicationVersion: '0.1.0' });
+    const text = `${about.copyright}\n${about.credits ?? ''}`;
+    expect(text).toContain('This product includes information from the O*NET 27.0 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.');
+    expect(text).toContain('ESCO classification, European Commission.');
   });
 
   it('sets the File menu', () => {
