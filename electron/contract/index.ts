@@ -2,5 +2,6 @@
 export * from './api.js';
 export * from './confidence.js';
 export * from './score.js';
+export * from './seniority.js';
 export type * from './result.js';
 export type * from './types.js';

@@ -1,6 +1,7 @@
 /** Data that crosses the bridge. Plain, cloneable shapes only: no classes, no typed arrays. */
 import type { Bucket, RunConfidence } from './confidence.js';
 import type { TaxonomySummary } from './taxonomy.js';
+import type { SeniorityLevel, SeniorityMode } from './seniority.js';
 
 /** The two inputs of a match: the people, and what they are matched against (openings, a taxonomy). */
 export type Side = 'candidates' | 'targets';
@@ -101,6 +102,8 @@ export interface MatchRequest {
   targets: MatchInput;
   /** How many ranked titles to keep for each title (1-100). */
   topK: number;
+  /** What the ranking does with the seniority each title states (absent: DEFAULT_SENIORITY). */
+  seniority?: SeniorityMode;
 }
 
 /** A step of a match run. */
@@ -131,6 +134,8 @@ export interface MatchedSide {
   rowCounts: number[];
   /** For a taxonomy, each occupation's code (O*NET-SOC code or ESCO concept URI), at the places of `titles`. */
   codes?: string[];
+  /** For each title, the seniority level it states (core/text/seniority.ts). */
+  levels: SeniorityLevel[];
 }
 
 /**
@@ -148,6 +153,11 @@ export interface Ranking {
   confidence?: number[];
   /** Against a taxonomy: the occupation's title that matched, at the places of `indices` ('' for padding). */
   matched?: string[];
+  /**
+   * The model's own score of each entry, where `scores` were lowered for seniority (mode prefer);
+   * absent when the scores are the model's.
+   */
+  modelScores?: number[];
 }
 
 /** A finished match: both sides and both directions. */
@@ -168,6 +178,8 @@ export interface MatchResult {
   provider: string;
   /** The calibration the rankings' confidences came from, or why they have scores only. */
   confidence: RunConfidence;
+  /** What the rankings did with seniority. */
+  seniority: SeniorityMode;
 }
 
 /** A title taken apart, as the engine sees it. */
@@ -176,7 +188,9 @@ export interface TitleBreakdown {
   normalized: string;
   words: string[];
   expansions: { from: string; to: string }[];
-  seniority: string | null;
+  /** The seniority level the title states, and the words that decided it ('' when it states none: mid). */
+  seniority: SeniorityLevel;
+  seniorityCue: string;
 }
 
 /** Why two titles matched. */
@@ -187,8 +201,8 @@ export interface MatchExplanation {
   shared: string[];
   onlyQuery: string[];
   onlyMatch: string[];
-  /** True when both name the same seniority, false when they differ, null when either names none. */
-  sameSeniority: boolean | null;
+  /** Levels between the two titles' seniority (0: the same level). */
+  seniorityDistance: number;
 }
 
 /** Report formats. */
@@ -214,6 +228,8 @@ export interface ProjectSettings {
   topK: number;
   threshold: number;
   direction: Direction;
+  /** The seniority setting (absent, as in older project files: DEFAULT_SENIORITY). */
+  seniority?: SeniorityMode;
 }
 
 /** What a project file saves: the inputs' places and columns, the settings, and the results. */

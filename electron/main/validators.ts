@@ -1,5 +1,6 @@
 /** The argument checks of every invoke method: the shape the contract promises, nothing more. */
 import { BUCKETS } from '../contract/confidence.js';
+import { SENIORITY_MODES } from '../contract/seniority.js';
 import { TAXONOMY_IDS } from '../contract/taxonomy.js';
 import { PROVIDER_CHOICES } from '../contract/types.js';
 import type { Validators } from './ipc.js';
@@ -10,7 +11,8 @@ const direction = oneOf('byTarget', 'byCandidate');
 const id = str({ max: 100 });
 const column = str({ max: 1_000 });
 const input = obj({ tableId: id, column });
-const settings = obj({ topK: num(1, 100, { integer: true }), threshold: num(0, 1), direction });
+const seniority = optional(oneOf(...SENIORITY_MODES));
+const settings = obj({ topK: num(1, 100, { integer: true }), threshold: num(0, 1), direction, seniority });
 
 /** Validators for every invoke method. */
 export const validators: Validators = {
@@ -21,7 +23,7 @@ export const validators: Validators = {
   pickTable: args(side),
   loadTable: args(obj({ side, path: absPath, sheet: nullable(str({ max: 1_000 })) })),
   loadTaxonomy: args(oneOf(...TAXONOMY_IDS)),
-  match: args(obj({ candidates: input, targets: input, topK: num(1, 100, { integer: true }) })),
+  match: args(obj({ candidates: input, targets: input, topK: num(1, 100, { integer: true }), seniority })),
   cancelMatch: args(),
   explain: args(obj({ query: str({ max: 1_000 }), match: str({ max: 1_000 }) })),
   exportResults: args(

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { RunConfidence } from '../../contract/confidence.js';
+import { DEFAULT_SENIORITY, SENIORITY_LEVELS, SENIORITY_MODES, type SeniorityLevel } from '../../contract/seniority.js';
+import { seniorityLevel } from '../text/seniority.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import type { Direction, MatchedSide, MatchResult, ProjectSettings, Ranking } from '../../contract/types.js';
 
@@ -89,9 +91,16 @@ function storeResult(result: MatchResult): StoredResult {
     rowCount: s.rowCount,
     titles: s.titles,
     rowCounts: s.rowCounts,
+    levels: s.levels,
   });
   const round5 = (s: number): number => Math.round(s * 1e5) / 1e5;
-  const round = (r: Ranking): Ranking => ({ k: r.k, indices: r.indices, scores: r.scores.map(round5), ...(r.confidence ? { confidence: r.confidence.map(round5) } : {}) });
+  const round = (r: Ranking): Ranking => ({
+    k: r.k,
+    indices: r.indices,
+    scores: r.scores.map(round5),
+    ...(r.confidence ? { confidence: r.confidence.map(round5) } : {}),
+    ...(r.modelScores ? { modelScores: r.modelScores.map(round5) } : {}),
+  });
   return {
     ...result,
     candidates: strip(result.candidates),
@@ -162,7 +171,8 @@ function parseSettings(v: unknown): ProjectSettings {
   const topK = typeof s.topK === 'number' && Number.isInteger(s.topK) && s.topK >= 1 && s.topK <= 100 ? s.topK : 10;
   const threshold = typeof s.threshold === 'number' && s.threshold >= 0 && s.threshold <= 1 ? s.threshold : 0;
   const direction: Direction = s.direction === 'byCandidate' ? 'byCandidate' : 'byTarget';
-  return { topK, threshold, direction };
+  const seniority = SENIORITY_MODES.find((m) => m === s.seniority) ?? DEFAULT_SENIORITY;
+  return { topK, threshold, direction, seniority };
 }
 
 function parseResult(v: unknown, corrupt: (what: string) => ProjectError): StoredResult {
@@ -188,6 +198,7 @@ function parseResult(v: unknown, corrupt: (what: string) => ProjectError): Store
       rowCount: x.rowCount,
       titles: x.titles,
       rowCounts: x.rowCounts,
+      levels: storedLevels(x.levels, x.titles),
     };
   };
   const candidates = side(v.candidates, 'candidate');
@@ -197,9 +208,14 @@ function parseResult(v: unknown, corrupt: (what: string) => ProjectError): Store
     const { k, indices, scores } = x;
     if (!Number.isInteger(k) || k < 0 || indices.length !== rows * k || scores.length !== indices.length) throw corrupt(name);
     if (indices.some((i) => !Number.isInteger(i) || i < -1 || i >= other)) throw corrupt(name);
-    if (x.confidence === undefined || !calibrated) return { k, indices, scores };
+    let modelScores: { modelScores?: number[] } = {};
+    if (x.modelScores !== undefined) {
+      if (!isNumberArray(x.modelScores) || x.modelScores.length !== scores.length) throw corrupt(name);
+      modelScores = { modelScores: x.modelScores };
+    }
+    if (x.confidence === undefined || !calibrated) return { k, indices, scores, ...modelScores };
     if (!isNumberArray(x.confidence) || x.confidence.length !== scores.length || x.confidence.some((c) => c < 0 || c > 1)) throw corrupt(name);
-    return { k, indices, scores, confidence: x.confidence };
+    return { k, indices, scores, confidence: x.confidence, ...modelScores };
   };
   const confidence = parseConfidence(v.confidence);
   const calibrated = confidence.calibrated;
@@ -220,7 +236,16 @@ function parseResult(v: unknown, corrupt: (what: string) => ProjectError): Store
     },
     provider: typeof v.provider === 'string' ? v.provider : '',
     confidence,
+    // Results saved before seniority was weighed were ranked by the model alone.
+    seniority: SENIORITY_MODES.find((m) => m === v.seniority) ?? 'ignore',
   };
+}
+
+/** A stored side's seniority levels; a project saved before there were levels gets them from the titles. */
+function storedLevels(v: unknown, titles: readonly string[]): SeniorityLevel[] {
+  const known = (x: unknown): x is SeniorityLevel => SENIORITY_LEVELS.some((l) => l === x);
+  if (Array.isArray(v) && v.length === titles.length && v.every(known)) return v;
+  return titles.map((t) => seniorityLevel(t).level);
 }
 
 /** A stored run's calibration; a project saved before there were confidences shows scores only. */

@@ -1,15 +1,20 @@
 /** Why two titles matched, in the engine's own terms: the normalisation it applies, word by word. */
+import { levelDistance } from '../../contract/seniority.js';
 import type { MatchExplanation, TitleBreakdown } from '../../contract/types.js';
 import { analyzeTitle, compareTitles } from '../text/index.js';
+import { seniorityLevel } from '../text/seniority.js';
 
 function breakdown(title: string): TitleBreakdown {
   const a = analyzeTitle(title);
+  // The same rule set that ranks with seniority, so the panel names the levels the ranking used.
+  const s = seniorityLevel(title);
   return {
     original: a.original,
     normalized: a.normalized,
     words: a.words.filter((w) => w !== '/'),
     expansions: a.expansions,
-    seniority: a.seniority ?? null,
+    seniority: s.level,
+    seniorityCue: s.cue,
   };
 }
 
@@ -24,6 +29,6 @@ export function explainMatch(query: string, match: string): MatchExplanation {
     shared: words.shared,
     onlyQuery: words.onlyA,
     onlyMatch: words.onlyB,
-    sameSeniority: q.seniority === null || m.seniority === null ? null : q.seniority === m.seniority,
+    seniorityDistance: levelDistance(q.seniority, m.seniority),
   };
 }

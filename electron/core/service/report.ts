@@ -7,7 +7,7 @@
 import { BUCKETS, bucketOf, type Bucket } from '../../contract/confidence.js';
 import type { Direction, ExportRequest, Ranking } from '../../contract/types.js';
 import { findColumn } from '../io/index.js';
-import { printTitle, renderHtmlString, writeReport as writeMatchReport, type MatchReport, type ReportDirection, type ReportMatch } from '../report/index.js';
+import { printTitle, renderHtmlString, writeReport as writeMatchReport, type MatchReport, type MatchFacets, type ReportDirection, type ReportMatch } from '../report/index.js';
 import { ServiceError } from './errors.js';
 import type { KeptResult } from './service.js';
 
@@ -25,6 +25,8 @@ export function reportDirection(kept: KeptResult, direction: Direction, topK: nu
   const corpusColumn = byTarget ? kept.result.candidates.column : kept.result.targets.column;
   const k = Math.min(topK, ranking.k);
   const calibration = kept.result.confidence.calibrated ? kept.result.confidence : undefined;
+  const queryLevels = byTarget ? kept.result.targets.levels : kept.result.candidates.levels;
+  const corpusLevels = byTarget ? kept.result.candidates.levels : kept.result.targets.levels;
   const matches: ReportMatch[] = [];
   query.titles.rows.forEach((rows, q) => {
     const ranked: ReportMatch[] = [];
@@ -33,9 +35,16 @@ export function reportDirection(kept: KeptResult, direction: Direction, topK: nu
       const score = ranking.scores[q * ranking.k + r];
       if (m < 0 || score < threshold) break;
       const confidence = ranking.confidence?.[q * ranking.k + r];
-      const facets = calibration && confidence !== undefined ? { confidence, bucket: bucketOf(calibration, confidence) } : undefined;
-      if (facets && !buckets.includes(facets.bucket)) continue;
-      for (const row of corpus.titles.rows[m]) ranked.push({ queryRow: 0, rank: r + 1, matchRow: row + 1, score, ...(facets ? { facets } : {}) });
+      const bucket = calibration && confidence !== undefined ? bucketOf(calibration, confidence) : undefined;
+      if (bucket && !buckets.includes(bucket)) continue;
+      const modelScore = ranking.modelScores?.[q * ranking.k + r];
+      const facets: MatchFacets = {
+        ...(modelScore !== undefined ? { modelScore } : {}),
+        seniorityQuery: queryLevels[q],
+        seniorityMatch: corpusLevels[m],
+        ...(bucket ? { confidence, bucket } : {}),
+      };
+      for (const row of corpus.titles.rows[m]) ranked.push({ queryRow: 0, rank: r + 1, matchRow: row + 1, score, facets });
     }
     for (const row of rows) for (const m of ranked) matches.push({ ...m, queryRow: row + 1 });
   });
@@ -61,6 +70,7 @@ export function buildReport(kept: KeptResult, request: ExportRequest): MatchRepo
       threshold: request.threshold > 0 ? request.threshold : undefined,
       buckets: kept.result.confidence.calibrated && buckets.length < BUCKETS.length ? buckets : undefined,
       confidence: kept.result.confidence,
+      seniority: kept.result.seniority,
       createdAt: new Date(kept.result.createdAt),
     },
   };

@@ -24,7 +24,8 @@ import { availableProviders, calibratedProviders } from '../engine/calibrate.js'
 import { cachedEngine } from '../engine/embedding-cache.js';
 import { createEngine, physicalCores, type Engine, type EngineOptions } from '../engine/index.js';
 import { readTable, type Table } from '../io/index.js';
-import { createMatcher, type Matcher, type TopKResult } from '../match/index.js';
+import { DEFAULT_SENIORITY } from '../../contract/seniority.js';
+import { createMatcher, levelName, seniorityTopK, titleLevels, type Matcher, type SeniorityTopK } from '../match/index.js';
 import { locateInput, readProject, toProject, writeProject, type InputToSave, type ProjectInputRef } from '../project/index.js';
 import { modelBusy, providerBusy, ServiceError } from './errors.js';
 import { Eta } from './eta.js';
@@ -277,15 +278,21 @@ export function createMatchService(options: ServiceOptions): MatchService {
       report({ phase: 'matching', done: d, total, etaSeconds: matchEta.secondsLeft(d) }, d === total);
     };
     const m = await matcherOf();
+    // Both directions through the one seniority step the CLI uses; an occupation names no level,
+    // so a taxonomy's rankings are the model's alone, and the result says so.
+    const mode = kept ? 'ignore' : (request.seniority ?? DEFAULT_SENIORITY);
+    const cLevels = titleLevels(c.titles);
+    const tLevels = titleLevels(t.titles);
+    const rank: typeof m.topK = (...a) => m.topK(...a);
     // Against a taxonomy: its occupations, each at its best title.
-    const viaTaxonomy = kept ? await taxonomyRankings((...a) => m.topK(...a), kept, cVectors, tVectors, dim, k, { signal, onMatch }) : undefined;
-    const byTarget = viaTaxonomy?.byTarget ?? (await m.topK(tVectors, cVectors, dim, k, { signal, onProgress: onMatch(0) }));
-    const byCandidate = viaTaxonomy?.byCandidate ?? (await m.topK(cVectors, tVectors, dim, k, { signal, onProgress: onMatch(t.titles.length) }));
+    const viaTaxonomy = kept ? await taxonomyRankings(rank, kept, cVectors, tVectors, dim, k, { signal, onMatch }) : undefined;
+    const byTarget = viaTaxonomy?.byTarget ?? (await seniorityTopK(rank, tVectors, cVectors, dim, k, { mode, queryLevels: tLevels, corpusLevels: cLevels, signal, onProgress: onMatch(0) }));
+    const byCandidate = viaTaxonomy?.byCandidate ?? (await seniorityTopK(rank, cVectors, tVectors, dim, k, { mode, queryLevels: cLevels, corpusLevels: tLevels, signal, onProgress: onMatch(t.titles.length) }));
     signal?.throwIfAborted();
 
     const info = await (await engineOf()).info();
     const cal = await calibrationOf();
-    const side = (table: Table, titles: DistinctTitles, tableId: string, column: string): MatchedSide => ({
+    const side = (table: Table, titles: DistinctTitles, tableId: string, column: string, levels: Uint8Array): MatchedSide => ({
       tableId,
       path: table.path,
       fileName: table.path.split(/[\\/]/).pop() ?? table.path,
@@ -294,19 +301,21 @@ export function createMatchService(options: ServiceOptions): MatchService {
       rowCount: table.rows.length,
       titles: titles.titles,
       rowCounts: titles.rowCounts,
+      levels: Array.from(levels, levelName),
     });
     const result: MatchResult = {
       runId: randomUUID(),
       createdAt: new Date().toISOString(),
       elapsedMs: Math.round(performance.now() - started),
       topK: k,
-      candidates: side(cTable, c, request.candidates.tableId, request.candidates.column),
-      targets: side(tTable, t, request.targets.tableId, request.targets.column),
-      byTarget: toRanking(byTarget, k, rankedConfidences(cal, byTarget)),
-      byCandidate: toRanking(byCandidate, k, rankedConfidences(cal, byCandidate)),
+      candidates: side(cTable, c, request.candidates.tableId, request.candidates.column, cLevels),
+      targets: side(tTable, t, request.targets.tableId, request.targets.column, tLevels),
+      byTarget: toRanking(byTarget, k, rankedConfidences(cal, byTarget), mode === 'prefer'),
+      byCandidate: toRanking(byCandidate, k, rankedConfidences(cal, byCandidate), mode === 'prefer'),
       model: { name: info.model.name, version: info.model.version, ...(folderOf(info.model.dir) === null ? {} : { folder: info.model.dir }) },
       provider: providerLabel(info.provider, info.threads, info.precision),
       confidence: runConfidence(cal),
+      seniority: mode,
     };
     if (kept && viaTaxonomy) {
       // The occupations' codes, and the title of each occupation that matched.
@@ -403,20 +412,25 @@ export function createMatchService(options: ServiceOptions): MatchService {
   };
 }
 
-/** A TopKResult (and its confidences) as plain arrays with -1 padding: cloneable across threads and the bridge. */
-function toRanking(r: TopKResult, k: number, confidences: Float64Array | undefined): Ranking {
+/**
+ * A ranking (its confidences, and its model scores where seniority lowered its scores) as plain
+ * arrays with -1 padding: cloneable across threads and the bridge.
+ */
+function toRanking(r: SeniorityTopK, k: number, confidences: Float64Array | undefined, adjusted: boolean): Ranking {
   const n = r.counts.length;
   const indices = new Array<number>(n * k).fill(-1);
   const scores = new Array<number>(n * k).fill(0);
   const confidence = confidences ? new Array<number>(n * k).fill(0) : undefined;
+  const modelScores = adjusted ? new Array<number>(n * k).fill(0) : undefined;
   for (let q = 0; q < n; q++) {
     for (let j = 0; j < r.counts[q]; j++) {
       indices[q * k + j] = r.indices[q * r.k + j];
       scores[q * k + j] = r.scores[q * r.k + j];
       if (confidence && confidences) confidence[q * k + j] = confidences[q * r.k + j];
+      if (modelScores) modelScores[q * k + j] = r.modelScores[q * r.k + j];
     }
   }
-  return confidence ? { k, indices, scores, confidence } : { k, indices, scores };
+  return { k, indices, scores, ...(confidence ? { confidence } : {}), ...(modelScores ? { modelScores } : {}) };
 }
 
 /** Passes progress on at most every `everyMs`, and always the last report of a phase. */

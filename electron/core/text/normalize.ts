@@ -27,8 +27,6 @@ export interface AnalyzedTitle {
   words: string[];
   /** Abbreviations expanded, in order of appearance. */
   expansions: Expansion[];
-  /** Seniority named by the title ("senior", "junior", "lead", ...), or undefined when none is named. */
-  seniority: string | undefined;
 }
 
 // Abbreviations whose expansion depends on position: at the end of a title (or before a level such
@@ -42,26 +40,6 @@ const POSITIONAL: Readonly<Record<string, readonly [person: string, field: strin
 };
 
 const LEVEL = /^(?:i{1,3}|iv|v|vi{0,3}|\d{1,2})$/;
-
-// Words that state seniority, checked in order of the expanded words. Multi-word ones first.
-const SENIORITY: readonly string[] = [
-  'vice president',
-  'intern',
-  'trainee',
-  'apprentice',
-  'graduate',
-  'entry level',
-  'junior',
-  'associate',
-  'mid level',
-  'senior',
-  'lead',
-  'staff',
-  'principal',
-  'head',
-  'director',
-  'chief',
-];
 
 // Gender markers of European vacancy titles name no job: "(m/w/d)", "(w/m/x)", "(h/f)", "(M/F/D)",
 // "(all genders)", "(gn)", and the inclusive endings of German ("Lehrer/in", "Lehrer*in",
@@ -125,12 +103,6 @@ function expand(cleaned: string): { words: string[]; expansions: Expansion[] } {
   return { words, expansions };
 }
 
-/** The seniority a list of normalised words names, if any (the first match in SENIORITY order). */
-export function seniorityOf(words: readonly string[]): string | undefined {
-  const text = ` ${words.join(' ')} `;
-  return SENIORITY.find((s) => text.includes(` ${s} `));
-}
-
 /** Normalises a job title: the form the engine encodes and deduplicates on. */
 export function normalizeTitle(title: string): string {
   return expand(clean(title)).words.join(' ');
@@ -139,7 +111,7 @@ export function normalizeTitle(title: string): string {
 /** Normalises a title and reports the steps taken, for explanations. */
 export function analyzeTitle(title: string): AnalyzedTitle {
   const { words, expansions } = expand(clean(title));
-  return { original: title, normalized: words.join(' '), words, expansions, seniority: seniorityOf(words) };
+  return { original: title, normalized: words.join(' '), words, expansions };
 }
 
 /** Words two titles share and the words only one side has, after normalisation. */

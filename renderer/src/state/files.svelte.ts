@@ -1,9 +1,11 @@
 /** Export, project save and project open: each with its in-progress state and its failure. */
+import { DEFAULT_SENIORITY } from '../../../electron/contract/seniority.js';
 import type { ExportFormat, ProjectInput, Side } from '../../../electron/contract/types.js';
 import { api, messageOf } from '../lib/api.js';
 import { baseName } from '../lib/format.js';
 import { inputs, matchInput } from './inputs.svelte.js';
 import { results, showResult } from './results.svelte.js';
+import { run } from './run.svelte.js';
 import { ui } from './ui.svelte.js';
 
 /** Files state. */
@@ -59,7 +61,7 @@ export async function saveProject(saveAs: boolean): Promise<void> {
     const path = await api.saveProject({
       candidates: matchInput('candidates'),
       targets: matchInput('targets'),
-      settings: { direction, topK, threshold },
+      settings: { direction, topK, threshold, seniority: run.seniority },
       runId: results.current?.runId ?? null,
       saveAs,
     });
@@ -101,8 +103,10 @@ export async function openProject(path: string | null = null): Promise<void> {
     restoreInput('candidates', project.candidates);
     restoreInput('targets', project.targets);
     files.projectPath = project.path;
+    const { seniority, ...view } = project.settings;
+    run.seniority = seniority ?? DEFAULT_SENIORITY;
     if (project.result) {
-      showResult(project.result, project.settings);
+      showResult(project.result, view);
       ui.screen = 'results';
     } else {
       results.current = null;

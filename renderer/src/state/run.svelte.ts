@@ -1,4 +1,5 @@
 /** The match run: start, progress, cancel, and its outcome. */
+import { DEFAULT_SENIORITY, type SeniorityMode } from '../../../electron/contract/seniority.js';
 import type { MatchProgress } from '../../../electron/contract/types.js';
 import { api, isCancelled, messageOf } from '../lib/api.js';
 import { inputs, matchInput } from './inputs.svelte.js';
@@ -12,7 +13,9 @@ export const run = $state<{
   error: string | null;
   /** How many results to keep per title for the next run. */
   topK: number;
-}>({ status: 'idle', progress: null, error: null, topK: 10 });
+  /** What the next run does with seniority. */
+  seniority: SeniorityMode;
+}>({ status: 'idle', progress: null, error: null, topK: 10, seniority: DEFAULT_SENIORITY });
 
 /** Why the Match button cannot run now, or null when it can. */
 export function notReadyReason(engineState: 'loading' | 'ready' | 'failed'): string | null {
@@ -34,7 +37,7 @@ export async function startMatch(): Promise<void> {
     run.progress = p;
   });
   try {
-    const result = await api.match({ candidates, targets, topK: run.topK });
+    const result = await api.match({ candidates, targets, topK: run.topK, seniority: run.seniority });
     showResult(result);
     ui.screen = 'results';
     ui.notice = null;

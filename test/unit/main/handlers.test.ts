@@ -235,6 +235,6 @@ describe('handlers', () => {
     expect(e.query.normalized).toBe('senior software engineer');
     expect(e.query.expansions).toEqual([{ from: 'sr', to: 'senior' }, { from: 'eng', to: 'engineer' }]);
     expect(e.shared).toEqual(['senior', 'software', 'engineer']);
-    expect(e.sameSeniority).toBe(true);
+    expect(e.seniorityDistance).toBe(0);
   });
 });

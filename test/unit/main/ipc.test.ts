@@ -46,6 +46,16 @@ describe('IPC registration', () => {
     expect(handlers.loadTable).toHaveBeenCalledWith(request);
   });
 
+  it('passes each seniority mode of a match through, and a match without one', async () => {
+    const base = { candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 3 };
+    for (const seniority of ['ignore', 'prefer', 'require']) {
+      await expect(call(invokeChannel('match'), trusted, { ...base, seniority })).resolves.toMatchObject({ ok: true });
+      expect(handlers.match).toHaveBeenLastCalledWith({ ...base, seniority });
+    }
+    await expect(call(invokeChannel('match'), trusted, base)).resolves.toMatchObject({ ok: true });
+    expect(handlers.match).toHaveBeenLastCalledWith({ ...base, seniority: undefined });
+  });
+
   it('refuses messages from anything but the app window, without running the handler', async () => {
     const answer = await call(invokeChannel('pickTable'), stranger, 'candidates');
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden', message: /did not come from the TitleMatch window/ } });
@@ -66,6 +76,9 @@ describe('IPC registration', () => {
       ['loadTaxonomy', []],
       ['match', [{ candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 0 }]],
       ['match', [{ candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 2.5 }]],
+      ['match', [{ candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 3, seniority: 'strict' }]],
+      ['match', [{ candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 3, seniority: 1 }]],
+      ['saveProject', [{ candidates: null, targets: null, settings: { topK: 5, threshold: 0, direction: 'byTarget', seniority: 'Prefer' }, runId: null, saveAs: false }]],
       ['exportResults', [{ runId: 'r', format: 'docx', direction: 'byTarget', topK: 5, threshold: 0.5, openAfter: false }]],
       ['exportResults', [{ runId: 'r', format: 'csv', direction: 'byTarget', topK: 5, threshold: 1.5, openAfter: false }]],
       ['exportResults', [{ runId: 'r', format: 'csv', direction: 'byTarget', topK: 5, threshold: 0, buckets: ['maybe'], openAfter: false }]],

@@ -34,7 +34,7 @@ describe('confidence in the results', () => {
     render(ResultsView);
     expect(screen.getByRole('slider', { name: 'Minimum score' })).toHaveValue('0.35');
     // 0.20 is below the review score: hidden by the default.
-    expect(ranked()).toEqual(['1 Sr. Software Eng 2 rows 0.82 90% Accept', '2 Truck driver 1 row 0.41 20% Review']);
+    expect(ranked()).toEqual(['1 Sr. Software Eng 2 rows · senior 0.82 90% Accept', '2 Truck driver 1 row · mid 0.41 20% Review']);
     expect(within(candidates()).getByRole('group', { name: 'Confidence 90%, accept' })).toBeInTheDocument();
     expect(within(candidates()).getByText('Review')).toHaveClass('bucket', 'review');
     expect(screen.queryByRole('note')).toBeNull();
@@ -47,9 +47,9 @@ describe('confidence in the results', () => {
     expect(ranked()).toHaveLength(3);
     const buckets = screen.getByRole('group', { name: 'Buckets' });
     await userEvent.click(within(buckets).getByRole('checkbox', { name: 'Accept' }));
-    expect(ranked()).toEqual(['2 Truck driver 1 row 0.41 20% Review', '3 RN 1 row 0.20 5% Reject']);
+    expect(ranked()).toEqual(['2 Truck driver 1 row · mid 0.41 20% Review', '3 RN 1 row · mid 0.20 5% Reject']);
     await userEvent.click(within(buckets).getByRole('checkbox', { name: 'Reject' }));
-    expect(ranked()).toEqual(['2 Truck driver 1 row 0.41 20% Review']);
+    expect(ranked()).toEqual(['2 Truck driver 1 row · mid 0.41 20% Review']);
     // Registered Nurse has only accept and reject matches: none left in the buckets shown.
     expect(document.querySelector('.counts')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Showing 2 of 2 openings; 1 with a match scoring 0.00 or more in the buckets shown.');
     bridge.on('exportResults', () => ok('/home/ann/review.xlsx'));

@@ -81,6 +81,7 @@ export function matchResult(over: Partial<MatchResult> = {}): MatchResult {
       rowCount: 4,
       titles: ['Sr. Software Eng', 'RN', 'Truck driver'],
       rowCounts: [2, 1, 1],
+      levels: ['senior', 'mid', 'mid'],
     },
     targets: {
       tableId: 't2',
@@ -91,12 +92,14 @@ export function matchResult(over: Partial<MatchResult> = {}): MatchResult {
       rowCount: 2,
       titles: ['Lead Full Stack Developer', 'Registered Nurse'],
       rowCounts: [1, 1],
+      levels: ['lead', 'mid'],
     },
     byTarget: { k: 3, indices: [0, 2, 1, 1, 0, 2], scores: [0.82, 0.41, 0.2, 0.91, 0.3, 0.1] },
     byCandidate: { k: 3, indices: [0, 1, -1, 1, 0, -1, 0, 1, -1], scores: [0.82, 0.3, 0, 0.91, 0.2, 0, 0.41, 0.1, 0] },
     model: { name: 'titlematch-bert', version: '1.0.0' },
     provider: 'CPU, 2 threads',
     confidence: { calibrated: false, reason: 'the model has no confidence.json, so scores are shown without a confidence' },
+    seniority: 'ignore',
     ...over,
   };
 }

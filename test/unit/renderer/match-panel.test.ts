@@ -24,10 +24,10 @@ describe('match panel', () => {
   it('matches the chosen columns with the chosen top-K, then shows the results', async () => {
     bridge.on('match', () => ok(matchResult()));
     render(MatchPanel);
-    await userEvent.selectOptions(screen.getByRole('combobox'), '5');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Matches to keep per title' }), '5');
     await userEvent.click(screen.getByRole('button', { name: 'Match' }));
     await waitFor(() => expect(ui.screen).toBe('results'));
-    expect(bridge.argsOf('match')).toEqual([[{ candidates: { tableId: 't1', column: 'Current title' }, targets: { tableId: 't2', column: 'Name' }, topK: 5 }]]);
+    expect(bridge.argsOf('match')).toEqual([[{ candidates: { tableId: 't1', column: 'Current title' }, targets: { tableId: 't2', column: 'Name' }, topK: 5, seniority: 'prefer' }]]);
     expect(results.current?.runId).toBe('run-1');
   });
 

@@ -12,12 +12,12 @@ beforeEach(() => {
   showResult(matchResult());
   bridge.on('explain', ({ query, match }) =>
     ok({
-      query: { original: query, normalized: query.toLowerCase(), words: query.toLowerCase().split(' '), expansions: [], seniority: null },
-      match: { original: match, normalized: 'senior software engineer', words: ['senior', 'software', 'engineer'], expansions: [{ from: 'sr', to: 'senior' }, { from: 'eng', to: 'engineer' }], seniority: 'senior' },
+      query: { original: query, normalized: query.toLowerCase(), words: query.toLowerCase().split(' '), expansions: [], seniority: 'lead', seniorityCue: 'lead' },
+      match: { original: match, normalized: 'senior software engineer', words: ['senior', 'software', 'engineer'], expansions: [{ from: 'sr', to: 'senior' }, { from: 'eng', to: 'engineer' }], seniority: 'senior', seniorityCue: 'senior' },
       shared: [],
       onlyQuery: ['lead', 'full', 'stack', 'developer'],
       onlyMatch: ['senior', 'software', 'engineer'],
-      sameSeniority: null,
+      seniorityDistance: 1,
     }),
   );
 });
@@ -33,9 +33,9 @@ describe('results view', () => {
     // The first opening is shown until another is picked.
     const ranked = within(candidates()).getAllByRole('option');
     expect(ranked.map((r) => r.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      '1 Sr. Software Eng 2 rows 0.82',
-      '2 Truck driver 1 row 0.41',
-      '3 RN 1 row 0.20',
+      '1 Sr. Software Eng 2 rows · senior 0.82',
+      '2 Truck driver 1 row · mid 0.41',
+      '3 RN 1 row · mid 0.20',
     ]);
   });
 

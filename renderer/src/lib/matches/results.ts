@@ -4,6 +4,7 @@
  * every keystroke and slider move for 100,000 titles.
  */
 import { BUCKETS, bucketOf, type Bucket } from '../../../../electron/contract/confidence.js';
+import type { SeniorityLevel } from '../../../../electron/contract/seniority.js';
 import type { Direction, MatchResult, MatchedSide, Ranking } from '../../../../electron/contract/types.js';
 
 /** How the list of titles is ordered. */
@@ -42,7 +43,12 @@ export interface RankedMatch {
   /** Index into the other side's titles. */
   index: number;
   title: string;
+  /** The score the ranking used: the model's, less what seniority took off (mode prefer). */
   score: number;
+  /** The model's own score. */
+  modelScore: number;
+  /** The seniority level the matched title states. */
+  level: SeniorityLevel;
   /** Rows of the other file that carry this title. */
   rows: number;
   /** Against a taxonomy: the matched occupation's code, and the occupation's title that matched. */
@@ -68,7 +74,9 @@ export function matchesOf(result: MatchResult, direction: Direction, query: numb
     if (s < filter.threshold) break; // sorted best first: the rest are lower
     if (keep && !keep(ranking, base + r)) continue;
     const confidence = c && ranking.confidence ? ranking.confidence[base + r] : null;
-    out.push({ rank: r + 1, index, title: matches.titles[index], score: s, rows: matches.rowCounts[index], code: matches.codes?.[index], via: ranking.matched?.[base + r] || undefined, confidence, bucket: c && confidence !== null ? bucketOf(c, confidence) : null });
+    const modelScore = ranking.modelScores?.[base + r] ?? s;
+    const level = matches.levels[index];
+    out.push({ rank: r + 1, index, title: matches.titles[index], score: s, modelScore, level, rows: matches.rowCounts[index], code: matches.codes?.[index], via: ranking.matched?.[base + r] || undefined, confidence, bucket: c && confidence !== null ? bucketOf(c, confidence) : null });
   }
   return out;
 }

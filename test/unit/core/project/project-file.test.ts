@@ -12,16 +12,17 @@ const result: MatchResult = {
   createdAt: '2025-05-01T10:00:00.000Z',
   elapsedMs: 900,
   topK: 2,
-  candidates: { tableId: 't1', path: join(dir, 'people.xlsx'), fileName: 'people.xlsx', sheet: 'Staff', column: 'Title', rowCount: 3, titles: ['RN', 'Welder'], rowCounts: [2, 1] },
-  targets: { tableId: 't2', path: join(dir, 'jobs.csv'), fileName: 'jobs.csv', sheet: null, column: 'Job', rowCount: 1, titles: ['Registered Nurse'], rowCounts: [1] },
-  byTarget: { k: 2, indices: [0, 1], scores: [0.912345678, 0.1], confidence: [0.876543219, 0.01] },
+  candidates: { tableId: 't1', path: join(dir, 'people.xlsx'), fileName: 'people.xlsx', sheet: 'Staff', column: 'Title', rowCount: 3, titles: ['RN', 'Welder'], rowCounts: [2, 1], levels: ['mid', 'mid'] },
+  targets: { tableId: 't2', path: join(dir, 'jobs.csv'), fileName: 'jobs.csv', sheet: null, column: 'Job', rowCount: 1, titles: ['Registered Nurse'], rowCounts: [1], levels: ['mid'] },
+  byTarget: { k: 2, indices: [0, 1], scores: [0.912345678, 0.1], confidence: [0.876543219, 0.01], modelScores: [0.912345678, 0.13] },
   byCandidate: { k: 2, indices: [0, -1, 0, -1], scores: [0.912345678, 0, 0.1, 0] },
   model: { name: 'titlematch-bert', version: '1.0.0' },
   provider: 'CPU, 2 threads',
   confidence: { calibrated: true, levels: { accept: 0.85, review: 0.11 }, reviewScore: 0.47 },
+  seniority: 'prefer',
 };
 
-const settings = { topK: 2, threshold: 0.35, direction: 'byCandidate' as const };
+const settings = { topK: 2, threshold: 0.35, direction: 'byCandidate' as const, seniority: 'require' as const };
 
 describe('project files', () => {
   it('save and reopen inputs, columns, settings and results', async () => {
@@ -38,6 +39,10 @@ describe('project files', () => {
     expect(back.result?.confidence).toEqual(result.confidence);
     expect(back.result?.byTarget.confidence?.[0]).toBeCloseTo(0.87654, 5);
     expect(back.result?.byCandidate).not.toHaveProperty('confidence');
+    expect(back.result?.seniority).toBe('prefer');
+    expect(back.result?.candidates.levels).toEqual(['mid', 'mid']);
+    expect(back.result?.byTarget.modelScores?.[1]).toBeCloseTo(0.13, 5);
+    expect(back.result?.byCandidate).not.toHaveProperty('modelScores');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -52,6 +57,38 @@ describe('project files', () => {
     const back = await readProject(path);
     expect(back.result?.confidence).toEqual({ calibrated: false, reason: 'this project was saved without confidences, so its scores are shown without one' });
     expect(back.result?.byTarget).not.toHaveProperty('confidence');
+  });
+
+  it('reopen a project saved before seniority with the default setting, its results as ranked by the model alone', async () => {
+    const path = join(dir, 'before-seniority.titlematch');
+    const junior: MatchResult = { ...result, candidates: { ...result.candidates, titles: ['Jr. Welder', 'Head Chef'] } };
+    await writeProject(path, toProject(path, { candidates: null, targets: null }, settings, junior));
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { settings: { seniority?: unknown }; result: Record<string, Record<string, unknown>> };
+    delete saved.settings.seniority;
+    delete saved.result.seniority;
+    delete saved.result.candidates.levels;
+    delete saved.result.targets.levels;
+    delete saved.result.byTarget.modelScores;
+    writeFileSync(path, JSON.stringify(saved));
+    const back = await readProject(path);
+    expect(back.settings).toEqual({ ...settings, seniority: 'prefer' });
+    expect(back.result?.seniority).toBe('ignore');
+    // Levels from the titles, by the one rule set.
+    expect(back.result?.candidates.levels).toEqual(['entry', 'lead']);
+    expect(back.result?.targets.levels).toEqual(['mid']);
+    expect(back.result?.byTarget).not.toHaveProperty('modelScores');
+  });
+
+  it('refuse a seniority ranking whose model scores do not fit, and ignore an unknown mode', async () => {
+    const path = join(dir, 'bad-seniority.titlematch');
+    await writeProject(path, toProject(path, { candidates: null, targets: null }, settings, result));
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { settings: { seniority?: unknown }; result: { byTarget: { modelScores?: unknown } } };
+    saved.settings.seniority = 'always';
+    writeFileSync(path, JSON.stringify(saved));
+    expect((await readProject(path)).settings.seniority).toBe('prefer');
+    saved.result.byTarget.modelScores = [0.9];
+    writeFileSync(path, JSON.stringify(saved));
+    await expect(readProject(path)).rejects.toMatchObject({ code: 'corrupt', message: /the ranking by target/ });
   });
 
   it('finds inputs that moved along with the project', async () => {
@@ -85,7 +122,7 @@ describe('project files', () => {
 
   it('fall back to safe settings when they are out of range', async () => {
     const p = join(dir, 'f.titlematch');
-    writeFileSync(p, JSON.stringify({ format: PROJECT_FORMAT, version: 1, settings: { topK: 1e9, threshold: -3, direction: 'x' } }));
-    expect((await readProject(p)).settings).toEqual({ topK: 10, threshold: 0, direction: 'byTarget' });
+    writeFileSync(p, JSON.stringify({ format: PROJECT_FORMAT, version: 1, settings: { topK: 1e9, threshold: -3, direction: 'x', seniority: 42 } }));
+    expect((await readProject(p)).settings).toEqual({ topK: 10, threshold: 0, direction: 'byTarget', seniority: 'prefer' });
   });
 });

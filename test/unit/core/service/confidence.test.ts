@@ -69,9 +69,11 @@ describe('the service’s confidences', () => {
     expect(result.confidence).toEqual({ calibrated: true, levels: calibration.levels, reviewScore: calibration.reviewScore });
     for (const ranking of [result.byTarget, result.byCandidate]) {
       expect(ranking.confidence).toHaveLength(ranking.scores.length);
+      // The model's scores (where seniority lowered the ranking's), read against the list's best.
+      const model = ranking.modelScores ?? ranking.scores;
       ranking.indices.forEach((i, at) => {
-        const best = ranking.scores[at - (at % ranking.k)];
-        expect(ranking.confidence?.[at]).toBe(i < 0 ? 0 : confidenceOf(calibration, ranking.scores[at], best));
+        const best = Math.max(...model.slice(at - (at % ranking.k), at - (at % ranking.k) + ranking.k).filter((_, j) => ranking.indices[at - (at % ranking.k) + j] >= 0));
+        expect(ranking.confidence?.[at]).toBe(i < 0 ? 0 : confidenceOf(calibration, model[at], best));
       });
     }
     const buckets = new Set(shown(result).map((m) => bucketOf(result.confidence as { levels: Calibration['levels'] }, m.confidence)));
@@ -124,7 +126,8 @@ describe('the service’s confidences', () => {
     const out = join(dir, 'plain.xlsx');
     await service.exportResults({ runId: result.runId, format: 'xlsx', direction: 'byTarget', topK: 3, threshold: 0, buckets: ['accept'], openAfter: false }, out);
     const sheet = await readTable(out);
-    expect(sheet.columns.at(-1)).toBe('Score');
+    // No Confidence or Bucket column: the seniority columns end the sheet.
+    expect(sheet.columns.slice(sheet.columns.indexOf('Score'))).toEqual(['Score', 'Model score', 'Seniority (query)', 'Seniority (match)']);
     expect(sheet.rows.length).toBeGreaterThan(0); // a bucket filter without confidences keeps everything
     const summary = new Map((await readTable(out, { sheet: 'Summary', header: false })).rows.map((r) => [r[0], r[1]]));
     expect(summary.get('Confidence')).toBe('none: the model has no confidence.json, so scores are shown without a confidence');

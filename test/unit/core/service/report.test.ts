@@ -31,9 +31,10 @@ describe('exported reports', () => {
     await service.exportResults({ runId: result.runId, format: 'csv', direction: 'byTarget', topK: 1, threshold: 0, openAfter: false }, out);
     expect([...readFileSync(out).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const table = await readTable(out);
-    // Row, the opening's columns, rank, matched title, its row, the candidate's other columns, score.
+    // Row, the opening's columns, rank, matched title, its row, the candidate's other columns, score,
+    // then the model's score (the match ranked with seniority preferred) and both titles' levels.
     expect(table.columns.slice(0, 4)).toEqual(['Row', 'Job', 'City', 'Rank']);
-    expect(table.columns.slice(5)).toEqual(['Match row', 'Name (match)', 'Score']);
+    expect(table.columns.slice(5)).toEqual(['Match row', 'Name (match)', 'Score', 'Model score', 'Seniority (query)', 'Seniority (match)']);
     const lines = table.rows.map((r) => r.slice(0, 7).join('|'));
     expect(lines).toEqual([
       '1|Software Engineer|Berlin|1|Software Engineer|1|Ada',

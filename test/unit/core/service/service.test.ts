@@ -101,7 +101,7 @@ describe('match service', () => {
     const t = await service.loadTable(gone, null);
     const r = await service.match({ candidates: { tableId: c.tableId, column: 'Current title' }, targets: { tableId: t.tableId, column: 'Job title' }, topK: 2 });
     const path = join(dir, 'work.titlematch');
-    const settings = { topK: 2, threshold: 0.3, direction: 'byTarget' as const };
+    const settings = { topK: 2, threshold: 0.3, direction: 'byTarget' as const, seniority: 'require' as const };
     await service.saveProject(path, { candidates: { tableId: c.tableId, column: 'Current title' }, targets: { tableId: t.tableId, column: 'Job title' }, settings, runId: r.runId, saveAs: false });
     rmSync(gone);
 
@@ -187,12 +187,14 @@ describe('where the engine runs', () => {
 describe('explanations and estimates', () => {
   it('explain with the engine’s normalisation', () => {
     const e = explainMatch('Sr. Software Eng', 'Lead Full-Stack Developer');
-    expect(e.query).toMatchObject({ normalized: 'senior software engineer', seniority: 'senior' });
-    expect(e.match.seniority).toBe('lead');
-    expect(e.sameSeniority).toBe(false);
+    expect(e.query).toMatchObject({ normalized: 'senior software engineer', seniority: 'senior', seniorityCue: 'senior' });
+    expect(e.match).toMatchObject({ seniority: 'lead', seniorityCue: 'lead' });
+    expect(e.seniorityDistance).toBe(1);
     expect(e.shared).toEqual([]);
     expect(e.onlyMatch).toContain('developer');
-    expect(explainMatch('RN', 'Nurse').sameSeniority).toBeNull();
+    // The ranking's rule set: a title that states no level is mid, and Head Chef is a crew's lead, not an executive.
+    expect(explainMatch('RN', 'Nurse')).toMatchObject({ query: { seniority: 'mid', seniorityCue: '' }, seniorityDistance: 0 });
+    expect(explainMatch('Head Chef', 'Chief Executive Officer')).toMatchObject({ query: { seniority: 'lead' }, match: { seniority: 'c-level' }, seniorityDistance: 4 });
   });
 
   it('estimate time left from the rate so far, once there is enough to go on', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTitle, compareTitles, normalizeTitle, seniorityOf } from '../../../../electron/core/text/index.js';
+import { analyzeTitle, compareTitles, normalizeTitle } from '../../../../electron/core/text/index.js';
 
 describe('normalizeTitle', () => {
   it('collapses whitespace and lower-cases', () => {
@@ -77,16 +77,13 @@ describe('normalizeTitle', () => {
 });
 
 describe('analyzeTitle', () => {
-  it('reports expansions and seniority for explanations', () => {
+  it('reports expansions for explanations (seniority is core/text/seniority.ts)', () => {
     const a = analyzeTitle('Sr. Software Eng');
     expect(a.normalized).toBe('senior software engineer');
     expect(a.expansions).toEqual([
       { from: 'sr', to: 'senior' },
       { from: 'eng', to: 'engineer' },
     ]);
-    expect(a.seniority).toBe('senior');
-    expect(analyzeTitle('Registered Nurse').seniority).toBeUndefined();
-    expect(seniorityOf(['vice', 'president', 'sales'])).toBe('vice president');
   });
 });
 
