@@ -15,7 +15,9 @@ import { rankMetrics, targetRanks, tfidfTargetRanks } from '../core/match/index.
 import { confidences, levelFigures, readCalibration, reliability, type Calibration, type CalibrationState, type LevelFigures, type ReliabilityBin } from '../core/confidence/index.js';
 import { writeFileAtomic } from '../core/files/atomic-write.js';
 import { labelledMatches, manifestModelSha } from './confidence.js';
-import { feedbackLines, feedbackTable } from './feedback.js';
+import { adaptedRanks, feedbackLines, feedbackTable, jobbertDevFeedback, languageFeedback } from './feedback.js';
+import { ADAPTER_ARG_OPTIONS, adapterFor } from './adapter-option.js';
+import { prepareAdapter, type AdapterFile } from '../core/adapter/index.js';
 import {
   dataDir,
   LANGUAGES,
@@ -31,7 +33,7 @@ import {
 } from './eval-sets.js';
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
 import { codeLines, escoCodeFigures } from './eval-taxonomy.js';
-import { processIo, runGuarded, type CliIo } from './errors.js';
+import { processIo, runGuarded, UsageError, type CliIo } from './errors.js';
 import { ProgressReporter } from './progress.js';
 
 export const EVAL_USAGE = `Usage: titlematch eval [--data DIR] [--cases FILE] [--json] [--raw] [--model DIR] [--provider LIST] [--threads N] [--precision P]
@@ -49,6 +51,11 @@ cases: each query ranked against its list of 40+ titles (top-1 and MRR).
   --languages L the esco-i18n languages to measure (default: de,es,fr,nl,pl,pt, those present)
   --jobbert-only  only the jobbert-val figures (no cases, languages or confidence)
   --feedback    a simulated recruiter: MRR after an adapter learns 100, 500 and 2,000 decisions
+  --feedback-set S  jobbert-dev (the measure, default) or esco-i18n (held-out ESCO labels of six
+                languages against the English ones: where the adapter's settings are chosen)
+  --feedback-map    also measure the adapter with a learned map (tune --map)
+  --margin M    with --feedback: the evidence margin to try (default: the adapter's)
+  --adapter FILE  jobbert-dev ranked with an adapter made by titlematch tune (jobbert figures only)
   --json        print the figures as JSON
   --raw         feed titles to the model without TitleMatch's normalisation (to measure it)
 ${ENGINE_USAGE}`;
@@ -183,13 +190,21 @@ function confidenceLines(c: ConfidenceFigures): string[] {
   ];
 }
 
+/** How figures name an adapted run: the file and how many decisions it holds. */
+function adapterLabel(path: string | undefined, adapter: AdapterFile | undefined): string {
+  return adapter === undefined || path === undefined ? '' : ` with the adapter ${path} (${adapter.decisions.length} decisions)`;
+}
+
 /** `eval --feedback`: the simulated recruiter's table (see feedback.ts). */
-async function runFeedback(dir: string, options: EngineOptions, io: CliIo): Promise<number> {
+async function runFeedback(dir: string, options: EngineOptions, io: CliIo, which: string, map: boolean, margin: number | undefined): Promise<number> {
+  if (which !== 'jobbert-dev' && which !== 'esco-i18n') throw new UsageError(`--feedback-set must be jobbert-dev or esco-i18n, got "${which}".`);
   const set = await loadEvalSet(dir);
+  const feedbackSet = which === 'jobbert-dev' ? jobbertDevFeedback(set) : languageFeedback(set, await loadLanguageSets(dir, set));
   const engine = createEngine(options);
   try {
     const info = await engine.info();
-    const lines = [`model ${info.model.name} ${info.model.version} (${info.provider})`, ...feedbackLines(await feedbackTable(engine, set))];
+    const { rows, timing } = await feedbackTable(engine, feedbackSet, [100, 500, 2000], { map, settings: margin === undefined ? undefined : { margin } });
+    const lines = [`model ${info.model.name} ${info.model.version} (${info.provider}, ${info.threads} threads)`, ...feedbackLines(feedbackSet, rows, timing)];
     io.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   } finally {
@@ -209,6 +224,10 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
       languages: { type: 'string' },
       'jobbert-only': { type: 'boolean' },
       feedback: { type: 'boolean' },
+      'feedback-set': { type: 'string' },
+      'feedback-map': { type: 'boolean' },
+      margin: { type: 'string' },
+      ...ADAPTER_ARG_OPTIONS,
       json: { type: 'boolean' },
       raw: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -221,8 +240,13 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
   const dir = dataDir(values.data);
   const engineOptions = { ...engineOptionsFrom(values), normalizeTitles: !values.raw };
   const set = await loadEvalSet(dir);
-  if (values.feedback) return runFeedback(dir, engineOptionsFrom(values), io);
-  const only = values['jobbert-only'] === true;
+  if (values.feedback) {
+    const margin = values.margin === undefined ? undefined : Number(values.margin);
+    if (margin !== undefined && !(margin >= 0 && margin <= 1)) throw new UsageError(`--margin must be a number from 0 to 1, got "${values.margin}".`);
+    return runFeedback(dir, engineOptionsFrom(values), io, values['feedback-set'] ?? 'jobbert-dev', values['feedback-map'] === true, margin);
+  }
+  const adapter = await adapterFor(values.adapter, engineOptions.modelDir ?? '');
+  const only = values['jobbert-only'] === true || adapter !== undefined;
   const casesPath = only ? undefined : (values.cases ?? defaultFixture('recruiter-cases.json'));
   const cases = casesPath === undefined ? undefined : await loadRecruiterCases(casesPath);
   const progress = new ProgressReporter(io.stderr);
@@ -238,9 +262,11 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
     const dim = info.model.dimension;
     const labelVectors = await engine.encode(set.labels, { onProgress: (p) => progress.update('encoding labels', p.done, p.total) });
     const queryVectors = await engine.encode(set.queries, { onProgress: (p) => progress.update('encoding vacancy titles', p.done, p.total) });
-    const ranks = await targetRanks(queryVectors, labelVectors, dim, set.targets, {
-      onProgress: (p) => progress.update('ranking', p.done, p.total),
-    });
+    const ranks = adapter
+      ? await adaptedRanks(await prepareAdapter(adapter, (t) => engine.encode(t)), queryVectors, set.queries, labelVectors, set.labels, set.targets, dim)
+      : await targetRanks(queryVectors, labelVectors, dim, set.targets, {
+          onProgress: (p) => progress.update('ranking', p.done, p.total),
+        });
     const seconds = (performance.now() - t0) / 1000;
     const codes = await escoCodeFigures(engine, set, queryVectors, dir, progress);
     const recruiter = cases === undefined ? undefined : await caseRanks(engine, cases);
@@ -258,7 +284,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
     const figures = (r: Int32Array, s: number): Figures => ({ ...rankMetrics(r), seconds: s });
     const dev = { model: figures(part(set, ranks, 'dev'), seconds), tfidf: figures(part(set, tfidfRanks, 'dev'), tfidfSeconds) };
     const all = { model: figures(ranks, seconds), tfidf: figures(tfidfRanks, tfidfSeconds) };
-    const name = `${info.model.name} ${info.model.version}${values.raw ? ' (raw titles)' : ''}`;
+    const name = `${info.model.name} ${info.model.version}${values.raw ? ' (raw titles)' : ''}${adapterLabel(values.adapter, adapter)}`;
     const engineLine = `model ${name} (${info.provider}, ${info.precision}, ${info.threads} threads)`;
     if (values.json) {
       const model = { name, provider: info.provider, precision: info.precision, threads: info.threads };

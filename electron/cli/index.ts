@@ -3,6 +3,7 @@ import { runEval } from './eval.js';
 import { EXIT_BAD_INPUT, processIo, runGuarded, UsageError, type CliIo } from './errors.js';
 import { runInfo } from './info.js';
 import { runMatch } from './match.js';
+import { runTune } from './tune.js';
 export { installProcessHandlers } from './process.js';
 import { cliVersion } from './version.js';
 
@@ -10,6 +11,8 @@ export const USAGE = `Usage: titlematch <command> [options]
 
 Commands:
   match QUERIES CORPUS   rank, for every title in QUERIES, the titles of CORPUS by meaning
+  tune DECISIONS --out ADAPTER
+                         learn from a recruiter's accepted and rejected matches, for match --adapter
   info                   the model, execution provider and threads in use
   eval                   MRR, top-1 and top-5 on the JobBERT validation titles, beside the TF-IDF floor
 
@@ -22,6 +25,8 @@ export function main(argv: string[], io: CliIo = processIo()): Promise<number> {
     switch (command) {
       case 'match':
         return runMatch(rest, io);
+      case 'tune':
+        return runTune(rest, io);
       case 'info':
         return runInfo(rest, io);
       case 'eval':
@@ -38,7 +43,7 @@ export function main(argv: string[], io: CliIo = processIo()): Promise<number> {
         io.stdout.write(`${USAGE}\n`);
         return Promise.resolve(command === undefined ? EXIT_BAD_INPUT : 0);
       default:
-        throw new UsageError(`"${command}" is not a titlematch command; use match, info or eval ("titlematch --help" lists them).`);
+        throw new UsageError(`"${command}" is not a titlematch command; use match, tune, info or eval ("titlematch --help" lists them).`);
     }
   }, io);
 }

@@ -10,7 +10,7 @@ import { bucketOf, modelCalibration, rankedConfidences, runConfidence, type Cali
 import { cachedEngine } from '../core/engine/embedding-cache.js';
 import { countLongTitles, createEngine, MAX_TITLE_CHARS, type Engine } from '../core/engine/index.js';
 import { findColumn, headerReadsAsTitle, InputError, readTable, suggestTitleColumn, type Table } from '../core/io/index.js';
-import { createMatcher, levelName, matchesOf, seniorityTopK, titleLevels, type SeniorityTopK } from '../core/match/index.js';
+import { createMatcher, levelName, matchesOf, seniorityTopK, titleLevels, type MatchProgress, type SeniorityTopK } from '../core/match/index.js';
 import { writeAtomic } from '../core/files/atomic-write.js';
 import { checkOutputPath } from '../core/files/output-path.js';
 import { renderHtml, writeReport, type MatchReport, type ReportMatch } from '../core/report/index.js';
@@ -23,6 +23,8 @@ import { oneLine, processIo, UsageError, type CliIo } from './errors.js';
 import { renderOutput, writeChunks, writeToStdout, type MatchRow, type OutputFormat } from './output.js';
 import { checkTaxonomyOptions, parseTaxonomy, runTaxonomyMatch, TAXONOMY_USAGE } from './match-taxonomy.js';
 import { ProgressReporter } from './progress.js';
+import { ADAPTED_NO_CONFIDENCE, ADAPTER_ARG_OPTIONS, ADAPTER_USAGE, adapterFor, adapterSummary } from './adapter-option.js';
+import { adaptedTopK, prepareAdapter } from '../core/adapter/index.js';
 import { parseSeniority, SENIORITY_USAGE } from './seniority-option.js';
 import type { SeniorityMode } from '../contract/seniority.js';
 
@@ -48,6 +50,7 @@ Options:
                          files carried, a Summary sheet; needs --out) or html (printable)
                          (default: from --out's extension: .json, .xlsx, .html, else csv)
 ${SENIORITY_USAGE}
+${ADAPTER_USAGE}
 ${TAXONOMY_USAGE}
 ${ENGINE_USAGE}
 ${CACHE_USAGE}
@@ -250,6 +253,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     out: { type: 'string' },
     format: { type: 'string' },
     seniority: { type: 'string' },
+    ...ADAPTER_ARG_OPTIONS,
     taxonomy: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   } as const;
@@ -272,6 +276,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
   const engineOptions = engineOptionsFrom(values);
   const cacheDir = cacheDirFrom(values);
   const outPath = values.out !== undefined ? await checkOutPath(values.out, positionals) : undefined;
+  const adapter = await adapterFor(values.adapter, engineOptions.modelDir ?? '');
   if (taxonomy !== undefined) {
     const notes: string[] = [];
     const queries = () => readTitles(queryPath, values['query-column'], '--query-column', values['query-sheet'], notes);
@@ -292,7 +297,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
   const engine = createEngine(engineOptions);
   try {
     // The calibration is read once, with the model: a --min-confidence it cannot serve fails before encoding.
-    const calibration = await modelCalibration((await engine.info()).model.dir);
+    const calibration = adapter ? { reason: ADAPTED_NO_CONFIDENCE } : await modelCalibration((await engine.info()).model.dir);
     if (!calibration.calibration) {
       if (minConfidence !== undefined) throw new UsageError(`--min-confidence needs a model with a confidence calibration, and ${calibration.reason}. Filter with --min-score instead.`);
       // Only where the output would carry confidences: the CSV never does.
@@ -313,7 +318,12 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     const seniority: RunSeniority = { mode, queries: titleLevels(queries.titles), corpus: titleLevels(corpus.titles) };
     let result: SeniorityTopK;
     try {
-      result = await seniorityTopK((...args) => matcher.topK(...args), vectors.subarray(0, split), vectors.subarray(split), dim, top, {
+      const levels = { mode, queryLevels: seniority.queries, corpusLevels: seniority.corpus };
+      const prepared = adapter && (await prepareAdapter(adapter, (titles) => encoder.encode(titles)));
+      const titles = { queryTitles: queries.titles, corpusTitles: corpus.titles, seniority: levels };
+      const onProgress = (p: MatchProgress): void => progress.update('matching queries', p.done, p.total);
+      if (prepared) result = await adaptedTopK(prepared, (...args) => matcher.topK(...args), vectors.subarray(0, split), vectors.subarray(split), dim, top, { ...titles, minScore, onProgress });
+      else result = await seniorityTopK((...args) => matcher.topK(...args), vectors.subarray(0, split), vectors.subarray(split), dim, top, {
         mode,
         queryLevels: seniority.queries,
         corpusLevels: seniority.corpus,
@@ -326,6 +336,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     const confidences: RunConfidences = { state: calibration, values: rankedConfidences(calibration, result), minConfidence };
     if (format === 'xlsx' || format === 'html') {
       const report = await matchReport(queries, corpus, result, engine, top, minScore, seniority, confidences);
+      report.run.adapter = adapterSummary(values.adapter, adapter);
       if (outPath !== undefined) await writeReport(outPath, report, { format, inputs: positionals });
       else await renderHtml(report, io.stdout);
     } else {

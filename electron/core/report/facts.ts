@@ -157,6 +157,7 @@ export function reportFacts(report: MatchReport): ReportFacts {
   ];
   if (report.run.confidence !== undefined) run.push(['Confidence', confidenceLine(report.run.confidence)]);
   if (report.run.seniority !== undefined) run.push(['Seniority', seniorityModeLine(report.run.seniority)]);
+  if (report.run.adapter !== undefined) run.push(['Adapter', report.run.adapter]);
   for (const d of report.directions) run.push([`Matches: ${directionHeading(d).toLowerCase()}`, d.matches.length]);
   run.push(['Created', localDateTime(report.run.createdAt)]);
   return { inputs, run };

@@ -68,6 +68,8 @@ export interface ReportRun {
   seniority?: SeniorityMode;
   /** The calibration the confidences came from, or why the report has scores only; undefined: not said. */
   confidence?: RunConfidence;
+  /** The recruiter's adapter the ranking used ("none" when none); undefined: not said. */
+  adapter?: string;
   /** When the match ran. */
   createdAt: Date;
 }
