@@ -49,4 +49,9 @@ export class ImportPage {
   get topK(): Locator {
     return this.page.getByRole('combobox', { name: 'Matches to keep per title' });
   }
+
+  /** The seniority setting of the next match: prefer, require or ignore. */
+  get seniority(): Locator {
+    return this.page.getByRole('combobox', { name: 'Seniority' });
+  }
 }
