@@ -130,6 +130,9 @@ export const dialog = {
   showSaveDialog: (): Promise<{ canceled: boolean; filePath?: string }> => Promise.resolve({ canceled: true }),
 };
 
+/** What main last gave the About box. */
+export const aboutPanel: { options: Record<string, unknown> } = { options: {} };
+
 /** The app: a single-instance lock that is granted, ready at once, paths under /tmp. */
 export const app = Object.assign(new EventEmitter(), {
   isPackaged: false,
@@ -144,9 +147,8 @@ export const app = Object.assign(new EventEmitter(), {
   getSystemLocale: (): string => app.systemLocale,
   getLocale: (): string => 'en-US',
   getVersion: (): string => '0.1.0',
-  aboutPanel: undefined as unknown,
-  setAboutPanelOptions(options: unknown): void {
-    app.aboutPanel = options;
+  setAboutPanelOptions(options: Record<string, unknown>): void {
+    aboutPanel.options = options;
   },
   addRecentDocument(path: string): void {
     app.recentDocuments.push(path);

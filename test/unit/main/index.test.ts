@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVOKE_METHODS, eventChannel, invokeChannel } from '../../../electron/contract/api.js';
 import type { EngineStatus } from '../../../electron/contract/types.js';
-import { BrowserWindow, Menu, app, ipcMain, protocol, session } from './electron-mock.js';
+import { BrowserWindow, Menu, aboutPanel, app, ipcMain, protocol, session } from './electron-mock.js';
 
 vi.mock('electron', () => import('./electron-mock.js'));
 
@@ -60,7 +60,7 @@ describe('main process start', () => {
   });
 
   it('gives the About box the attribution of the shipped occupation taxonomies', () => {
-    const about = app.aboutPanel as { applicationName: string; applicationVersion: string; copyright: string; credits?: string };
+    const about = aboutPanel.options as { applicationName: string; applicationVersion: string; copyright: string; credits?: string };
     expect(about).toMatchObject({ applicationName: 'TitleMatch', applicationVersion: '0.1.0' });
     const text = `${about.copyright}\n${about.credits ?? ''}`;
     expect(text).toContain('This product includes information from the O*NET 27.0 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.');
