@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, relative } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => import('./electron-mock.js'));
@@ -21,7 +22,8 @@ describe('printing a report to PDF', () => {
     expect(win.webContents.printed).toHaveLength(1);
     expect(win.webContents.printed[0].html).toBe(HTML);
     expect(win.destroyed).toBe(true);
-    expect(win.loadedFile).toBeDefined();
+    // The page was loaded from a file of its own in a private temporary folder, removed afterwards.
+    expect(relative(tmpdir(), win.loadedFile ?? '')).toMatch(/^titlematch-print-\w+\/report\.html$/);
     expect(existsSync(dirname(win.loadedFile ?? '/'))).toBe(false);
   });
 

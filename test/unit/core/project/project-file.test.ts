@@ -50,7 +50,7 @@ describe('project files', () => {
     const path = join(dir, 'old.titlematch');
     await writeProject(path, toProject(path, { candidates: null, targets: null }, settings, result));
     const saved = JSON.parse(readFileSync(path, 'utf8')) as { result: { confidence?: unknown; byTarget: { confidence?: unknown } } };
-    expect(saved.result.confidence).toBeDefined();
+    expect(saved.result.confidence).toEqual(result.confidence);
     delete saved.result.confidence;
     delete saved.result.byTarget.confidence;
     writeFileSync(path, JSON.stringify(saved));

@@ -94,7 +94,7 @@ describe('the service’s confidences', () => {
     expect(rows.length).toBeGreaterThanOrEqual(expected.length);
     for (const row of rows) {
       const m = expected.find((e) => e.query === row.query && e.match === row.match);
-      expect(m, `${row.query} / ${row.match}`).toBeDefined();
+      expect(m, `${row.query} / ${row.match}`).toMatchObject({ query: row.query, match: row.match });
       expect(row.confidence).toBe(`${Math.round((m?.confidence ?? 0) * 100)}%`);
       expect(row.bucket).toBe(bucketOf(levels, m?.confidence ?? NaN));
     }
@@ -147,7 +147,7 @@ describe('the service’s confidences', () => {
       // The CLI lists every row; the app each distinct title once: the same pairs, the same numbers.
       for (const row of cli) {
         const m = app.find((a) => a.query === row.query && a.match === row.match);
-        expect(m, `${row.query} / ${row.match}`).toBeDefined();
+        expect(m, `${row.query} / ${row.match}`).toMatchObject({ query: row.query, match: row.match });
         expect(row.confidence).toBeCloseTo(m?.confidence ?? NaN, 4);
         expect(row.bucket).toBe(bucketOf(result.confidence as { levels: Calibration['levels'] }, m?.confidence ?? NaN));
       }
