@@ -7,7 +7,7 @@
 import { isTaxonomyId, TAXONOMY_IDS, TAXONOMY_NAMES, type TaxonomyId } from '../contract/taxonomy.js';
 import { bucketOf, modelCalibration, rankedConfidences, runConfidence } from '../core/confidence/index.js';
 import { cachedEngine } from '../core/engine/embedding-cache.js';
-import { countLongTitles, createEngine, MAX_TITLE_CHARS, type Engine, type EngineOptions } from '../core/engine/index.js';
+import { countLongTitles, createEngine, MAX_TITLE_CHARS, modelNameOf, type Engine, type EngineOptions } from '../core/engine/index.js';
 import { writeAtomic } from '../core/files/atomic-write.js';
 import { formatCount } from '../core/io/limits.js';
 import type { Table } from '../core/io/index.js';
@@ -240,7 +240,7 @@ async function taxonomyReport(queries: TitleList, taxonomy: Taxonomy, titles: Ta
       },
     ],
     run: {
-      model: { name: info.model.name, version: info.model.version },
+      model: modelNameOf(info.model),
       provider: info.provider,
       topK: run.top,
       threshold: run.minScore,

@@ -8,7 +8,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bucketOf, modelCalibration, rankedConfidences, runConfidence, type CalibrationState } from '../core/confidence/index.js';
 import { cachedEngine } from '../core/engine/embedding-cache.js';
-import { countLongTitles, createEngine, MAX_TITLE_CHARS, type Engine } from '../core/engine/index.js';
+import { countLongTitles, createEngine, MAX_TITLE_CHARS, modelNameOf, type Engine } from '../core/engine/index.js';
 import { findColumn, headerReadsAsTitle, InputError, readTable, suggestTitleColumn, type Table } from '../core/io/index.js';
 import { createMatcher, levelName, matchesOf, seniorityTopK, titleLevels, type MatchProgress, type SeniorityTopK } from '../core/match/index.js';
 import { writeAtomic } from '../core/files/atomic-write.js';
@@ -226,7 +226,7 @@ async function matchReport(
       },
     ],
     run: {
-      model: { name: info.model.name, version: info.model.version },
+      model: modelNameOf(info.model),
       provider: info.provider,
       topK: top,
       threshold: minScore,

@@ -1,7 +1,8 @@
 /** Where the bundled model lives when running from the repository or an unpacked install. */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ModelName } from '../../contract/types.js';
 
 /** Relative path of the bundled model inside the project (and the app's resources). */
 export const BUNDLED_MODEL_SUBDIR = join('models', 'titlematch');
@@ -24,4 +25,10 @@ export function bundledModelDir(from: string = dirname(fileURLToPath(import.meta
   }
   // Not found: name where it should be, so the error message points at a sensible place.
   return join(firstProject ?? from, BUNDLED_MODEL_SUBDIR);
+}
+
+/** The model as results and reports name it: one other than the bundled model (in `bundled`) carries its folder. */
+export function modelNameOf(model: { name: string; version: string; dir: string }, bundled: string = bundledModelDir()): ModelName {
+  const named = { name: model.name, version: model.version };
+  return resolve(model.dir) === resolve(bundled) ? named : { ...named, folder: model.dir };
 }

@@ -4,7 +4,6 @@
  * end-to-end tests use the worker too, so the app and the tests exercise the same code.
  */
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
 import type {
   EngineStatus,
   ExportRequest,
@@ -22,7 +21,7 @@ import type {
 import { modelCalibration, rankedConfidences, runConfidence, type CalibrationState } from '../confidence/index.js';
 import { availableProviders, calibratedProviders } from '../engine/calibrate.js';
 import { cachedEngine } from '../engine/embedding-cache.js';
-import { createEngine, physicalCores, type Engine, type EngineOptions } from '../engine/index.js';
+import { createEngine, modelNameOf, physicalCores, type Engine, type EngineOptions } from '../engine/index.js';
 import { readTable, type Table } from '../io/index.js';
 import { DEFAULT_SENIORITY } from '../../contract/seniority.js';
 import { createMatcher, levelName, seniorityTopK, titleLevels, type Matcher, type SeniorityTopK } from '../match/index.js';
@@ -108,8 +107,6 @@ export function createMatchService(options: ServiceOptions): MatchService {
         return startEngine(options.modelDir);
       }
     })());
-  /** The folder of a model that is not the bundled one; null for the bundled model. */
-  const folderOf = (dir: string): string | null => (resolve(dir) === resolve(options.modelDir) ? null : dir);
   const tables = new Map<string, KeptTable>();
   // Taxonomies loaded as the side to match against, by the id of their occupations table.
   const taxonomyOf = taxonomyStore(options.taxonomyDir);
@@ -157,7 +154,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
       warming ??= engine.warmUp().catch(() => undefined);
       return {
         state: 'ready',
-        model: { name: info.model.name, version: info.model.version, dimension: info.model.dimension, folder: folderOf(info.model.dir) },
+        model: { name: info.model.name, version: info.model.version, dimension: info.model.dimension, folder: modelNameOf(info.model, options.modelDir).folder ?? null },
         modelFolder: folder,
         modelNotice: notice,
         provider: { id: info.provider, label: providerLabel(info.provider, info.threads, info.precision) },
@@ -312,7 +309,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
       targets: side(tTable, t, request.targets.tableId, request.targets.column, tLevels),
       byTarget: toRanking(byTarget, k, rankedConfidences(cal, byTarget), mode === 'prefer'),
       byCandidate: toRanking(byCandidate, k, rankedConfidences(cal, byCandidate), mode === 'prefer'),
-      model: { name: info.model.name, version: info.model.version, ...(folderOf(info.model.dir) === null ? {} : { folder: info.model.dir }) },
+      model: modelNameOf(info.model, options.modelDir),
       provider: providerLabel(info.provider, info.threads, info.precision),
       confidence: runConfidence(cal),
       seniority: mode,
