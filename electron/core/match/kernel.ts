@@ -102,6 +102,13 @@ export function rowsOf(queries: Float32Array, corpus: Float32Array, dim: number)
   return { nq: queries.length / dim, nc: corpus.length / dim };
 }
 
+/** The rows `rows` of a matrix of `dim` columns, in that order, as a matrix of their own. */
+export function gatherRows(vectors: Float32Array, rows: readonly number[], dim: number): Float32Array {
+  const out = new Float32Array(rows.length * dim);
+  rows.forEach((r, i) => out.set(vectors.subarray(r * dim, (r + 1) * dim), i * dim));
+  return out;
+}
+
 /** Resolves after pending events run, so that an abort or a progress message can get through. */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

@@ -12,7 +12,7 @@
  */
 import { levelDistance, seniorityPenalty, SENIORITY_LEVELS, withinRequired, type SeniorityLevel, type SeniorityMode } from '../../contract/seniority.js';
 import { seniorityLevel } from '../text/seniority.js';
-import { rowsOf } from './kernel.js';
+import { gatherRows, rowsOf } from './kernel.js';
 import { resolveK, type MatchProgress, type TopKOptions, type TopKResult } from './topk.js';
 
 /** A top-k function: the reference `topK` or a matcher's. */
@@ -69,12 +69,6 @@ function partsFor(q: number, mode: SeniorityMode, byLevel: readonly number[][]):
   return [...parts.values()];
 }
 
-function gather(vectors: Float32Array, rows: readonly number[], dim: number): Float32Array {
-  const out = new Float32Array(rows.length * dim);
-  rows.forEach((r, i) => out.set(vectors.subarray(r * dim, (r + 1) * dim), i * dim));
-  return out;
-}
-
 /**
  * The best k matches of every query under a seniority mode, best first by the adjusted score, equal
  * scores in corpus order; `minScore` applies to the adjusted score.
@@ -114,7 +108,7 @@ export async function seniorityTopK(
   for (let level = 0; level < SENIORITY_LEVELS.length; level++) {
     const qRows = queriesOf[level];
     if (qRows.length === 0) continue;
-    const qVectors = gather(queries, qRows, dim);
+    const qVectors = gatherRows(queries, qRows, dim);
     // Every kept candidate of each query of this level: (adjusted, model, corpus row).
     const found = qRows.map(() => [] as { score: number; model: number; index: number }[]);
     for (const part of partsFor(level, mode, byLevel)) {
@@ -122,7 +116,7 @@ export async function seniorityTopK(
       const done = pairsDone;
       const onPart = (p: MatchProgress): void => report(done + p.done * part.rows.length);
       // A dropped part is still ranked for its best: confidence reads a match against the best of the whole corpus.
-      const r = await rank(qVectors, gather(corpus, part.rows, dim), dim, part.kept ? kk : 1, { minScore, signal, onProgress: onPart });
+      const r = await rank(qVectors, gatherRows(corpus, part.rows, dim), dim, part.kept ? kk : 1, { minScore, signal, onProgress: onPart });
       pairsDone += qRows.length * part.rows.length;
       for (let i = 0; i < qRows.length; i++) {
         const base = i * r.k;
