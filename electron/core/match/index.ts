@@ -11,4 +11,4 @@ export { createMatcher, createOrtMatcher } from './ort-topk.js';
 export type { Matcher } from './ort-topk.js';
 export { CharNgramTfidf, SparseIndex, charNgrams, tfidfTargetRanks } from './tfidf.js';
 export { levelName, seniorityTopK, titleLevels } from './seniority.js';
-export type { SeniorityTopK, SeniorityTopKOptions, TopKFn } from './seniority.js';
+export type { SeniorityTopK, TopKFn } from './seniority.js';
