@@ -17,7 +17,7 @@ import { renderHtml, writeReport, type MatchReport, type ReportMatch } from '../
 import { loadTaxonomy, occupationTopK, TaxonomyUnavailableError, taxonomyTitles, type OccupationTopK, type Taxonomy, type TaxonomyTitles } from '../core/taxonomy/index.js';
 import { calibratedProviders } from './calibrate.js';
 import { oneLine, UsageError, type CliIo } from './errors.js';
-import { writeChunks, writeToStdout } from './output.js';
+import { renderRecords, writeChunks, writeToStdout } from './output.js';
 import { ProgressReporter } from './progress.js';
 import type { RunConfidences, TitleList } from './match.js';
 import type { Bucket } from '../contract/confidence.js';
@@ -104,24 +104,14 @@ export function* taxonomyRows(queries: TitleList, taxonomy: Taxonomy, titles: Ta
 }
 
 /** CSV (exactly TAXONOMY_CSV_COLUMNS) or JSON (every field), in chunks of about 256 KB. */
-export function* renderTaxonomyRows(rows: Iterable<TaxonomyRow>, format: 'csv' | 'json'): Generator<string> {
-  let chunk = format === 'csv' ? `${TAXONOMY_CSV_COLUMNS.join(',')}\n` : '[';
-  let first = true;
-  for (const r of rows) {
-    if (format === 'csv') {
-      chunk += `${r.query_row},${csvField(r.query)},${r.rank},${csvField(r.code)},${csvField(r.occupation)},${csvField(r.matched_title)},${formatScore(r.score)}\n`;
-    } else {
-      const record = { ...r, score: Number(formatScore(r.score)), ...(r.confidence === undefined ? {} : { confidence: Number(formatScore(r.confidence)) }) };
-      chunk += `${first ? '\n' : ',\n'}${JSON.stringify(record)}`;
-      first = false;
-    }
-    if (chunk.length > 256 * 1024) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (format === 'json') chunk += first ? ']\n' : '\n]\n';
-  yield chunk;
+export function renderTaxonomyRows(rows: Iterable<TaxonomyRow>, format: 'csv' | 'json'): Generator<string> {
+  return renderRecords(
+    rows,
+    format,
+    TAXONOMY_CSV_COLUMNS,
+    (r) => `${r.query_row},${csvField(r.query)},${r.rank},${csvField(r.code)},${csvField(r.occupation)},${csvField(r.matched_title)},${formatScore(r.score)}\n`,
+    (r) => JSON.stringify({ ...r, score: Number(formatScore(r.score)), ...(r.confidence === undefined ? {} : { confidence: Number(formatScore(r.confidence)) }) }),
+  );
 }
 
 /** The taxonomy as a report's corpus: one row per title with its occupation's code, name (and ISCO-08 unit group). */

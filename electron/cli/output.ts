@@ -42,13 +42,18 @@ function jsonRecord(r: MatchRow): string {
 }
 
 /** Text chunks of the whole output, about 256 KB each. */
-export function* renderOutput(rows: Iterable<MatchRow>, format: OutputFormat): Generator<string> {
-  let chunk = format === 'csv' ? `${CSV_COLUMNS.join(',')}\n` : '[';
+export function renderOutput(rows: Iterable<MatchRow>, format: OutputFormat): Generator<string> {
+  return renderRecords(rows, format, CSV_COLUMNS, csvLine, jsonRecord);
+}
+
+/** Text chunks of rows as CSV (the header, then a line per row) or as a JSON array, about 256 KB each. */
+export function* renderRecords<R>(rows: Iterable<R>, format: OutputFormat, header: readonly string[], csvLineOf: (r: R) => string, jsonOf: (r: R) => string): Generator<string> {
+  let chunk = format === 'csv' ? `${header.join(',')}\n` : '[';
   let first = true;
   for (const r of rows) {
-    if (format === 'csv') chunk += csvLine(r);
+    if (format === 'csv') chunk += csvLineOf(r);
     else {
-      chunk += `${first ? '\n' : ',\n'}${jsonRecord(r)}`;
+      chunk += `${first ? '\n' : ',\n'}${jsonOf(r)}`;
       first = false;
     }
     if (chunk.length > 256 * 1024) {

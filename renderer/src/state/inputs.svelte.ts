@@ -21,22 +21,29 @@ const empty = (): InputState => ({ summary: null, column: null, loading: false, 
 export const inputs = $state<Record<Side, InputState>>({ candidates: empty(), targets: empty() });
 
 /** Reads a file for a side (the given sheet, else the first) and picks the suggested column. */
-export async function loadInput(side: Side, path: string, sheet: string | null = null, column: string | null = null): Promise<boolean> {
+export function loadInput(side: Side, path: string, sheet: string | null = null, column: string | null = null): Promise<boolean> {
   const s = inputs[side];
-  s.loading = true;
-  s.error = null;
-  try {
+  return reading(s, path, async () => {
     const summary = await api.loadTable(side, path, sheet);
     // Another sheet of the same file keeps the chosen column when the sheet has it.
     const previous = s.summary?.path === path ? s.column : null;
     const has = (name: string | null): name is string => name !== null && summary.columns.some((c) => c.name === name);
     s.summary = summary;
     s.column = has(column) ? column : has(previous) ? previous : (summary.suggestedColumn ?? summary.columns[0]?.name ?? null);
+  });
+}
+
+/** Runs a side's read: in progress meanwhile, and a failure kept next to the input (naming `failedPath`). */
+async function reading(s: InputState, failedPath: string | null, read: () => Promise<void>): Promise<boolean> {
+  s.loading = true;
+  s.error = null;
+  try {
+    await read();
     s.failedPath = null;
     return true;
   } catch (error) {
     s.error = messageOf(error);
-    s.failedPath = path;
+    s.failedPath = failedPath;
     return false;
   } finally {
     s.loading = false;
@@ -47,23 +54,13 @@ export async function loadInput(side: Side, path: string, sheet: string | null =
  * Matches against a taxonomy shipped with the app instead of a file: its occupations, each
  * matched through all its titles. A build without it says why, next to the choice.
  */
-export async function chooseTaxonomy(id: TaxonomyId): Promise<boolean> {
+export function chooseTaxonomy(id: TaxonomyId): Promise<boolean> {
   const s = inputs.targets;
-  s.loading = true;
-  s.error = null;
-  try {
+  return reading(s, null, async () => {
     const summary = await api.loadTaxonomy(id);
     s.summary = summary;
     s.column = summary.columns[0]?.name ?? null;
-    s.failedPath = null;
-    return true;
-  } catch (error) {
-    s.error = messageOf(error);
-    s.failedPath = null;
-    return false;
-  } finally {
-    s.loading = false;
-  }
+  });
 }
 
 /** Asks for a file with the system dialog, then reads it. */
