@@ -9,6 +9,7 @@
  * it holds k or the whole taxonomy was ranked.
  */
 import type { Matcher, TopKOptions, TopKResult } from '../match/index.js';
+import { gatherRows } from '../match/kernel.js';
 
 /** A top-k function: the reference `topK` or a matcher's. */
 export type TopKFunction = Matcher['topK'];
@@ -54,12 +55,6 @@ export function firstDepth(k: number, titleCount: number): number {
   return Math.min(titleCount, Math.max(8 * k, 100));
 }
 
-function gather(vectors: Float32Array, rows: readonly number[], dim: number): Float32Array {
-  const out = new Float32Array(rows.length * dim);
-  rows.forEach((r, i) => out.set(vectors.subarray(r * dim, (r + 1) * dim), i * dim));
-  return out;
-}
-
 /**
  * The best `k` occupations of every query (`'all'`: every occupation), each at its best title's
  * score, best first; equal scores keep the titles' order. `owner` gives each title's occupation.
@@ -84,7 +79,7 @@ export async function occupationTopK(
   const quiet: TopKOptions = { ...options, onProgress: undefined };
   while (deeper.length > 0) {
     depth = Math.min(titleCount, depth * 4);
-    const again = collapseToOccupations(await topK(gather(queries, deeper, dim), titleVectors, dim, depth, quiet), owner, want, titleCount);
+    const again = collapseToOccupations(await topK(gatherRows(queries, deeper, dim), titleVectors, dim, depth, quiet), owner, want, titleCount);
     const next: number[] = [];
     const stillShort = new Set(again.deeper);
     deeper.forEach((q, i) => {
