@@ -13,7 +13,10 @@
 import { levelDistance, seniorityPenalty, SENIORITY_LEVELS, withinRequired, type SeniorityLevel, type SeniorityMode } from '../../contract/seniority.js';
 import { seniorityLevel } from '../text/seniority.js';
 import { gatherRows, rowsOf } from './kernel.js';
-import { resolveK, type MatchProgress, type TopKOptions, type TopKResult } from './topk.js';
+import { resolveK, topK, type MatchProgress, type TopKOptions, type TopKResult } from './topk.js';
+
+/** (query, corpus row) pairs below which a part is ranked by the reference kernel. */
+const SMALL_PART = 1 << 18;
 
 /** A top-k function: the reference `topK` or a matcher's. */
 export type TopKFn = (queries: Float32Array, corpus: Float32Array, dim: number, k: number | 'all', options?: TopKOptions) => Promise<TopKResult>;
@@ -103,7 +106,13 @@ export async function seniorityTopK(
 
   // Progress in queries: each (query, corpus row) pair is scored once across the parts.
   let pairsDone = 0;
-  const report = (pairs: number): void => onProgress?.({ done: Math.min(nq, Math.floor(pairs / Math.max(1, nc))), total: nq });
+  let reported = -1;
+  const report = (pairs: number): void => {
+    const done = Math.min(nq, Math.floor(pairs / Math.max(1, nc)));
+    if (done === reported) return;
+    reported = done;
+    onProgress?.({ done, total: nq });
+  };
 
   for (let level = 0; level < SENIORITY_LEVELS.length; level++) {
     const qRows = queriesOf[level];
@@ -116,7 +125,10 @@ export async function seniorityTopK(
       const done = pairsDone;
       const onPart = (p: MatchProgress): void => report(done + p.done * part.rows.length);
       // A dropped part is still ranked for its best: confidence reads a match against the best of the whole corpus.
-      const r = await rank(qVectors, gatherRows(corpus, part.rows, dim), dim, part.kept ? kk : 1, { minScore, signal, onProgress: onPart });
+      // A small part goes to the reference kernel: its result is the matcher's, bit for bit, without
+      // a session run's fixed cost (a level split makes many small parts of a small job).
+      const ranker = qRows.length * part.rows.length < SMALL_PART ? topK : rank;
+      const r = await ranker(qVectors, gatherRows(corpus, part.rows, dim), dim, part.kept ? kk : 1, { minScore, signal, onProgress: onPart });
       pairsDone += qRows.length * part.rows.length;
       for (let i = 0; i < qRows.length; i++) {
         const base = i * r.k;

@@ -163,16 +163,20 @@ describe('seniorityTopK', () => {
     for (let i = 0; i < 30; i++) expect(listed(r, i), `query ${i}`).toEqual(want[i]);
   });
 
-  it('gives the same ranking through the onnxruntime matcher', async () => {
-    const q = randomUnit(20, dim, 16);
-    const c = randomUnit(500, dim, 17, 9);
-    const ql = randomLevels(20, 18);
-    const cl = randomLevels(500, 19);
+  it('gives the same ranking through the onnxruntime matcher, which ranks the large parts', async () => {
+    // 600 mid-level queries against 1,000 titles of two levels: two parts of about 300,000 pairs,
+    // large enough for the matcher (small parts go to the reference kernel).
+    const q = randomUnit(600, dim, 16);
+    const c = randomUnit(1000, dim, 17, 9);
+    const ql = new Uint8Array(600).fill(SENIORITY_LEVELS.indexOf('mid'));
+    const cl = Uint8Array.from(randomLevels(1000, 19), (l) => SENIORITY_LEVELS.indexOf('mid') + (l % 2));
     const matcher = await createMatcher();
+    let calls = 0;
     try {
-      const r = await seniorityTopK((...args) => matcher.topK(...args), q, c, dim, 10, { mode: 'prefer', queryLevels: ql, corpusLevels: cl });
+      const r = await seniorityTopK((...args) => (calls++, matcher.topK(...args)), q, c, dim, 10, { mode: 'prefer', queryLevels: ql, corpusLevels: cl });
+      expect(calls).toBe(2);
       const want = reference(q, c, dim, 10, 'prefer', ql, cl);
-      for (let i = 0; i < 20; i++) expect(listed(r, i)).toEqual(want[i]);
+      for (let i = 0; i < 600; i++) expect(listed(r, i)).toEqual(want[i]);
     } finally {
       await matcher.dispose();
     }
