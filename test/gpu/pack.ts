@@ -148,7 +148,7 @@ export async function pack(options: PackOptions): Promise<PackResult> {
   // Node, and the compiled check with the parts of core it loads.
   await packNode(out, fast, options.nodeXz ?? false);
   const built = resolve(options.built ?? join(root, 'out'));
-  for (const part of ['electron/core/engine', 'electron/core/match', 'electron/core/text', 'electron/core/onnx', 'test/gpu']) {
+  for (const part of ['electron/contract', 'electron/core/engine', 'electron/core/match', 'electron/core/text', 'electron/core/onnx', 'test/gpu']) {
     await copyTree(join(built, part), join(out, 'app', 'out', part), (f) => f.endsWith('.js'));
   }
   await writeFile(join(out, 'app', 'package.json'), '{ "type": "module", "private": true }\n');
