@@ -18,6 +18,7 @@ export const FACET_COLUMNS: readonly { facet: keyof MatchFacets; header: string 
   { facet: 'confidence', header: 'Confidence' },
   { facet: 'bucket', header: 'Bucket' },
   { facet: 'code', header: 'Code' },
+  { facet: 'via', header: 'Title that matched' },
 ];
 
 /** The optional columns some match of a direction carries (the others are not shown at all). */

@@ -39,6 +39,8 @@ export interface MatchFacets {
   bucket?: Bucket;
   /** A code of the matched title in a taxonomy (ISCO, O*NET, an internal job code). */
   code?: string;
+  /** Against a taxonomy: the occupation's title that matched (its best against the query). */
+  via?: string;
 }
 
 /** One direction of a match: every query row's ranked matches in the corpus. */

@@ -43,6 +43,7 @@ export function reportDirection(kept: KeptResult, direction: Direction, topK: nu
         seniorityQuery: queryLevels[q],
         seniorityMatch: corpusLevels[m],
         ...(bucket ? { confidence, bucket } : {}),
+        ...(ranking.matched?.[q * ranking.k + r] ? { via: ranking.matched[q * ranking.k + r] } : {}),
       };
       for (const row of corpus.titles.rows[m]) ranked.push({ queryRow: 0, rank: r + 1, matchRow: row + 1, score, facets });
     }

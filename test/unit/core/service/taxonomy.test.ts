@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledModelDir, createEngine, type Engine } from '../../../../electron/core/engine/index.js';
+import { readTable } from '../../../../electron/core/io/index.js';
 import { createMatchService } from '../../../../electron/core/service/index.js';
 import { deriveEsco, deriveOnet, writeTaxonomy, writeUnavailable } from '../../../../electron/core/taxonomy/index.js';
 import { tempFolder } from '../io/helpers.js';
@@ -70,6 +71,19 @@ describe('match service with a taxonomy', () => {
     expect(files).toHaveLength(2);
     expect(await run()).toEqual(first);
     expect(encoded).toHaveLength(2); // nothing left to encode: both came from the cache
+  });
+
+  it('exports the code, the occupation and the title that matched, and the ISCO-08 unit group for ESCO', async () => {
+    const service = createMatchService({ modelDir: '/none', engine: trigramEngine(), taxonomyDir });
+    const c = await service.loadTable(candidates, null);
+    const t = await service.loadTaxonomy('esco');
+    const r = await service.match({ candidates: { tableId: c.tableId, column: 'Current title' }, targets: { tableId: t.tableId, column: 'Occupation' }, topK: 1 });
+    const out = join(tmp.dir, 'esco.xlsx');
+    await service.exportResults({ runId: r.runId, format: 'xlsx', direction: 'byCandidate', topK: 1, threshold: 0, openAfter: false }, out);
+    const sheet = await readTable(out);
+    expect(sheet.columns.slice(3)).toEqual(['Rank', 'Matched title', 'Match row', 'Code (match)', 'ISCO-08 unit group (match)', 'Score', 'Seniority (query)', 'Seniority (match)', 'Title that matched']);
+    const ada = sheet.rows.find((row) => row[2] === 'Charge Nurse') ?? [];
+    expect([ada[4], ada[6], ada[7], ada.at(-1)]).toEqual(['specialist nurse', 'http://data.europa.eu/esco/occupation/18e14e61-495b-44cc-a7c6-df4c625934ba', '2221 Nursing professionals', expect.stringMatching(/nurse/) as unknown]);
   });
 
   it('says why a taxonomy is missing from the build', async () => {
