@@ -143,7 +143,7 @@ describe('TitleMatch, end to end', () => {
     const options = ranked.getByRole('option');
     expect(await options.count()).toBe(5);
     // The same title on both sides is the best possible match.
-    expect(await text(options.first())).toMatch(/^1 Registered Nurse 1 row 1\.00 \d+% (Accept|Review)$/);
+    expect(await text(options.first())).toMatch(/^1 Registered Nurse 1 row · mid 1\.00 \d+% (Accept|Review)$/);
     const scores = await scoresIn(ranked);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     await results.search.fill('');
@@ -195,7 +195,7 @@ describe('TitleMatch, end to end', () => {
     await panel.getByText('sr → senior').waitFor();
     expect(await panel.getByText('eng → engineer').count()).toBe(1);
     expect(await panel.locator('.normalized').allTextContents()).toEqual(['senior software engineer', 'senior software engineer']);
-    expect(await text(panel)).toContain('Same seniority on both sides.');
+    expect(await text(panel)).toContain('Same seniority on both sides: senior.');
     expect(await text(panel)).toContain('1 row carries this candidate title.');
     await screenshots(page, shots, '05-explanation');
   });
@@ -391,7 +391,7 @@ describe('TitleMatch, end to end', () => {
     await reopened.heading.waitFor();
     expect(await text(reopened.counts)).toMatch(/^Showing 12 of 12 openings/);
     await reopened.selectOpening('Registered Nurse');
-    expect(await text(reopened.list('Candidate titles').getByRole('option').first())).toMatch(/^1 Registered Nurse 1 row 1\.00 \d+% (Accept|Review)$/);
+    expect(await text(reopened.list('Candidate titles').getByRole('option').first())).toMatch(/^1 Registered Nurse 1 row · mid 1\.00 \d+% (Accept|Review)$/);
     await screenshots(second, shots, '10-project-reopened');
     await second.getByRole('button', { name: '1. Import' }).click();
     expect(await new ImportPage(second, app.dialogs).column('candidates').inputValue()).toBe('Desired title');

@@ -95,7 +95,7 @@ describe('seniority, end to end', () => {
     await screenshots(page, shots, '52-seniority-explanation');
   });
 
-  it('puts the model score and both levels beside the score in the printable report', async () => {
+  it('puts the model score under the score and both levels in the printable report', async () => {
     const htmlPath = join(tmp, 'seniority.html');
     app.dialogs.answer(htmlPath);
     await results.exportButton('html').click();
@@ -103,7 +103,12 @@ describe('seniority, end to end', () => {
     const viewer = await context.newPage();
     await viewer.setViewportSize({ width: 1100, height: 900 });
     await viewer.goto(pathToFileURL(htmlPath).href);
-    expect(await viewer.locator('table.matches thead th').allInnerTexts()).toEqual(expect.arrayContaining(['Score', 'Model score', 'Seniority (query)', 'Seniority (match)']));
+    const headers = (await viewer.locator('table.matches thead th').allInnerTexts()).map((h) => h.replace(/\s+/g, ' '));
+    expect(headers).toEqual(expect.arrayContaining(['Candidate · seniority row · Name', 'Score model score']));
+    const junior = viewer.locator('tbody', { hasText: 'Junior Software Engineer' });
+    expect(await junior.locator('th.query').innerText()).toBe('Junior Software Engineer\nrow 2 · R2\nseniority: entry');
+    expect(await junior.locator('td.match').first().innerText()).toBe('Software Engineer · mid\nrow 6 · Finn');
+    expect(await junior.locator('td.score').first().innerText()).toMatch(/^0\.\d\d\nmodel 0\.\d\d$/);
     expect(await viewer.getByRole('row', { name: /^Seniority / }).innerText()).toBe('Seniority\tprefer (0.03 off the score per level of difference, at most 0.09)');
     await screenshots(viewer, shots, '53-seniority-report-html');
     await viewer.close();

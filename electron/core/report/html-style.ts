@@ -23,8 +23,8 @@ table { border-collapse: collapse; width: 100%; }
 .matches col.c-rank { width: 2.2rem; }
 .matches col.c-score { width: 7.2rem; }
 .matches col.c-code { width: 7rem; }
-.matches col.c-modelScore { width: 3.6rem; }
-.matches col.c-seniorityQuery, .matches col.c-seniorityMatch { width: 4.8rem; }
+.matches .level { font-size: .8rem; color: #57606a; }
+.score .model { display: block; font-size: .75rem; color: #6e7781; }
 .matches col.c-confidence { width: 4.6rem; }
 .matches col.c-bucket { width: 4.6rem; }
 .matches thead th { text-align: left; font-size: .78rem; font-weight: 600; color: #3d444d; padding: .35rem .5rem; border-bottom: 2px solid #1b1f24; vertical-align: bottom; }
@@ -45,7 +45,7 @@ table { border-collapse: collapse; width: 100%; }
 .bar > .low { background: #c2410c; }
 .value { display: inline-block; min-width: 2.4rem; font-variant-numeric: tabular-nums; font-weight: 600; }
 .none { color: #57606a; font-style: italic; }
-.percent, .number { text-align: right !important; font-variant-numeric: tabular-nums; }
+.percent { text-align: right !important; font-variant-numeric: tabular-nums; }
 .bucket { display: inline-block; padding: 0 .4rem; border-radius: 3px; font-size: .8rem; font-weight: 600; }
 .bucket.accept { background: #c6efce; color: #006100; }
 .bucket.review { background: #ffeb9c; color: #7a4500; }

@@ -34,17 +34,28 @@ function meta(side: ReportSide, row: number, columns: number[]): string {
 
 /**
  * The score as a bar and its number, which never wrap apart, the bar coloured by band as in the
- * app. Scores below zero show an empty bar.
+ * app, and under them the model's own score where seniority lowered it (as printed). Scores below
+ * zero show an empty bar.
  */
-function score(value: number): string {
+function score(value: number, model: number | undefined): string {
   const pct = Math.round(Math.max(0, Math.min(1, value)) * 100);
-  return `<td class="score"><span class="bar" aria-hidden="true"><span class="${scoreBand(value)}" style="width:${pct}%"></span></span><span class="value">${value.toFixed(2)}</span></td>`;
+  const own = model === undefined || model.toFixed(2) === value.toFixed(2) ? '' : `<span class="model">model ${model.toFixed(2)}</span>`;
+  return `<td class="score"><span class="bar" aria-hidden="true"><span class="${scoreBand(value)}" style="width:${pct}%"></span></span><span class="value">${value.toFixed(2)}</span>${own}</td>`;
+}
+
+// A printed page has no room for a column per fact (with them, the first A4 page held one opening
+// instead of three): the model score goes under the score, the match's seniority after its title,
+// and the query's (the same for all its matches) under the query's title.
+const IN_CELLS = new Set<keyof MatchFacets>(['modelScore', 'seniorityQuery', 'seniorityMatch']);
+
+/** The optional columns of the printable report. */
+function columnFacets(dir: ReportDirection): ReturnType<typeof presentFacets> {
+  return presentFacets(dir).filter((f) => !IN_CELLS.has(f.facet));
 }
 
 /** An optional column's cell: a confidence as a percentage, a bucket as its word on its colour. */
 function facetCell(facets: MatchFacets | undefined, facet: keyof MatchFacets): string {
   if (facet === 'confidence') return `<td class="facet percent">${facets?.confidence === undefined ? '' : confidencePercent(facets.confidence)}</td>`;
-  if (facet === 'modelScore') return `<td class="facet number">${facets?.modelScore === undefined ? '' : facets.modelScore.toFixed(2)}</td>`;
   if (facet === 'bucket') return `<td class="facet">${facets?.bucket === undefined ? '' : `<span class="bucket ${facets.bucket}">${bucketLabel(facets.bucket)}</span>`}</td>`;
   const text = facets?.[facet];
   return `<td class="facet">${htmlEscape(typeof text === 'string' ? text : '')}</td>`;
@@ -57,12 +68,15 @@ function tableHead(dir: ReportDirection): string {
     const names = ['row', ...metaColumns(side).map((i) => side.table.columns[i])];
     return `<span class="sub">${htmlEscape(names.join(' · '))}</span>`;
   };
-  const facets = presentFacets(dir);
+  const facets = columnFacets(dir);
+  const present = new Set(presentFacets(dir).map((f) => f.facet));
+  const model = present.has('modelScore') ? '<span class="sub">model score</span>' : '';
+  const level = present.has('seniorityMatch') ? ' · seniority' : '';
   const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
   return (
     `<colgroup><col class="c-query"><col class="c-rank"><col class="c-match"><col class="c-score">${facets.map((f) => `<col class="c-${f.facet}">`).join('')}</colgroup>` +
     `<thead><tr><th scope="col">${htmlEscape(cap(q.one))}${sub(dir.query)}</th><th scope="col" class="rank" title="Rank">#</th>` +
-    `<th scope="col">${htmlEscape(cap(c.one))}${sub(dir.corpus)}</th><th scope="col" class="score">Score</th>` +
+    `<th scope="col">${htmlEscape(cap(c.one) + level)}${sub(dir.corpus)}</th><th scope="col" class="score">Score${model}</th>` +
     `${facets.map((f) => `<th scope="col">${htmlEscape(f.header)}</th>`).join('')}</tr></thead>\n`
   );
 }
@@ -74,7 +88,7 @@ async function renderDirection(report: MatchReport, dir: ReportDirection, index:
   }
   await put(out, `<table class="matches">${tableHead(dir)}`);
   const byRow = matchesByRow(dir.matches);
-  const facets = presentFacets(dir);
+  const facets = columnFacets(dir);
   const queryMeta = metaColumns(dir.query);
   const corpusMeta = metaColumns(dir.corpus);
   const none =
@@ -86,12 +100,15 @@ async function renderDirection(report: MatchReport, dir: ReportDirection, index:
     if (title === '') continue;
     // By rank: rows that carry the same title share a rank, and are listed together.
     const list = (byRow.get(r) ?? []).filter((m) => m.rank <= perQuery);
-    const head = `<th scope="rowgroup" rowspan="${Math.max(1, list.length)}" class="query"><span class="title">${htmlEscape(title)}</span>${meta(dir.query, r, queryMeta)}</th>`;
+    const level = list[0]?.facets?.seniorityQuery;
+    const seniority = level === undefined ? '' : `<span class="meta">seniority: ${htmlEscape(level)}</span>`;
+    const head = `<th scope="rowgroup" rowspan="${Math.max(1, list.length)}" class="query"><span class="title">${htmlEscape(title)}</span>${meta(dir.query, r, queryMeta)}${seniority}</th>`;
     chunk += `<tbody class="${group++ % 2 === 0 ? 'odd' : 'even'}">`;
     if (list.length === 0) chunk += `<tr>${head}<td colspan="${3 + facets.length}" class="none">${htmlEscape(none)}</td></tr>`;
     list.forEach((m, i) => {
       chunk += `<tr>${i === 0 ? head : ''}<td class="rank">${m.rank}</td>`;
-      chunk += `<td class="match"><span class="title">${htmlEscape(titleAt(dir.corpus, m.matchRow))}</span>${meta(dir.corpus, m.matchRow, corpusMeta)}</td>${score(m.score)}`;
+      const matchLevel = m.facets?.seniorityMatch === undefined ? '' : `<span class="level"> · ${htmlEscape(m.facets.seniorityMatch)}</span>`;
+      chunk += `<td class="match"><span class="title">${htmlEscape(titleAt(dir.corpus, m.matchRow))}</span>${matchLevel}${meta(dir.corpus, m.matchRow, corpusMeta)}</td>${score(m.score, m.facets?.modelScore)}`;
       for (const f of facets) chunk += facetCell(m.facets, f.facet);
       chunk += '</tr>';
     });
@@ -120,7 +137,7 @@ function about(report: MatchReport): string {
   }
   html += `<table class="facts"><tbody>${facts.run.map(([k, v]) => `<tr><th scope="row">${cellText(k)}</th><td>${cellText(v)}</td></tr>`).join('')}</tbody></table>`;
   let note = 'Scores are the cosine similarity of the two titles as the model reads them: 1 is the same meaning, 0 unrelated.';
-  if (report.run.seniority === 'prefer') note += ' Scores are then lowered for seniority (see Seniority below); the model score column keeps the model’s own.';
+  if (report.run.seniority === 'prefer') note += ' Scores are then lowered for seniority (see Seniority below); the model’s own score is shown under each.';
   if (report.run.confidence?.calibrated) note += ' Confidence is the chance, measured on job titles the model was not trained on, that a match names the same job; its bucket says what to do with it.';
   html += `<p class="note">${htmlEscape(note)} The spreadsheet reports (XLSX, CSV) carry every match kept and every column of both files.</p>`;
   return `${html}</section>\n`;

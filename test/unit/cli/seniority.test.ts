@@ -112,9 +112,19 @@ describe('titlematch match --seniority', () => {
     const summary = new Map((await readTable(out, { sheet: 'Summary', header: false })).rows.map((r) => [r[0], r[1]]));
     expect(summary.get('Seniority')).toBe('prefer (0.03 off the score per level of difference, at most 0.09)');
 
+    // The printable report: the query's level under its title, the match's after its title, the
+    // model's score under the adjusted one (a printed page has no room for more columns).
+    const printed = await runCli(['match', openings, candidates, '--top', '2', '--format', 'html', ...bundled]);
+    expect(printed.stdout).toContain('<th scope="col">Match · seniority<span class="sub">row · Name</span></th><th scope="col" class="score">Score<span class="sub">model score</span></th>');
+    expect(printed.stdout).toContain('<span class="title">Junior Software Engineer</span><span class="meta">row 2 · R2</span><span class="meta">seniority: entry</span>');
+    const first = rows.find((r) => r.query === 'Junior Software Engineer' && r.rank === 1);
+    expect(printed.stdout).toContain(
+      `<span class="title">${first?.match}</span><span class="level"> · ${first?.seniority_match}</span><span class="meta">row ${first?.match_row} · Finn</span></td>` +
+        `<td class="score"><span class="bar" aria-hidden="true"><span class="high" style="width:${Math.round((first?.score ?? 0) * 100)}%"></span></span><span class="value">${first?.score.toFixed(2)}</span><span class="model">model ${first?.model_score.toFixed(2)}</span></td>`,
+    );
     const html = await runCli(['match', openings, candidates, '--top', '2', '--format', 'html', '--seniority', 'require', ...bundled]);
-    expect(html.stdout).toContain('<th scope="col">Seniority (query)</th><th scope="col">Seniority (match)</th>');
-    expect(html.stdout).not.toContain('Model score');
+    expect(html.stdout).toContain('<th scope="col" class="score">Score</th>');
+    expect(html.stdout).not.toContain('model score');
     expect(html.stdout).toContain('within one seniority level');
     expect(html.stdout).toContain('require (only matches within one level of their query are kept)');
   });
