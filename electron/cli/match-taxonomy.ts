@@ -10,11 +10,10 @@ import { cachedEngine } from '../core/engine/embedding-cache.js';
 import { countLongTitles, createEngine, MAX_TITLE_CHARS, modelNameOf, type Engine, type EngineOptions } from '../core/engine/index.js';
 import { writeAtomic } from '../core/files/atomic-write.js';
 import { formatCount } from '../core/io/limits.js';
-import type { Table } from '../core/io/index.js';
 import { createMatcher } from '../core/match/index.js';
 import { csvField, formatScore } from '../core/report/csv-field.js';
 import { renderHtml, writeReport, type MatchReport, type ReportMatch } from '../core/report/index.js';
-import { loadTaxonomy, occupationTopK, TaxonomyUnavailableError, taxonomyTitles, type OccupationTopK, type Taxonomy, type TaxonomyTitles } from '../core/taxonomy/index.js';
+import { loadTaxonomy, occupationsTable, occupationTopK, TaxonomyUnavailableError, taxonomyTitles, type OccupationTopK, type Taxonomy, type TaxonomyTitles } from '../core/taxonomy/index.js';
 import { calibratedProviders } from './calibrate.js';
 import { oneLine, UsageError, type CliIo } from './errors.js';
 import { renderRecords, writeChunks, writeToStdout } from './output.js';
@@ -114,17 +113,6 @@ export function renderTaxonomyRows(rows: Iterable<TaxonomyRow>, format: 'csv' | 
   );
 }
 
-/** The taxonomy as a report's corpus: one row per title with its occupation's code, name (and ISCO-08 unit group). */
-function taxonomyTable(taxonomy: Taxonomy, titles: TaxonomyTitles): Table {
-  const withIsco = taxonomy.occupations.some((o) => o.isco !== undefined);
-  const columns = ['Title', 'Code', 'Occupation', ...(withIsco ? ['ISCO-08 unit group'] : [])];
-  const rows = titles.titles.map((t, i) => {
-    const o = taxonomy.occupations[titles.owner[i]];
-    return [t, o.code, o.name, ...(withIsco ? [o.isco ?? ''] : [])];
-  });
-  return { path: `${taxonomy.name} (${taxonomy.source})`, sheets: [], columns, rows };
-}
-
 /** What a taxonomy match needs from the command line, checked by runMatch. */
 export interface TaxonomyRun {
   taxonomy: TaxonomyId;
@@ -203,19 +191,19 @@ async function encodeBoth(engine: Engine, cacheDir: string | undefined, id: Taxo
   return { titles: out[0], queries: out[1] };
 }
 
-/** The spreadsheet report of a taxonomy match: each match's row is its title in the taxonomy, with the occupation's code and name (and ISCO-08 unit group) beside it. */
+/** The spreadsheet report of a taxonomy match, as the app exports one: each match is an occupation (its code, and its ISCO-08 unit group for ESCO), with the title that matched. */
 async function taxonomyReport(queries: TitleList, taxonomy: Taxonomy, titles: TaxonomyTitles, ranking: OccupationTopK, engine: Engine, run: TaxonomyRun, confidences: RunConfidences): Promise<MatchReport> {
   const matches: ReportMatch[] = [];
   const least = confidences.minConfidence ?? -Infinity;
   for (let q = 0; q < queries.titles.length; q++) {
     for (let r = 0; r < ranking.counts[q]; r++) {
       const at = q * ranking.k + r;
-      const m: ReportMatch = { queryRow: queries.rows[q], rank: r + 1, matchRow: ranking.titles[at] + 1, score: ranking.scores[at] };
+      const m: ReportMatch = { queryRow: queries.rows[q], rank: r + 1, matchRow: ranking.indices[at] + 1, score: ranking.scores[at], facets: { via: titles.titles[ranking.titles[at]] } };
       const confidence = confidences.values?.[at];
       const cal = confidences.state.calibration;
       if (cal && confidence !== undefined) {
         if (confidence < least) continue;
-        m.facets = { confidence, bucket: bucketOf(cal, confidence) };
+        m.facets = { ...m.facets, confidence, bucket: bucketOf(cal, confidence) };
       }
       matches.push(m);
     }
@@ -225,7 +213,7 @@ async function taxonomyReport(queries: TitleList, taxonomy: Taxonomy, titles: Ta
     directions: [
       {
         query: { table: queries.table, column: queries.table.columns.indexOf(queries.column), label: 'Queries' },
-        corpus: { table: taxonomyTable(taxonomy, titles), column: 0, label: taxonomy.name },
+        corpus: { table: occupationsTable(taxonomy), column: 0, label: taxonomy.name },
         matches,
       },
     ],

@@ -11,6 +11,7 @@ import {
   collapseQueries,
   defaultTaxonomyDir,
   loadTaxonomy,
+  occupationsTable,
   occupationTopK,
   taxonomyTitles,
   type OccupationTopK,
@@ -26,20 +27,6 @@ export interface KeptTaxonomy {
   /** One row per occupation: Occupation, Code and, for ESCO, ISCO-08 unit group. */
   table: Table;
   summary: TaxonomySummary;
-}
-
-/** The column of the occupations table that the match uses. */
-export const OCCUPATION_COLUMN = 'Occupation';
-
-/** The occupations of a taxonomy as a table: its name as the file name, one row per occupation. */
-export function occupationsTable(taxonomy: Taxonomy): Table {
-  const withIsco = taxonomy.occupations.some((o) => o.isco !== undefined);
-  return {
-    path: `${taxonomy.name} (${taxonomy.source})`,
-    sheets: [],
-    columns: [OCCUPATION_COLUMN, 'Code', ...(withIsco ? ['ISCO-08 unit group'] : [])],
-    rows: taxonomy.occupations.map((o) => [o.name, o.code, ...(withIsco ? [o.isco ?? ''] : [])]),
-  };
 }
 
 /** Loads each taxonomy from `dir` once (a failed load is tried again next time). */

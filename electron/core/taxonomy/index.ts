@@ -6,5 +6,5 @@ export { deriveEsco, deriveOnet, deriveTaxonomy, missingSources } from './derive
 export { defaultTaxonomyDir, loadTaxonomy, TaxonomyUnavailableError, taxonomyDir, taxonomyFiles, taxonomyStatus, writeTaxonomy, writeUnavailable } from './load.js';
 export { collapseQueries, collapseToOccupations, occupationTopK } from './rank.js';
 export type { OccupationTopK, TopKFunction } from './rank.js';
-export { taxonomyTitles } from './types.js';
+export { occupationsTable, taxonomyTitles } from './types.js';
 export type { Taxonomy, TaxonomyTitles } from './types.js';

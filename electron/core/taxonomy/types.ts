@@ -1,5 +1,6 @@
 /** A taxonomy as shipped: occupations with their codes and every title that names them. */
 import type { TaxonomyId } from '../../contract/taxonomy.js';
+import type { Table } from '../io/types.js';
 
 /** The format tag of a derived taxonomy file; a file with another tag is refused. */
 export const TAXONOMY_FORMAT = 'titlematch-taxonomy-1';
@@ -46,4 +47,18 @@ export function taxonomyTitles(taxonomy: Pick<Taxonomy, 'occupations'>): Taxonom
     }
   });
   return { titles, owner: Int32Array.from(owner) };
+}
+
+/**
+ * The occupations of a taxonomy as a table, as reports and the app show them: its name and release
+ * as the file name, one row per occupation (Occupation, Code and, for ESCO, ISCO-08 unit group).
+ */
+export function occupationsTable(taxonomy: Taxonomy): Table {
+  const withIsco = taxonomy.occupations.some((o) => o.isco !== undefined);
+  return {
+    path: `${taxonomy.name} (${taxonomy.source})`,
+    sheets: [],
+    columns: ['Occupation', 'Code', ...(withIsco ? ['ISCO-08 unit group'] : [])],
+    rows: taxonomy.occupations.map((o) => [o.name, o.code, ...(withIsco ? [o.isco ?? ''] : [])]),
+  };
 }
