@@ -115,7 +115,7 @@ describe('the Model setting, end to end', () => {
     const best = results.list('Candidate titles').getByRole('option').first();
     // The bundled model's weights in the recruiter's folder: "RN" still reads as Registered Nurse,
     // and the match shows its score without a confidence or a bucket.
-    expect(await text(best)).toBe('1 RN 1 row 1.00');
+    expect(await text(best)).toBe('1 RN 1 row · mid 1.00');
     await results.search.fill('');
     await screenshots(page, shots, '33-model-own-results');
 
