@@ -108,7 +108,10 @@ describe('adapter file', () => {
   it('replaces an existing file whole, and a missing folder is an error', async () => {
     const path = join(tmp.dir, 'keep.adapter');
     await writeFile(path, 'old');
-    await expect(writeAdapterFile(join(tmp.dir, 'missing-folder', 'x.adapter'), await sample(false))).rejects.toThrow();
+    await expect(writeAdapterFile(join(tmp.dir, 'missing-folder', 'x.adapter'), await sample(false))).rejects.toMatchObject({
+      code: 'no-folder',
+      message: `The folder ${join(tmp.dir, 'missing-folder')} does not exist. Create it, or write the file somewhere else.`,
+    });
     await writeAdapterFile(path, await sample(false));
     expect(parseAdapter(await readFile(path, 'utf8'), path).decisions).toHaveLength(3);
   });
