@@ -53,13 +53,22 @@ export function parseTaxonomy(text: string): TaxonomyId {
   return id;
 }
 
-/** Refuses what does not go with --taxonomy: a CORPUS file, its column or sheet, and --seniority (occupations name no level). */
-export function checkTaxonomyOptions(positionals: readonly string[], values: { 'corpus-column'?: string; 'corpus-sheet'?: string; seniority?: string }): void {
+/**
+ * Refuses what does not go with --taxonomy: a CORPUS file, its column or sheet, --seniority
+ * (occupations name no level) and --adapter (a recruiter's decisions pair titles with titles, and
+ * the occupations' ranking collapses titles to occupations: the adapter would be ignored).
+ */
+export function checkTaxonomyOptions(positionals: readonly string[], values: { 'corpus-column'?: string; 'corpus-sheet'?: string; seniority?: string; adapter?: string }): void {
   if (positionals.length !== 1) {
     throw new UsageError(`match --taxonomy takes one file, QUERIES: the taxonomy takes the place of CORPUS (got ${positionals.length} files). Run "titlematch match --help" for the options.`);
   }
   for (const option of ['corpus-column', 'corpus-sheet', 'seniority'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} does not go with --taxonomy: ${option === 'seniority' ? 'occupations name no seniority level' : 'there is no CORPUS file'}. Leave it out.`);
+  }
+  if (values.adapter !== undefined) {
+    throw new UsageError(
+      '--adapter does not go with --taxonomy: the decisions it holds pair titles with titles, not with occupations. Leave it out, or match against a file of the occupations\' titles (a CORPUS) with the adapter.',
+    );
   }
 }
 

@@ -123,6 +123,7 @@ describe('titlematch match --taxonomy', () => {
     [['--taxonomy', 'onet', join(FIXTURES, 'openings.tsv')], /match --taxonomy takes one file, QUERIES: the taxonomy takes the place of CORPUS \(got 2 files\)/],
     [['--taxonomy', 'esco', '--corpus-column', 'Title'], /--corpus-column does not go with --taxonomy: there is no CORPUS file/],
     [['--taxonomy', 'esco', '--seniority', 'require'], /--seniority does not go with --taxonomy: occupations name no seniority level/],
+    [['--taxonomy', 'esco', '--adapter', 'decisions.adapter.json'], /--adapter does not go with --taxonomy: the decisions it holds pair titles with titles/],
   ])('refuses %j with a message (exit 2)', async (args, message) => {
     const run = await runCli(['match', candidates, ...args, ...engine()]);
     expect(run.code).toBe(2);
