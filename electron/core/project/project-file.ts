@@ -10,6 +10,7 @@ import type { RunConfidence } from '../../contract/confidence.js';
 import { DEFAULT_SENIORITY, SENIORITY_LEVELS, SENIORITY_MODES, type SeniorityLevel } from '../../contract/seniority.js';
 import { seniorityLevel } from '../text/seniority.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
+import { isTaxonomyId, type TaxonomyId } from '../../contract/taxonomy.js';
 import type { Direction, MatchedSide, MatchResult, ProjectSettings, Ranking } from '../../contract/types.js';
 
 /** The file extension projects are saved with (and the desktop associates with the app). */
@@ -36,8 +37,10 @@ export class ProjectError extends Error {
 
 /** Where one input lives and which column holds its titles. */
 export interface ProjectInputRef {
-  /** Absolute path when saved. */
+  /** Absolute path when saved; for a taxonomy, its name as the app shows it. */
   path: string;
+  /** Set when the input is a taxonomy shipped with the app: reopened from the app, not from a file. */
+  taxonomy?: TaxonomyId;
   /** The same path relative to the project's folder, to find inputs moved along with it. */
   relativePath: string | null;
   sheet: string | null;
@@ -63,6 +66,7 @@ export interface InputToSave {
   path: string;
   sheet: string | null;
   column: string;
+  taxonomy?: TaxonomyId;
 }
 
 /** Builds the stored form of a project to be saved at `projectPath`. */
@@ -73,7 +77,7 @@ export function toProject(
   result: MatchResult | null,
 ): Project {
   const ref = (input: InputToSave | null): ProjectInputRef | null =>
-    input && { ...input, relativePath: relative(dirname(projectPath), input.path) || null };
+    input && { ...input, relativePath: input.taxonomy !== undefined ? null : relative(dirname(projectPath), input.path) || null };
   return {
     candidates: ref(inputs.candidates),
     targets: ref(inputs.targets),
@@ -91,6 +95,7 @@ function storeResult(result: MatchResult): StoredResult {
     rowCount: s.rowCount,
     titles: s.titles,
     rowCounts: s.rowCounts,
+    ...(s.codes ? { codes: s.codes } : {}),
     levels: s.levels,
   });
   const round5 = (s: number): number => Math.round(s * 1e5) / 1e5;
@@ -100,6 +105,7 @@ function storeResult(result: MatchResult): StoredResult {
     scores: r.scores.map(round5),
     ...(r.confidence ? { confidence: r.confidence.map(round5) } : {}),
     ...(r.modelScores ? { modelScores: r.modelScores.map(round5) } : {}),
+    ...(r.matched ? { matched: r.matched } : {}),
   });
   return {
     ...result,
@@ -151,11 +157,13 @@ export function parseProject(data: unknown, path: string): Project {
   const input = (v: unknown, name: string): ProjectInputRef | null => {
     if (v === null || v === undefined) return null;
     if (!isRecord(v) || typeof v.path !== 'string' || typeof v.column !== 'string') throw corrupt(`the ${name} input`);
+    if (v.taxonomy !== undefined && !isTaxonomyId(v.taxonomy)) throw corrupt(`the ${name} input`);
     return {
       path: v.path,
       relativePath: typeof v.relativePath === 'string' ? v.relativePath : null,
       sheet: typeof v.sheet === 'string' ? v.sheet : null,
       column: v.column,
+      ...(v.taxonomy !== undefined ? { taxonomy: v.taxonomy } : {}),
     };
   };
   return {
@@ -198,6 +206,7 @@ function parseResult(v: unknown, corrupt: (what: string) => ProjectError): Store
       rowCount: x.rowCount,
       titles: x.titles,
       rowCounts: x.rowCounts,
+      ...(isStringArray(x.codes) && x.codes.length === x.titles.length ? { codes: x.codes } : {}),
       levels: storedLevels(x.levels, x.titles),
     };
   };
@@ -208,10 +217,15 @@ function parseResult(v: unknown, corrupt: (what: string) => ProjectError): Store
     const { k, indices, scores } = x;
     if (!Number.isInteger(k) || k < 0 || indices.length !== rows * k || scores.length !== indices.length) throw corrupt(name);
     if (indices.some((i) => !Number.isInteger(i) || i < -1 || i >= other)) throw corrupt(name);
-    let modelScores: { modelScores?: number[] } = {};
+    let modelScores: Pick<Ranking, 'modelScores' | 'matched'> = {};
     if (x.modelScores !== undefined) {
       if (!isNumberArray(x.modelScores) || x.modelScores.length !== scores.length) throw corrupt(name);
       modelScores = { modelScores: x.modelScores };
+    }
+    // Against a taxonomy: the occupation's title that matched each entry.
+    if (x.matched !== undefined) {
+      if (!isStringArray(x.matched) || x.matched.length !== scores.length) throw corrupt(name);
+      modelScores = { ...modelScores, matched: x.matched };
     }
     if (x.confidence === undefined || !calibrated) return { k, indices, scores, ...modelScores };
     if (!isNumberArray(x.confidence) || x.confidence.length !== scores.length || x.confidence.some((c) => c < 0 || c > 1)) throw corrupt(name);
@@ -265,7 +279,7 @@ function parseConfidence(v: unknown): RunConfidence {
  * relative to the project's folder (inputs moved along with the project), else the saved path.
  */
 export async function locateInput(projectPath: string, ref: ProjectInputRef): Promise<string> {
-  if (await exists(ref.path)) return ref.path;
+  if (ref.taxonomy !== undefined || (await exists(ref.path))) return ref.path;
   if (ref.relativePath !== null && !isAbsolute(ref.relativePath)) {
     const moved = resolve(dirname(projectPath), ref.relativePath);
     if (await exists(moved)) return moved;

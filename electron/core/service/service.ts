@@ -328,14 +328,16 @@ export function createMatchService(options: ServiceOptions): MatchService {
     if (!input) return null;
     const kept = tables.get(input.tableId);
     if (!kept) return null;
-    return { path: kept.table.path, sheet: kept.table.sheet ?? null, column: input.column };
+    // A taxonomy is saved by its id: it is reopened from the app, whatever its name on screen.
+    const taxonomy = taxonomies.get(input.tableId)?.summary.id;
+    return { path: kept.table.path, sheet: kept.table.sheet ?? null, column: input.column, ...(taxonomy !== undefined ? { taxonomy } : {}) };
   };
 
   async function reopenInput(projectPath: string, ref: ProjectInputRef | null): Promise<ProjectInput | null> {
     if (!ref) return null;
     const path = await locateInput(projectPath, ref);
     try {
-      const table = await loadTable(path, ref.sheet);
+      const table = ref.taxonomy !== undefined ? await loadTaxonomy(ref.taxonomy) : await loadTable(path, ref.sheet);
       return { table, path, sheet: ref.sheet, column: ref.column, error: null };
     } catch (error) {
       const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'internal';

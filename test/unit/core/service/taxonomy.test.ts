@@ -1,5 +1,5 @@
 /** The app's service against a taxonomy: its occupations as the side to match against, each once per candidate, through all its titles. */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledModelDir, createEngine, type Engine } from '../../../../electron/core/engine/index.js';
@@ -82,6 +82,33 @@ describe('match service with a taxonomy', () => {
     await service.exportResults({ runId: r.runId, format: 'xlsx', direction: 'byCandidate', topK: 1, threshold: 0, openAfter: false }, out);
     const sheet = await readTable(out);
     expect(sheet.columns.slice(3)).toEqual(['Rank', 'Matched title', 'Match row', 'Code (match)', 'ISCO-08 unit group (match)', 'Score', 'Seniority (query)', 'Seniority (match)', 'Title that matched']);
+    const ada = sheet.rows.find((row) => row[2] === 'Charge Nurse') ?? [];
+    expect([ada[4], ada[6], ada[7], ada.at(-1)]).toEqual(['specialist nurse', 'http://data.europa.eu/esco/occupation/18e14e61-495b-44cc-a7c6-df4c625934ba', '2221 Nursing professionals', expect.stringMatching(/nurse/) as unknown]);
+  });
+
+  it('saves a project matched against a taxonomy and reopens it from the app, codes and titles that matched included', async () => {
+    const service = createMatchService({ modelDir: '/none', engine: trigramEngine(), taxonomyDir });
+    const c = await service.loadTable(candidates, null);
+    const t = await service.loadTaxonomy('esco');
+    const r = await service.match({ candidates: { tableId: c.tableId, column: 'Current title' }, targets: { tableId: t.tableId, column: 'Occupation' }, topK: 1 });
+    const path = join(tmp.dir, 'coded.titlematch');
+    const settings = { topK: 1, threshold: 0, direction: 'byCandidate' as const, seniority: 'prefer' as const };
+    await service.saveProject(path, { candidates: { tableId: c.tableId, column: 'Current title' }, targets: { tableId: t.tableId, column: 'Occupation' }, settings, runId: r.runId, saveAs: false });
+    const saved = JSON.parse(await readFile(path, 'utf8')) as { targets: { taxonomy?: string; relativePath: string | null } };
+    expect(saved.targets).toMatchObject({ taxonomy: 'esco', relativePath: null });
+
+    const again = createMatchService({ modelDir: '/none', engine: trigramEngine(), taxonomyDir });
+    const reopened = await again.openProject(path);
+    expect(reopened.targets?.error).toBeNull();
+    expect(reopened.targets?.table?.taxonomy?.id).toBe('esco');
+    expect(reopened.targets?.table?.fileName).toBe('ESCO occupations (ESCO v1, English)');
+    expect(reopened.result?.targets.codes).toEqual(r.targets.codes);
+    expect(reopened.result?.byCandidate.matched).toEqual(r.byCandidate.matched);
+    // Reopened, the results export as they did before saving: code, unit group and the title that matched.
+    const out = join(tmp.dir, 'coded.xlsx');
+    const runId = reopened.result?.runId ?? '';
+    await again.exportResults({ runId, format: 'xlsx', direction: 'byCandidate', topK: 1, threshold: 0, openAfter: false }, out);
+    const sheet = await readTable(out);
     const ada = sheet.rows.find((row) => row[2] === 'Charge Nurse') ?? [];
     expect([ada[4], ada[6], ada[7], ada.at(-1)]).toEqual(['specialist nurse', 'http://data.europa.eu/esco/occupation/18e14e61-495b-44cc-a7c6-df4c625934ba', '2221 Nursing professionals', expect.stringMatching(/nurse/) as unknown]);
   });
