@@ -29,6 +29,11 @@ export function decisionKey(title: string): string {
   return normalizeTitle(title);
 }
 
+/** The key of a pair of titles: a later decision about the same key replaces an earlier one. */
+export function pairKey(query: string, match: string): string {
+  return `${decisionKey(query)}\u0000${decisionKey(match)}`;
+}
+
 /**
  * The decisions of a table's rows, the last decision about a pair winning (a later row corrects an
  * earlier one). Bad rows (an empty title, a decision that is not accept or reject) refuse the file
@@ -67,7 +72,7 @@ export function decisionsOf(path: string, columns: readonly string[], rows: read
       if (bad.length < 5) bad.push(`row ${i + 1}: "${qk === '' ? query : match}" has no letters or digits to match on`);
       return;
     }
-    const pair = `${qk}\u0000${mk}`;
+    const pair = pairKey(query, match);
     if (byPair.delete(pair)) replaced++;
     byPair.set(pair, { query, match, accept: ACCEPT.has(word) });
   });
