@@ -8,7 +8,8 @@ import { arch, cpus, hostname, platform } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { modelCacheKey } from './embedding-cache.js';
-import { createEngine, type EngineOptions } from './engine.js';
+import { createEngine } from './engine.js';
+import type { EngineOptions } from './types.js';
 import { readModelFolder } from './model-folder.js';
 import { defaultProviders, precheckProvider, withCpuLast, type ProviderName } from './providers.js';
 

@@ -15,7 +15,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { normalizeTitle } from '../text/index.js';
-import type { Engine, RunOptions } from './engine.js';
+import type { Engine, RunOptions } from './types.js';
 import { cutTitle } from './title-limit.js';
 
 const MAGIC = 'TMEMB001';

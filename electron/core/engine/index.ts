@@ -6,7 +6,7 @@
  *     const vectors = await engine.encode(titles, { signal, onProgress }); // unit vectors, row-major
  */
 export { createEngine } from './engine.js';
-export type { Engine, EngineInfo, EngineOptions, Precision } from './engine.js';
+export type { Engine, EngineInfo, EngineOptions, Precision } from './types.js';
 export { bundledModelDir, modelNameOf } from './bundled.js';
 export { MAX_FP16_MRR_DROP, ModelError, readModelFolder } from './model-folder.js';
 export type { ModelFolder } from './model-folder.js';

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { modelChoices } from '../../../../electron/core/engine/engine.js';
+import { modelChoices } from '../../../../electron/core/engine/load.js';
 import { createEngine, halfToFloat, MAX_FP16_MRR_DROP, readModelFolder, type ModelFolder } from '../../../../electron/core/engine/index.js';
 import { tempFolder } from '../io/helpers.js';
 import { toHalfBits, writeTinyModelFolder, type TinyFolderOptions } from './tiny-model.js';
