@@ -23,8 +23,8 @@ import { oneLine, processIo, UsageError, type CliIo } from './errors.js';
 import { renderOutput, writeChunks, writeToStdout, type MatchRow, type OutputFormat } from './output.js';
 import { checkTaxonomyOptions, parseTaxonomy, runTaxonomyMatch, TAXONOMY_USAGE } from './match-taxonomy.js';
 import { ProgressReporter } from './progress.js';
-import { ADAPTED_NO_CONFIDENCE, ADAPTER_ARG_OPTIONS, ADAPTER_USAGE, adapterFor, adapterSummary } from './adapter-option.js';
-import { adaptedTopK, prepareAdapter } from '../core/adapter/index.js';
+import { ADAPTER_ARG_OPTIONS, ADAPTER_USAGE, adapterFor } from './adapter-option.js';
+import { adaptedTopK, adapterSummary, prepareAdapter, ADAPTED_NO_CONFIDENCE } from '../core/adapter/index.js';
 import { parseSeniority, SENIORITY_USAGE } from './seniority-option.js';
 import type { SeniorityMode } from '../contract/seniority.js';
 

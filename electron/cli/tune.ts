@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { adapterModelOf, decisionKey, readDecisions, trainAdapter, writeAdapterFile, EVIDENCE_DEFAULTS, type AdapterFile, type VectorDecision } from '../core/adapter/index.js';
+import { adapterModelOf, decisionKey, newAdapterFile, readDecisions, trainAdapter, writeAdapterFile, type VectorDecision } from '../core/adapter/index.js';
 import { createEngine } from '../core/engine/index.js';
 import { checkOutputPath } from '../core/files/output-path.js';
 import { InputError } from '../core/io/index.js';
@@ -52,7 +52,7 @@ export async function runTune(argv: string[], io: CliIo = processIo()): Promise<
   const modelDir = engineOptions.modelDir ?? '';
   const model = await adapterModelOf(modelDir);
   if (model.sha256 === undefined) throw new UsageError(`The model in ${modelDir} has no manifest.json recording the sha256 of model.onnx, and an adapter must name the model it belongs to; use a model with a manifest (the bundled one has).`);
-  const file: AdapterFile = { model: { ...model, sha256: model.sha256 }, created: new Date().toISOString(), settings: { ...EVIDENCE_DEFAULTS }, decisions };
+  const file = newAdapterFile({ ...model, sha256: model.sha256 }, decisions);
   let trained = '';
   if (values.map) {
     const engine = createEngine(engineOptions);

@@ -6,6 +6,8 @@ import type { Result } from './result.js';
 import type { TaxonomyId } from './taxonomy.js';
 import type {
   AppCommand,
+  DecisionChange,
+  DecisionsImported,
   EngineStatus,
   ExportRequest,
   MatchExplanation,
@@ -16,6 +18,7 @@ import type {
   ProviderChoice,
   RecentFile,
   SaveProjectRequest,
+  SavedDecisions,
   Side,
   TableSummary,
 } from './types.js';
@@ -58,6 +61,16 @@ export interface TitleMatchApi {
   saveProject(request: SaveProjectRequest): Promise<Result<string | null>>;
   /** Opens a project file (the given one, else one chosen in a dialog); null when cancelled. */
   openProject(request: { path: string | null }): Promise<Result<OpenedProject | null>>;
+  /** The decisions saved for this user, which apply to every project. */
+  savedDecisions(): Promise<Result<SavedDecisions>>;
+  /** Accepts, rejects or forgets (null) one pair in the saved decisions; refused while their file cannot be read. */
+  decide(change: DecisionChange): Promise<Result<SavedDecisions>>;
+  /** Adds a decisions file (query, match, decision) chosen in a dialog to the saved decisions; null when cancelled. */
+  importDecisions(): Promise<Result<DecisionsImported | null>>;
+  /** Writes the saved decisions as the CSV titlematch tune reads, after a save dialog; the path, or null when cancelled. */
+  exportDecisions(): Promise<Result<string | null>>;
+  /** Forgets every saved decision (a file that could not be read is kept beside it, named in `kept`). */
+  clearDecisions(): Promise<Result<{ kept: string | null; saved: SavedDecisions }>>;
   /** Files opened lately, newest first. */
   recentFiles(): Promise<Result<RecentFile[]>>;
   /** The path of a file dropped on the window (local, synchronous, no message to main). */
@@ -86,6 +99,11 @@ export const INVOKE_METHODS = [
   'saveProject',
   'openProject',
   'recentFiles',
+  'savedDecisions',
+  'decide',
+  'importDecisions',
+  'exportDecisions',
+  'clearDecisions',
 ] as const satisfies readonly (keyof TitleMatchApi)[];
 
 /** A method that is one message to main. */

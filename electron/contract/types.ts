@@ -104,6 +104,56 @@ export interface MatchRequest {
   topK: number;
   /** What the ranking does with the seniority each title states (absent: DEFAULT_SENIORITY). */
   seniority?: SeniorityMode;
+  /** The project's own decisions, applied with the saved ones (the project's win for a pair). */
+  decisions?: DecisionEntry[];
+  /** Rank with the decisions (pin accepted pairs, hide rejected ones, move the rest); false: the model alone. Absent: true. */
+  adapt?: boolean;
+}
+
+/** A recruiter's verdict on a match. */
+export type Verdict = 'accept' | 'reject';
+
+/** A decision about a pair of titles: the listed title (`query`) and its match. */
+export interface DecisionEntry {
+  query: string;
+  match: string;
+  decision: Verdict;
+}
+
+/** A change to the decision about one pair; `decision` null forgets it (undo). */
+export interface DecisionChange {
+  query: string;
+  match: string;
+  decision: Verdict | null;
+}
+
+/** The decisions saved for this user (every project), and why their file cannot be used when it cannot. */
+export interface SavedDecisions {
+  /** The store file in the user-data folder. */
+  path: string;
+  decisions: DecisionEntry[];
+  /** Why the store cannot be read (it is left as it is and changes are refused); null when it can. */
+  error: string | null;
+}
+
+/** What an import of a decisions file did. */
+export interface DecisionsImported {
+  /** The file read. */
+  path: string;
+  /** Decisions the file held. */
+  imported: number;
+  /** What did not stop the import (pairs decided twice in the file). */
+  notes: string[];
+  saved: SavedDecisions;
+}
+
+/** The decisions a run ranked with. */
+export interface AdapterUse {
+  decisions: number;
+  accepted: number;
+  rejected: number;
+  /** What reports say about it (the CLI's adapter line). */
+  summary: string;
 }
 
 /** A step of a match run. */
@@ -158,6 +208,8 @@ export interface Ranking {
    * absent when the scores are the model's.
    */
   modelScores?: number[];
+  /** 1 where the entry is a pair the recruiter accepted (ranked first), 0 elsewhere; absent without decisions. */
+  pinned?: number[];
 }
 
 /** A finished match: both sides and both directions. */
@@ -180,6 +232,8 @@ export interface MatchResult {
   confidence: RunConfidence;
   /** What the rankings did with seniority. */
   seniority: SeniorityMode;
+  /** The decisions the rankings used (pinned, hidden, moved); absent or null: the model alone. */
+  adapter?: AdapterUse | null;
 }
 
 /** A title taken apart, as the engine sees it. */
@@ -230,6 +284,8 @@ export interface ProjectSettings {
   direction: Direction;
   /** The seniority setting (absent, as in older project files: DEFAULT_SENIORITY). */
   seniority?: SeniorityMode;
+  /** Whether matching uses the decisions (absent, as in older project files: true). */
+  adapt?: boolean;
 }
 
 /** What a project file saves: the inputs' places and columns, the settings, and the results. */
@@ -239,6 +295,8 @@ export interface SaveProjectRequest {
   settings: ProjectSettings;
   /** The match to store with it, when there is one. */
   runId: string | null;
+  /** The decisions made in this project (absent: none). */
+  decisions?: DecisionEntry[];
   /** Ask for a new place even when the project was saved before. */
   saveAs: boolean;
 }
@@ -260,6 +318,8 @@ export interface OpenedProject {
   targets: ProjectInput | null;
   settings: ProjectSettings;
   result: MatchResult | null;
+  /** The decisions made in the project (none in older project files). */
+  decisions: DecisionEntry[];
 }
 
 /** A file the app opened lately. */

@@ -38,5 +38,7 @@ export function systemDialogs(window: () => BrowserWindow | null, documents: str
     openProject: () => open('Open project', PROJECT_FILTERS),
     saveReport: (format, name) => save('Export matches', name, [REPORT_FILTERS[format]]),
     saveProject: (name) => save('Save project', name, PROJECT_FILTERS),
+    openDecisions: () => open('Import decisions (columns query, match, decision)', TABLE_FILTERS),
+    saveDecisions: (name) => save('Export decisions', name, [REPORT_FILTERS.csv]),
   };
 }

@@ -17,6 +17,10 @@ export interface Dialogs {
   openProject(): Promise<string | null>;
   saveReport(format: ExportFormat, suggestedName: string): Promise<string | null>;
   saveProject(suggestedName: string): Promise<string | null>;
+  /** A decisions file to import (CSV, TSV, XLSX or ODS with query, match, decision). */
+  openDecisions(): Promise<string | null>;
+  /** Where to export the saved decisions (CSV). */
+  saveDecisions(suggestedName: string): Promise<string | null>;
 }
 
 /** Files opened lately. */
@@ -163,5 +167,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return project;
     },
     recentFiles: () => recent.list(),
+    savedDecisions: () => service.savedDecisions(),
+    decide: (change) => service.decide(change),
+    async importDecisions() {
+      const path = await dialogs.openDecisions();
+      return path === null ? null : service.importDecisions(path);
+    },
+    async exportDecisions() {
+      const path = await dialogs.saveDecisions(`titlematch-decisions-${DATE()}.csv`);
+      if (path !== null) await service.exportDecisions(path);
+      return path;
+    },
+    clearDecisions: () => service.clearDecisions(),
   };
 }

@@ -87,6 +87,8 @@ function start(): void {
     modelFolder: settings.modelFolder,
     cacheDir: join(app.getPath('userData'), 'cache'),
     provider: settings.provider,
+    // The recruiter's accepted and rejected matches, for every project (core/adapter/store).
+    decisionStore: join(app.getPath('userData'), 'decisions.json'),
   });
   const engineLoaded = service.engineStatus().then((status) => {
     engineStatus = status;

@@ -74,12 +74,19 @@ export function optional<T>(check: Check<T>): Check<T | undefined> {
   return (value, at) => (value === undefined ? undefined : check(value, at));
 }
 
-/** An array of at most `max` distinct items, each checked. */
-export function distinctList<T>(check: Check<T>, max: number): Check<T[]> {
+/** An array of at most `max` items, each checked. */
+export function list<T>(check: Check<T>, max: number): Check<T[]> {
   return (value, at) => {
     if (!Array.isArray(value)) throw new BadRequest(`${at} must be a list.`);
     if (value.length > max) throw new BadRequest(`${at} has more than ${max} items.`);
-    const out = value.map((v, i) => check(v, `${at}[${i}]`));
+    return value.map((v, i) => check(v, `${at}[${i}]`));
+  };
+}
+
+/** An array of at most `max` distinct items, each checked. */
+export function distinctList<T>(check: Check<T>, max: number): Check<T[]> {
+  return (value, at) => {
+    const out = list(check, max)(value, at);
     if (new Set(out).size !== out.length) throw new BadRequest(`${at} names an item twice.`);
     return out;
   };

@@ -40,6 +40,11 @@ export interface AdapterFile {
   map?: Adapter;
 }
 
+/** A new adapter file for `model` from decisions, with the evidence settings by default and no map: what tune writes without --map, and what the app builds from its decisions. */
+export function newAdapterFile(model: AdapterModel, decisions: Decision[]): AdapterFile {
+  return { model, created: new Date().toISOString(), settings: { ...EVIDENCE_DEFAULTS }, decisions };
+}
+
 /** Float32 values as little-endian base64. */
 function encodeFloats(values: Float32Array): string {
   const bytes = Buffer.alloc(values.length * 4);

@@ -11,7 +11,7 @@ import { DEFAULT_SENIORITY, SENIORITY_LEVELS, SENIORITY_MODES, type SeniorityLev
 import { seniorityLevel } from '../text/seniority.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { isTaxonomyId, type TaxonomyId } from '../../contract/taxonomy.js';
-import type { Direction, MatchedSide, MatchResult, ProjectSettings, Ranking } from '../../contract/types.js';
+import type { AdapterUse, DecisionEntry, Direction, MatchedSide, MatchResult, ProjectSettings, Ranking } from '../../contract/types.js';
 
 /** The file extension projects are saved with (and the desktop associates with the app). */
 export const PROJECT_EXTENSION = 'titlematch';
@@ -59,6 +59,8 @@ export interface Project {
   targets: ProjectInputRef | null;
   settings: ProjectSettings;
   result: StoredResult | null;
+  /** The decisions made in the project (older files have none). */
+  decisions: DecisionEntry[];
 }
 
 /** A project's input as the app knows it when saving. */
@@ -75,6 +77,7 @@ export function toProject(
   inputs: { candidates: InputToSave | null; targets: InputToSave | null },
   settings: ProjectSettings,
   result: MatchResult | null,
+  decisions: DecisionEntry[] = [],
 ): Project {
   const ref = (input: InputToSave | null): ProjectInputRef | null =>
     input && { ...input, relativePath: input.taxonomy !== undefined ? null : relative(dirname(projectPath), input.path) || null };
@@ -83,6 +86,7 @@ export function toProject(
     targets: ref(inputs.targets),
     settings,
     result: result && storeResult(result),
+    decisions: decisions.map((d) => ({ query: d.query, match: d.match, decision: d.decision })),
   };
 }
 
@@ -106,6 +110,7 @@ function storeResult(result: MatchResult): StoredResult {
     ...(r.confidence ? { confidence: r.confidence.map(round5) } : {}),
     ...(r.modelScores ? { modelScores: r.modelScores.map(round5) } : {}),
     ...(r.matched ? { matched: r.matched } : {}),
+    ...(r.pinned ? { pinned: r.pinned } : {}),
   });
   return {
     ...result,
@@ -171,7 +176,26 @@ export function parseProject(data: unknown, path: string): Project {
     targets: input(data.targets, 'targets'),
     settings: parseSettings(data.settings),
     result: data.result === null || data.result === undefined ? null : parseResult(data.result, corrupt),
+    decisions: parseDecisions(data.decisions, corrupt),
   };
+}
+
+/** A project's decisions; a project saved before there were decisions has none. */
+function parseDecisions(v: unknown, corrupt: (what: string) => ProjectError): DecisionEntry[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw corrupt('the decisions');
+  return v.map((d: unknown, i) => {
+    if (!isRecord(d) || typeof d.query !== 'string' || typeof d.match !== 'string' || (d.decision !== 'accept' && d.decision !== 'reject')) throw corrupt(`decision ${i + 1}`);
+    return { query: d.query, match: d.match, decision: d.decision };
+  });
+}
+
+/** A stored run's decisions, where it ranked with some. */
+function parseAdapterUse(v: unknown): AdapterUse | null {
+  if (!isRecord(v)) return null;
+  const { decisions, accepted, rejected, summary } = v;
+  if (typeof decisions !== 'number' || typeof accepted !== 'number' || typeof rejected !== 'number' || typeof summary !== 'string') return null;
+  return { decisions, accepted, rejected, summary };
 }
 
 function parseSettings(v: unknown): ProjectSettings {
@@ -180,7 +204,8 @@ function parseSettings(v: unknown): ProjectSettings {
   const threshold = typeof s.threshold === 'number' && s.threshold >= 0 && s.threshold <= 1 ? s.threshold : 0;
   const direction: Direction = s.direction === 'byCandidate' ? 'byCandidate' : 'byTarget';
   const seniority = SENIORITY_MODES.find((m) => m === s.seniority) ?? DEFAULT_SENIORITY;
-  return { topK, threshold, direction, seniority };
+  // The adapter setting is kept only where it was turned off (absent: on).
+  return { topK, threshold, direction, seniority, ...(s.adapt === false ? { adapt: false } : {}) };
 }
 
 function parseResult(v: unknown, corrupt: (what: string) => ProjectError): StoredResult {
@@ -217,7 +242,7 @@ function parseResult(v: unknown, corrupt: (what: string) => ProjectError): Store
     const { k, indices, scores } = x;
     if (!Number.isInteger(k) || k < 0 || indices.length !== rows * k || scores.length !== indices.length) throw corrupt(name);
     if (indices.some((i) => !Number.isInteger(i) || i < -1 || i >= other)) throw corrupt(name);
-    let modelScores: Pick<Ranking, 'modelScores' | 'matched'> = {};
+    let modelScores: Pick<Ranking, 'modelScores' | 'matched' | 'pinned'> = {};
     if (x.modelScores !== undefined) {
       if (!isNumberArray(x.modelScores) || x.modelScores.length !== scores.length) throw corrupt(name);
       modelScores = { modelScores: x.modelScores };
@@ -227,6 +252,10 @@ function parseResult(v: unknown, corrupt: (what: string) => ProjectError): Store
       if (!isStringArray(x.matched) || x.matched.length !== scores.length) throw corrupt(name);
       modelScores = { ...modelScores, matched: x.matched };
     }
+    if (x.pinned !== undefined) {
+      if (!isNumberArray(x.pinned) || x.pinned.length !== scores.length) throw corrupt(name);
+      modelScores = { ...modelScores, pinned: x.pinned };
+    }
     if (x.confidence === undefined || !calibrated) return { k, indices, scores, ...modelScores };
     if (!isNumberArray(x.confidence) || x.confidence.length !== scores.length || x.confidence.some((c) => c < 0 || c > 1)) throw corrupt(name);
     return { k, indices, scores, confidence: x.confidence, ...modelScores };
@@ -234,6 +263,7 @@ function parseResult(v: unknown, corrupt: (what: string) => ProjectError): Store
   const confidence = parseConfidence(v.confidence);
   const calibrated = confidence.calibrated;
   const model = isRecord(v.model) ? v.model : {};
+  const adapter = parseAdapterUse(v.adapter);
   return {
     runId: typeof v.runId === 'string' ? v.runId : randomUUID(),
     createdAt: typeof v.createdAt === 'string' ? v.createdAt : '',
@@ -252,6 +282,7 @@ function parseResult(v: unknown, corrupt: (what: string) => ProjectError): Store
     confidence,
     // Results saved before seniority was weighed were ranked by the model alone.
     seniority: SENIORITY_MODES.find((m) => m === v.seniority) ?? 'ignore',
+    ...(adapter ? { adapter } : {}),
   };
 }
 

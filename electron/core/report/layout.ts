@@ -19,6 +19,7 @@ export const FACET_COLUMNS: readonly { facet: keyof MatchFacets; header: string 
   { facet: 'bucket', header: 'Bucket' },
   { facet: 'code', header: 'Code' },
   { facet: 'via', header: 'Title that matched' },
+  { facet: 'decision', header: 'Decision' },
 ];
 
 /** The optional columns some match of a direction carries (the others are not shown at all). */

@@ -41,6 +41,8 @@ export interface MatchFacets {
   code?: string;
   /** Against a taxonomy: the occupation's title that matched (its best against the query). */
   via?: string;
+  /** What the recruiter decided about the pair, where it was ranked by that decision ("accepted": ranked first). */
+  decision?: string;
 }
 
 /** One direction of a match: every query row's ranked matches in the corpus. */

@@ -15,6 +15,9 @@ type Side = KeptResult['candidates'];
 
 const LABELS = { candidates: 'Candidates', targets: 'Openings' } as const;
 
+/** The Decision column of a pair the recruiter accepted. */
+const PINNED = 'accepted (ranked first)';
+
 /** One direction of a kept result as report rows: every query row's matches, filtered as on screen. */
 export function reportDirection(kept: KeptResult, direction: Direction, topK: number, threshold: number, buckets: readonly Bucket[] = BUCKETS): ReportDirection {
   const byTarget = direction === 'byTarget';
@@ -44,6 +47,8 @@ export function reportDirection(kept: KeptResult, direction: Direction, topK: nu
         seniorityMatch: corpusLevels[m],
         ...(bucket ? { confidence, bucket } : {}),
         ...(ranking.matched?.[q * ranking.k + r] ? { via: ranking.matched[q * ranking.k + r] } : {}),
+        // A pair the recruiter accepted, ranked first for its title (rejected pairs are not in the ranking).
+        ...(ranking.pinned?.[q * ranking.k + r] ? { decision: PINNED } : {}),
       };
       for (const row of corpus.titles.rows[m]) ranked.push({ queryRow: 0, rank: r + 1, matchRow: row + 1, score, facets });
     }
@@ -72,6 +77,8 @@ export function buildReport(kept: KeptResult, request: ExportRequest): MatchRepo
       buckets: kept.result.confidence.calibrated && buckets.length < BUCKETS.length ? buckets : undefined,
       confidence: kept.result.confidence,
       seniority: kept.result.seniority,
+      // As the CLI's --adapter: the decisions the ranking used, or none.
+      adapter: kept.result.adapter?.summary ?? 'none',
       createdAt: new Date(kept.result.createdAt),
     },
   };

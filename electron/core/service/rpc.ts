@@ -81,6 +81,16 @@ function invoke(service: MatchService, method: ServiceMethod, args: unknown[], o
       return service.saveProject(args[0] as string, args[1] as Parameters<MatchService['saveProject']>[1]);
     case 'openProject':
       return service.openProject(args[0] as string);
+    case 'savedDecisions':
+      return service.savedDecisions();
+    case 'decide':
+      return service.decide(args[0] as Parameters<MatchService['decide']>[0]);
+    case 'importDecisions':
+      return service.importDecisions(args[0] as string);
+    case 'exportDecisions':
+      return service.exportDecisions(args[0] as string);
+    case 'clearDecisions':
+      return service.clearDecisions();
     case 'dispose':
       return service.dispose();
   }
@@ -146,6 +156,11 @@ export function connectService(port: Port): RemoteService {
     printableReport: (request) => call('printableReport', [request]),
     saveProject: (path, request) => call('saveProject', [path, request]),
     openProject: (path) => call('openProject', [path]),
+    savedDecisions: () => call('savedDecisions', []),
+    decide: (change) => call('decide', [change]),
+    importDecisions: (path) => call('importDecisions', [path]),
+    exportDecisions: (path) => call('exportDecisions', [path]),
+    clearDecisions: () => call('clearDecisions', []),
     dispose: () => call('dispose', []),
     fail(error) {
       for (const entry of pending.values()) entry.reject(error);

@@ -18,14 +18,16 @@ import type {
   SaveProjectRequest,
   TableSummary,
 } from '../../contract/types.js';
+import { adapterModelOf, DecisionStore, ADAPTED_NO_CONFIDENCE } from '../adapter/index.js';
 import { modelCalibration, rankedConfidences, runConfidence, type CalibrationState } from '../confidence/index.js';
 import { availableProviders, calibratedProviders } from '../engine/calibrate.js';
 import { cachedEngine } from '../engine/embedding-cache.js';
 import { createEngine, modelNameOf, physicalCores, type Engine, type EngineOptions } from '../engine/index.js';
 import { readTable, type Table } from '../io/index.js';
 import { DEFAULT_SENIORITY } from '../../contract/seniority.js';
-import { createMatcher, levelName, seniorityTopK, titleLevels, type Matcher, type SeniorityTopK } from '../match/index.js';
+import { createMatcher, levelName, titleLevels, type Matcher, type SeniorityTopK } from '../match/index.js';
 import { locateInput, readProject, toProject, writeProject, type InputToSave, type ProjectInputRef } from '../project/index.js';
+import { fromEntries, rankDirection, runDecisions, savedOf } from './decisions.js';
 import { modelBusy, providerBusy, ServiceError } from './errors.js';
 import { Eta } from './eta.js';
 import { providerLabel } from './providers.js';
@@ -59,6 +61,8 @@ export interface ServiceOptions {
   provider?: ProviderChoice;
   /** How engines are made (tests); default createEngine. */
   engineFactory?: (options: EngineOptions) => Engine;
+  /** The per-user decision store file (in the user-data folder); without one, no decision is saved. */
+  decisionStore?: string;
 }
 
 /** A table kept for matching and reports. */
@@ -108,6 +112,11 @@ export function createMatchService(options: ServiceOptions): MatchService {
       }
     })());
   const tables = new Map<string, KeptTable>();
+  const store = options.decisionStore === undefined ? undefined : new DecisionStore(options.decisionStore);
+  const storeOf = (): DecisionStore => {
+    if (!store) throw new ServiceError('no-store', 'This TitleMatch has no place to save decisions. Start it from the TitleMatch app.');
+    return store;
+  };
   // Taxonomies loaded as the side to match against, by the id of their occupations table.
   const taxonomyOf = taxonomyStore(options.taxonomyDir);
   const taxonomies = new Map<string, KeptTaxonomy>();
@@ -283,12 +292,20 @@ export function createMatchService(options: ServiceOptions): MatchService {
     const rank: typeof m.topK = (...a) => m.topK(...a);
     // Against a taxonomy: its occupations, each at its best title.
     const viaTaxonomy = kept ? await taxonomyRankings(rank, kept, cVectors, tVectors, dim, k, { signal, onMatch }) : undefined;
-    const byTarget = viaTaxonomy?.byTarget ?? (await seniorityTopK(rank, tVectors, cVectors, dim, k, { mode, queryLevels: tLevels, corpusLevels: cLevels, signal, onProgress: onMatch(0) }));
-    const byCandidate = viaTaxonomy?.byCandidate ?? (await seniorityTopK(rank, cVectors, tVectors, dim, k, { mode, queryLevels: cLevels, corpusLevels: tLevels, signal, onProgress: onMatch(t.titles.length) }));
+    // The decisions pair titles with titles: an occupation's ranking (through all its titles) is the model's.
+    const info = await (await engineOf()).info();
+    const decided =
+      kept || request.adapt === false
+        ? undefined
+        : await runDecisions(store ? (await store.state()).decisions : [], fromEntries(request.decisions ?? []), await adapterModelOf(info.model.dir), async (titles) => (await encoderOf()).encode(titles, { signal }));
+    const cSide = { vectors: cVectors, titles: c.titles, levels: cLevels };
+    const tSide = { vectors: tVectors, titles: t.titles, levels: tLevels };
+    const byTarget = viaTaxonomy?.byTarget ?? (await rankDirection(decided, rank, { queries: tSide, corpus: cSide }, dim, k, { mode, signal, onProgress: onMatch(0) }));
+    const byCandidate = viaTaxonomy?.byCandidate ?? (await rankDirection(decided, rank, { queries: cSide, corpus: tSide }, dim, k, { mode, signal, onProgress: onMatch(t.titles.length) }));
     signal?.throwIfAborted();
 
-    const info = await (await engineOf()).info();
-    const cal = await calibrationOf();
+    // Adapted scores have no calibrated confidence, as in the CLI.
+    const cal: CalibrationState = decided ? { reason: ADAPTED_NO_CONFIDENCE } : await calibrationOf();
     const side = (table: Table, titles: DistinctTitles, tableId: string, column: string, levels: Uint8Array): MatchedSide => ({
       tableId,
       path: table.path,
@@ -313,6 +330,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
       provider: providerLabel(info.provider, info.threads, info.precision),
       confidence: runConfidence(cal),
       seniority: mode,
+      adapter: decided?.use ?? null,
     };
     if (kept && viaTaxonomy) {
       // The occupations' codes, and the title of each occupation that matched.
@@ -370,7 +388,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
     },
     async saveProject(path, request: SaveProjectRequest) {
       const result = request.runId === null ? null : (results.get(request.runId)?.result ?? null);
-      const project = toProject(path, { candidates: inputOf(request.candidates), targets: inputOf(request.targets) }, request.settings, result);
+      const project = toProject(path, { candidates: inputOf(request.candidates), targets: inputOf(request.targets) }, request.settings, result, request.decisions ?? []);
       await writeProject(path, project);
     },
     async openProject(path): Promise<OpenedProject> {
@@ -401,7 +419,18 @@ export function createMatchService(options: ServiceOptions): MatchService {
           }
         }
       }
-      return { path, candidates, targets, settings: project.settings, result };
+      return { path, candidates, targets, settings: project.settings, result, decisions: project.decisions };
+    },
+    savedDecisions: async () => (store ? savedOf(await store.state()) : { path: '', decisions: [], error: null }),
+    decide: async (change) => savedOf(await storeOf().decide({ query: change.query, match: change.match, accept: change.decision === null ? null : change.decision === 'accept' })),
+    async importDecisions(path) {
+      const { imported, notes } = await storeOf().importFile(path);
+      return { path, imported, notes, saved: savedOf(await storeOf().state()) };
+    },
+    exportDecisions: (path) => storeOf().exportFile(path),
+    async clearDecisions() {
+      const kept = await storeOf().clear();
+      return { kept, saved: savedOf(await storeOf().state()) };
     },
     async dispose() {
       tables.clear();
@@ -415,21 +444,23 @@ export function createMatchService(options: ServiceOptions): MatchService {
  * A ranking (its confidences, and its model scores where seniority lowered its scores) as plain
  * arrays with -1 padding: cloneable across threads and the bridge.
  */
-function toRanking(r: SeniorityTopK, k: number, confidences: Float64Array | undefined, adjusted: boolean): Ranking {
+function toRanking(r: SeniorityTopK & { pinned?: Uint8Array }, k: number, confidences: Float64Array | undefined, adjusted: boolean): Ranking {
   const n = r.counts.length;
   const indices = new Array<number>(n * k).fill(-1);
   const scores = new Array<number>(n * k).fill(0);
   const confidence = confidences ? new Array<number>(n * k).fill(0) : undefined;
   const modelScores = adjusted ? new Array<number>(n * k).fill(0) : undefined;
+  const pinned = r.pinned ? new Array<number>(n * k).fill(0) : undefined;
   for (let q = 0; q < n; q++) {
     for (let j = 0; j < r.counts[q]; j++) {
       indices[q * k + j] = r.indices[q * r.k + j];
       scores[q * k + j] = r.scores[q * r.k + j];
       if (confidence && confidences) confidence[q * k + j] = confidences[q * r.k + j];
       if (modelScores) modelScores[q * k + j] = r.modelScores[q * r.k + j];
+      if (pinned && r.pinned) pinned[q * k + j] = r.pinned[q * r.k + j];
     }
   }
-  return { k, indices, scores, ...(confidence ? { confidence } : {}), ...(modelScores ? { modelScores } : {}) };
+  return { k, indices, scores, ...(confidence ? { confidence } : {}), ...(modelScores ? { modelScores } : {}), ...(pinned ? { pinned } : {}) };
 }
 
 /** Passes progress on at most every `everyMs`, and always the last report of a phase. */

@@ -1,6 +1,8 @@
 /** The match service: what main (through a worker) and the end-to-end tests call. */
 import type { TaxonomyId } from '../../contract/taxonomy.js';
 import type {
+  DecisionChange,
+  DecisionsImported,
   EngineStatus,
   ExportRequest,
   MatchProgress,
@@ -9,6 +11,7 @@ import type {
   OpenedProject,
   ProviderChoice,
   SaveProjectRequest,
+  SavedDecisions,
   TableSummary,
 } from '../../contract/types.js';
 
@@ -50,6 +53,16 @@ export interface MatchService {
   saveProject(path: string, request: SaveProjectRequest): Promise<void>;
   /** Opens a project file, reading its inputs again where they can be found. */
   openProject(path: string): Promise<OpenedProject>;
+  /** The decisions saved for this user (core/adapter/store), or why their file cannot be read. */
+  savedDecisions(): Promise<SavedDecisions>;
+  /** Accepts, rejects or forgets (null) a pair in the saved decisions. */
+  decide(change: DecisionChange): Promise<SavedDecisions>;
+  /** Adds a decisions file (query, match, decision) to the saved decisions. */
+  importDecisions(path: string): Promise<DecisionsImported>;
+  /** Writes the saved decisions to `path` as the CSV titlematch tune reads; resolves with how many. */
+  exportDecisions(path: string): Promise<number>;
+  /** Forgets every saved decision; `kept` names the copy of a store file that could not be read. */
+  clearDecisions(): Promise<{ kept: string | null; saved: SavedDecisions }>;
   /** Frees the model and the kept tables. */
   dispose(): Promise<void>;
 }
@@ -66,6 +79,11 @@ export const SERVICE_METHODS = [
   'printableReport',
   'saveProject',
   'openProject',
+  'savedDecisions',
+  'decide',
+  'importDecisions',
+  'exportDecisions',
+  'clearDecisions',
   'dispose',
 ] as const satisfies readonly (keyof MatchService)[];
 

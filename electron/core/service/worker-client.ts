@@ -25,6 +25,8 @@ export interface WorkerServiceOptions {
   taxonomyDir?: string;
   /** Where the engine runs (default 'auto'); a worker started again after a crash keeps the latest setting. */
   provider?: ProviderChoice;
+  /** The per-user decision store file (in the user-data folder). */
+  decisionStore?: string;
 }
 
 /** A MatchService whose work runs in a worker thread; `close` ends the thread. */
@@ -39,7 +41,7 @@ export function startWorkerService(options: WorkerServiceOptions): WorkerService
   let modelFolder = options.modelFolder ?? null;
 
   const spawn = (): { worker: Worker; remote: RemoteService } => {
-    const worker = new Worker(options.workerUrl, { workerData: { modelDir: options.modelDir, modelFolder, cacheDir: options.cacheDir, tokenizeWorker: options.tokenizeWorker, taxonomyDir: options.taxonomyDir, provider } });
+    const worker = new Worker(options.workerUrl, { workerData: { modelDir: options.modelDir, modelFolder, cacheDir: options.cacheDir, tokenizeWorker: options.tokenizeWorker, taxonomyDir: options.taxonomyDir, provider, decisionStore: options.decisionStore } });
     const remote = connectService(worker);
     const died = (why: string): void => {
       if (current?.worker === worker) current = undefined;
@@ -69,6 +71,11 @@ export function startWorkerService(options: WorkerServiceOptions): WorkerService
     printableReport: (request) => remote().printableReport(request),
     saveProject: (path, request) => remote().saveProject(path, request),
     openProject: (path) => remote().openProject(path),
+    savedDecisions: () => remote().savedDecisions(),
+    decide: (change) => remote().decide(change),
+    importDecisions: (path) => remote().importDecisions(path),
+    exportDecisions: (path) => remote().exportDecisions(path),
+    clearDecisions: () => remote().clearDecisions(),
     dispose: () => remote().dispose(),
     async close() {
       const running = current;

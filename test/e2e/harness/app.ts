@@ -75,6 +75,12 @@ export class ScriptedDialogs implements Dialogs {
   saveProject(): Promise<string | null> {
     return this.next('save-project');
   }
+  openDecisions(): Promise<string | null> {
+    return this.next('open-decisions');
+  }
+  saveDecisions(): Promise<string | null> {
+    return this.next('save-decisions');
+  }
 }
 
 /** The app's services running for one test file. */
@@ -102,6 +108,7 @@ export function startApp(root: string, dataDir: string, modelDir = join(root, 'm
     taxonomyDir,
     modelFolder: settings.modelFolder,
     provider: settings.provider,
+    decisionStore: join(dataDir, 'decisions.json'),
   });
   const dialogs = new ScriptedDialogs();
   const opened: string[] = [];

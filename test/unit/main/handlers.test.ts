@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { EngineStatus, MatchProgress, MatchResult, OpenedProject, ProviderChoice, RecentFile, TableSummary } from '../../../electron/contract/types.js';
+import type { EngineStatus, MatchProgress, MatchResult, OpenedProject, ProviderChoice, RecentFile, SavedDecisions, TableSummary } from '../../../electron/contract/types.js';
 import { ServiceError } from '../../../electron/core/service/errors.js';
 import type { CallOptions, MatchService } from '../../../electron/core/service/types.js';
 import { createHandlers, switchModel, switchProvider, type Dialogs } from '../../../electron/main/handlers.js';
@@ -10,6 +10,8 @@ import { createHandlers, switchModel, switchProvider, type Dialogs } from '../..
 const READY: EngineStatus = { state: 'ready', model: { name: 'm', version: '1', dimension: 4, folder: null }, modelFolder: null, modelNotice: null, provider: { id: 'cpu', label: 'CPU, 2 threads' }, skipped: [], message: null, choice: 'auto', available: [{ id: 'cpu', label: 'CPU, 2 threads' }] };
 
 let printInputs: string[] = [];
+
+const SAVED: SavedDecisions = { path: '/data/decisions.json', decisions: [{ query: 'Atty', match: 'Lawyer', decision: 'accept' }], error: null };
 
 function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}) {
   let matchOptions: CallOptions | undefined;
@@ -31,6 +33,11 @@ function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}
     printableReport: vi.fn(() => Promise.resolve({ html: '<!doctype html><title>r</title>', title: 'TitleMatch: Candidates for each opening', inputs: printInputs })),
     saveProject: vi.fn(() => Promise.resolve()),
     openProject: vi.fn((path: string) => Promise.resolve({ path } as OpenedProject)),
+    savedDecisions: vi.fn(() => Promise.resolve(SAVED)),
+    decide: vi.fn(() => Promise.resolve(SAVED)),
+    importDecisions: vi.fn((path: string) => Promise.resolve({ path, imported: 1, notes: [], saved: SAVED })),
+    exportDecisions: vi.fn(() => Promise.resolve(1)),
+    clearDecisions: vi.fn(() => Promise.resolve({ kept: null, saved: { ...SAVED, decisions: [] } })),
     dispose: vi.fn(() => Promise.resolve()),
   } satisfies MatchService;
   const dialogs = {
@@ -39,6 +46,8 @@ function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}
     openProject: vi.fn(() => Promise.resolve(dialogAnswers.openProject ?? null)),
     saveReport: vi.fn(() => Promise.resolve(dialogAnswers.saveReport ?? null)),
     saveProject: vi.fn(() => Promise.resolve(dialogAnswers.saveProject ?? null)),
+    openDecisions: vi.fn(() => Promise.resolve(dialogAnswers.openDecisions ?? null)),
+    saveDecisions: vi.fn(() => Promise.resolve(dialogAnswers.saveDecisions ?? null)),
   };
   const recent: RecentFile[] = [];
   const progress: MatchProgress[] = [];
@@ -164,6 +173,23 @@ describe('handlers', () => {
     await expect(handlers.setModel('/models/acme-titles')).rejects.toMatchObject({ code: 'busy', message: expect.stringMatching(/Change the model when it has finished/) as unknown });
     await running;
     expect(service.setModel).toHaveBeenCalledTimes(1);
+  });
+
+  it('import and export decisions only after their dialog; decide and clear through the service', async () => {
+    const cancelled = setup();
+    await expect(cancelled.handlers.importDecisions()).resolves.toBeNull();
+    await expect(cancelled.handlers.exportDecisions()).resolves.toBeNull();
+    expect(cancelled.service.importDecisions).not.toHaveBeenCalled();
+    expect(cancelled.service.exportDecisions).not.toHaveBeenCalled();
+
+    const chosen = setup({ openDecisions: '/team/decisions.xlsx', saveDecisions: '/out/d.csv' });
+    await expect(chosen.handlers.importDecisions()).resolves.toEqual({ path: '/team/decisions.xlsx', imported: 1, notes: [], saved: SAVED });
+    await expect(chosen.handlers.exportDecisions()).resolves.toBe('/out/d.csv');
+    expect(chosen.service.exportDecisions).toHaveBeenCalledWith('/out/d.csv');
+    expect(chosen.dialogs.saveDecisions).toHaveBeenCalledWith(expect.stringMatching(/^titlematch-decisions-\d{4}-\d{2}-\d{2}\.csv$/));
+    await chosen.handlers.decide({ query: 'Atty', match: 'Lawyer', decision: null });
+    expect(chosen.service.decide).toHaveBeenCalledWith({ query: 'Atty', match: 'Lawyer', decision: null });
+    await expect(chosen.handlers.clearDecisions()).resolves.toEqual({ kept: null, saved: { ...SAVED, decisions: [] } });
   });
 
   it('export only after the save dialog, and open the file when asked', async () => {

@@ -38,7 +38,7 @@ describe('main process start', () => {
   });
 
   it('starts the match service in its worker with the bundled model', () => {
-    // The title cache lives with the app's data (the mock's userData folder).
+    // The title cache and the saved decisions live with the app's data (the mock's userData folder).
     expect(started).toEqual([
       {
         workerUrl: '/app/out/worker/service-worker.cjs',
@@ -48,6 +48,7 @@ describe('main process start', () => {
         modelFolder: null,
         cacheDir: `/tmp/titlematch-test-${process.pid}/userData/cache`,
         provider: 'auto',
+        decisionStore: `/tmp/titlematch-test-${process.pid}/userData/decisions.json`,
       },
     ]);
   });

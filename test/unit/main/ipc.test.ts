@@ -88,6 +88,18 @@ describe('IPC registration', () => {
       ['explain', [{ query: 'x'.repeat(2000), match: 'y' }]],
       ['saveProject', [{ candidates: null, targets: null, settings: { topK: 5, threshold: 0, direction: 'sideways' }, runId: null, saveAs: false }]],
       ['loadTable', [Object.assign(Object.create({ polluted: true }) as object, { side: 'candidates', path: '/a.csv', sheet: null })]],
+      ['decide', [{ query: 'Atty', match: 'Lawyer', decision: 'maybe' }]],
+      ['decide', [{ query: '', match: 'Lawyer', decision: 'accept' }]],
+      ['decide', [{ query: 'Atty', match: 'y'.repeat(2000), decision: 'reject' }]],
+      ['decide', [{ query: 'Atty', match: 'Lawyer' }]],
+      ['importDecisions', ['/team/decisions.csv']],
+      ['exportDecisions', ['/out/d.csv']],
+      ['clearDecisions', [true]],
+      ['match', [{ candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 3, decisions: [{ query: 'Atty', match: 'Lawyer', decision: 'yes' }] }]],
+      ['match', [{ candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 3, decisions: { query: 'Atty', match: 'Lawyer', decision: 'accept' } }]],
+      ['match', [{ candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 3, adapt: 'yes' }]],
+      ['saveProject', [{ candidates: null, targets: null, settings: { topK: 5, threshold: 0, direction: 'byTarget', adapt: 1 }, runId: null, saveAs: false }]],
+      ['saveProject', [{ candidates: null, targets: null, settings: { topK: 5, threshold: 0, direction: 'byTarget' }, runId: null, decisions: [{ query: 'A', match: 'B', decision: 'accept', note: 'x' }], saveAs: false }]],
     ];
     for (const [method, args] of cases) {
       const answer = (await call(invokeChannel(method as never), trusted, ...args)) as { ok: boolean; error: { code: string; message: string } };

@@ -77,7 +77,7 @@ describe('writeFileAtomic', () => {
 
   it('says a project could not be saved into a missing folder, naming it as a project', async () => {
     const path = join(tmp.dir, 'missing', 'work.titlematch');
-    const e = await writeProject(path, { candidates: null, targets: null, settings: { topK: 5, threshold: 0.5, direction: 'byTarget' }, result: null }).catch((x: unknown) => x);
+    const e = await writeProject(path, { candidates: null, targets: null, settings: { topK: 5, threshold: 0.5, direction: 'byTarget' }, result: null, decisions: [] }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(InputError);
     expect((e as InputError).message).toBe(`The folder ${join(tmp.dir, 'missing')} does not exist. Create it, or write the project somewhere else.`);
   });
