@@ -25,7 +25,8 @@ import { topK, matchesOf } from '../core/match/index.js';
 import { writeFileAtomic } from '../core/files/atomic-write.js';
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
 import { processIo, runGuarded, type CliIo } from './errors.js';
-import { dataDir, jobbertDevHalf, loadEvalSet, type EvalSet } from './eval-sets.js';
+import { dataDir, loadEvalSet, type EvalSet } from './eval-sets.js';
+import { jobbertDevHalf } from '../core/taxonomy/jobbert.js';
 
 export const FIT_USAGE = `Usage: titlematch fit-confidence [--data DIR] [--out FILE] [--model DIR] [--provider LIST] [--threads N]
 

@@ -8,9 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findColumn, readTable } from '../core/io/index.js';
+import { isJobbertDev, JOBBERT_FILE } from '../core/taxonomy/jobbert.js';
 import { UsageError } from './errors.js';
 
-const VAL_FILE = join('jobbert-val', 'titles.csv');
+const VAL_FILE = JOBBERT_FILE;
 const ESCO_FILE = join('esco', 'occupations_en.csv');
 
 /** The project folder (the one with package.json above this file). */
@@ -86,36 +87,6 @@ export async function loadEvalSet(dir: string): Promise<EvalSet> {
     uris.push(row[uriCol]?.trim() ?? '');
   }
   return { queries, targets: Int32Array.from(targets), labels, dev: Uint8Array.from(dev), idx: Int32Array.from(idx), uris, skipped };
-}
-
-const SALT = 'jobbert-dev:';
-const DEV_SHARE = 0.36;
-
-/** The title as the split sees it: lower case, ASCII spaces collapsed (as jobbert.py). */
-function splitKey(title: string): string {
-  return title
-    .replace(/^[ \t\r\n]+|[ \t\r\n]+$/gu, '')
-    .replace(/[ \t\r\n]+/gu, ' ')
-    .toLowerCase();
-}
-
-/**
- * True when a jobbert-val title is in the dev part of the one fixed split. The split is by title,
- * so a dev title never has an exact twin in training; the rule is the one of
- * models/training/titlematch_train/jobbert.py, which the training pipeline applies.
- */
-export function isJobbertDev(title: string): boolean {
-  const hex = createHash('sha256').update(SALT + splitKey(title), 'utf8').digest('hex');
-  return Number.parseInt(hex.slice(0, 8), 16) < DEV_SHARE * 2 ** 32;
-}
-
-/**
- * Which half of jobbert-dev a title is in: the confidence calibration is fitted on "fit" and
- * measured on "measure", so its reported error is on titles it never saw.
- */
-export function jobbertDevHalf(title: string): 'fit' | 'measure' {
-  const hex = createHash('sha256').update(`jobbert-dev-half:${splitKey(title)}`, 'utf8').digest('hex');
-  return Number.parseInt(hex.slice(0, 8), 16) % 2 === 0 ? 'fit' : 'measure';
 }
 
 /** Count and sha256 of the dev rows' idx values, sorted, one per line (as the manifest records). */

@@ -1,7 +1,8 @@
 /**
  * `eval`'s occupation coding measure: jobbert-dev's vacancy titles coded to ESCO occupations the way
- * `match --taxonomy esco` codes them (every preferred and alternative label ranked, each occupation
- * once at its best label), scored against the occupation each title is tagged with.
+ * `match --taxonomy esco` codes them (every title ranked: preferred and alternative labels and the
+ * vacancy titles of jobbert-val's training part, never its dev part; each occupation once at its
+ * best title), scored against the occupation each title is tagged with.
  */
 import type { Engine } from '../core/engine/index.js';
 import { createMatcher } from '../core/match/index.js';
@@ -13,7 +14,7 @@ import type { ProgressReporter } from './progress.js';
 export interface CodeFigures {
   queries: number;
   occupations: number;
-  /** Labels ranked (preferred and alternative). */
+  /** Titles ranked (preferred and alternative labels, and the training part's vacancy titles). */
   labels: number;
   top1: number;
   top5: number;
@@ -55,7 +56,7 @@ export async function escoCodeFigures(engine: Engine, set: EvalSet, queryVectors
 /** The measure's lines, beside the plain-label figures they compare with. */
 export function codeLines(c: CodeFigures, plain: { top1: number; top5: number }): string[] {
   return [
-    `ESCO coding (match --taxonomy esco): the same ${c.queries} jobbert-dev titles coded to ${c.occupations} ESCO occupations through all ${c.labels} labels (preferred and alternative), each occupation once`,
+    `ESCO coding (match --taxonomy esco): the same ${c.queries} jobbert-dev titles coded to ${c.occupations} ESCO occupations through all ${c.labels} titles (preferred and alternative labels, and jobbert-val's training-part vacancy titles), each occupation once`,
     `${'code accuracy'.padEnd(52)} top-1 ${c.top1.toFixed(4)}  top-5 ${c.top5.toFixed(4)}  (${c.seconds.toFixed(1)} s; preferred labels only: top-1 ${plain.top1.toFixed(4)}  top-5 ${plain.top5.toFixed(4)})`,
   ];
 }

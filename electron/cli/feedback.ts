@@ -11,7 +11,8 @@
 import { adaptedTopK, prepareAdapter, trainAdapter, EVIDENCE_DEFAULTS, type AdapterFile, type Decision, type EvidenceSettings, type PreparedAdapter, type VectorDecision } from '../core/adapter/index.js';
 import type { Engine } from '../core/engine/index.js';
 import { createMatcher, matchesOf, rankMetrics, targetRanks, topK, type TopKFn, type TopKResult } from '../core/match/index.js';
-import { jobbertDevHalf, type EvalSet, type LanguageSet } from './eval-sets.js';
+import type { EvalSet, LanguageSet } from './eval-sets.js';
+import { jobbertDevHalf } from '../core/taxonomy/jobbert.js';
 
 /** Titles split into halves, each with the index of its gold label. */
 export interface FeedbackSet {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { TaxonomyId } from '../../contract/taxonomy.js';
 import { TAXONOMY_NAMES } from '../../contract/taxonomy.js';
 import { findColumn, readTable, type Table } from '../io/index.js';
+import { JOBBERT_ATTRIBUTION, JOBBERT_FILE, jobbertTrainingTitles } from './jobbert.js';
 import { TAXONOMY_FORMAT, type Occupation, type Taxonomy } from './types.js';
 
 /** The raw files each taxonomy is derived from, relative to the data folder. */
@@ -89,7 +90,13 @@ async function onetRelease(dataDir: string): Promise<string> {
   return 'O*NET Database';
 }
 
-/** ESCO: concept URI, preferred label, alternative labels (one per line) and the ISCO-08 unit group. */
+/**
+ * ESCO: concept URI, preferred label, alternative labels (one per line) and the ISCO-08 unit group;
+ * where the data folder has jobbert-val, the vacancy titles of its training part (never its dev
+ * part) are more titles of the occupations they are tagged with: real titles as employers write
+ * them ("Marketing Executive", "Sous Chef (m/w/d)"), which code vacancy titles better than the
+ * taxonomy's labels alone (README: the model, evaluation and speed).
+ */
 export async function deriveEsco(dataDir: string): Promise<Taxonomy> {
   const [occFile, iscoFile] = TAXONOMY_SOURCES.esco;
   // The unit groups' names, where the data has them (the build requires them; eval's small data sets may not).
@@ -105,6 +112,7 @@ export async function deriveEsco(dataDir: string): Promise<Taxonomy> {
   const occ = await table(dataDir, occFile);
   const c = { ...columns(occ, 'conceptUri', 'preferredLabel', 'altLabels'), iscoGroup: occ.columns.indexOf('iscoGroup') };
   const occupations: Occupation[] = [];
+  const byCode = new Map<string, TitleSet>();
   for (const row of occ.rows) {
     const code = clean(row[c.conceptUri]);
     const name = clean(row[c.preferredLabel]);
@@ -112,11 +120,17 @@ export async function deriveEsco(dataDir: string): Promise<Taxonomy> {
     const set = new TitleSet();
     set.add(name);
     for (const label of (row[c.altLabels] ?? '').split('\n')) set.add(label);
+    byCode.set(code, set);
     const group = c.iscoGroup < 0 ? '' : clean(row[c.iscoGroup]);
     const groupName = groups.get(group);
     occupations.push({ code, name, isco: group && groupName ? `${group} ${groupName}` : group || undefined, titles: set.titles });
   }
-  return { format: TAXONOMY_FORMAT, id: 'esco', name: TAXONOMY_NAMES.esco, source: 'ESCO v1, English', attribution: ESCO_ATTRIBUTION, occupations };
+  let attribution = ESCO_ATTRIBUTION;
+  if (existsSync(join(dataDir, JOBBERT_FILE))) {
+    for (const { title, uri } of await jobbertTrainingTitles(dataDir)) byCode.get(uri)?.add(title);
+    attribution = `${ESCO_ATTRIBUTION} ${JOBBERT_ATTRIBUTION}`;
+  }
+  return { format: TAXONOMY_FORMAT, id: 'esco', name: TAXONOMY_NAMES.esco, source: 'ESCO v1, English', attribution, occupations };
 }
 
 /** The raw files of a taxonomy that the data folder lacks. */

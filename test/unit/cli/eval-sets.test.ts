@@ -5,13 +5,13 @@ import {
   dataDir,
   devDigest,
   isI18nDev,
-  isJobbertDev,
   LANGUAGES,
   loadEvalSet,
   loadLanguageCases,
   loadLanguageSets,
   loadRecruiterCases,
 } from '../../../electron/cli/eval-sets.js';
+import { isJobbertDev } from '../../../electron/core/taxonomy/jobbert.js';
 
 
 const training = join(import.meta.dirname, '../../../models/training');

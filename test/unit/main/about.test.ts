@@ -8,6 +8,7 @@ describe('the About box', () => {
       expect(about.applicationVersion).toBe('1.2.3');
       expect(about.credits).toMatch(/O\*NET 27\.0 Database by the U\.S\. Department of Labor.*CC BY 4\.0 license\./s);
       expect(about.credits).toContain('ESCO classification, European Commission.');
+      expect(about.credits).toContain('JobBERT evaluation data, Decorte et al. 2021 (MIT licence)');
       expect(about.copyright).not.toContain('ESCO');
     }
   });

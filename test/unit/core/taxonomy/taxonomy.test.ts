@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cp } from 'node:fs/promises';
+import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { topK, type TopKResult } from '../../../../electron/core/match/index.js';
@@ -18,6 +18,7 @@ import {
   writeTaxonomy,
   writeUnavailable,
 } from '../../../../electron/core/taxonomy/index.js';
+import { isJobbertDev } from '../../../../electron/core/taxonomy/jobbert.js';
 import { tempFolder } from '../io/helpers.js';
 
 const DATA = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'taxonomy');
@@ -56,6 +57,27 @@ describe('deriving the taxonomies from the data sets', () => {
       },
     ]);
     expect(esco.attribution).toBe('ESCO classification, European Commission.');
+  });
+
+  it('ESCO with jobbert-val: the vacancy titles of its training part join their occupations, its dev part never', async () => {
+    const data = join(tmp.dir, 'with-jobbert');
+    await cp(join(DATA, 'esco'), join(data, 'esco'), { recursive: true });
+    const accountant = 'http://data.europa.eu/esco/occupation/eda0d957-3c3c-4139-b89a-a18bc9e18897';
+    const nurse = 'http://data.europa.eu/esco/occupation/18e14e61-495b-44cc-a7c6-df4c625934ba';
+    // "Management Accountant" is in jobbert-dev (isJobbertDev): measured only, never shipped.
+    expect(isJobbertDev('Management Accountant')).toBe(true);
+    expect(isJobbertDev('Senior Accountant (m/w/d)')).toBe(false);
+    await mkdir(join(data, 'jobbert-val'));
+    tmp.file(
+      'with-jobbert/jobbert-val/titles.csv',
+      `,vacancyTitle,conceptUri\n0,Management Accountant,${accountant}\n1,Senior Accountant (m/w/d),${accountant}\n2,Ward Nurse,${nurse}\n3,Cost  Accountant,${accountant}\n4,Plumber,http://data.europa.eu/esco/occupation/none\n`,
+    );
+    const esco = await deriveEsco(data);
+    expect(esco.occupations.map((o) => o.titles)).toEqual([
+      ['accountant', 'cost accountant', 'chartered accountant', 'Senior Accountant (m/w/d)'],
+      ['specialist nurse', 'cardiovascular nurse', 'critical care nurse', 'Ward Nurse'],
+    ]);
+    expect(esco.attribution).toBe('ESCO classification, European Commission. Vacancy titles: JobBERT evaluation data, Decorte et al. 2021 (MIT licence).');
   });
 
   it('a data file without its columns is refused with the reader\'s message naming the file and its columns', async () => {
