@@ -42,7 +42,8 @@ Ranks all 2,942 ESCO preferred labels for each JobBERT validation vacancy title 
 top-1 and top-5 for the model and for the character 3-gram TF-IDF cosine floor: first on
 jobbert-dev, the part of the file no model is trained on (the measure), then on the whole file
 (partly trained on by models from 2.0 on), and jobbert-dev coded to ESCO occupations through all
-their labels as match --taxonomy esco codes (top-1 and top-5 code accuracy). Then the recruiter
+their labels and the training part's vacancy titles, as match --taxonomy esco codes (top-1 and
+top-5 code accuracy). Then the recruiter
 cases: each query ranked against its list of 40+ titles (top-1 and MRR).
 
   --data DIR    the data folder (default: $TITLEMATCH_DATA, else ../shared/data beside the project)
