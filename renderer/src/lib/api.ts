@@ -7,6 +7,8 @@ import type { TitleMatchApi, Unsubscribe } from '../../../electron/contract/api.
 import type { TaxonomyId } from '../../../electron/contract/taxonomy.js';
 import type {
   AppCommand,
+  DecisionChange,
+  DecisionsImported,
   EngineStatus,
   ExportRequest,
   MatchExplanation,
@@ -17,6 +19,7 @@ import type {
   ProviderChoice,
   RecentFile,
   SaveProjectRequest,
+  SavedDecisions,
   Side,
   TableSummary,
 } from '../../../electron/contract/types.js';
@@ -70,6 +73,11 @@ export const api = {
   saveProject: (request: SaveProjectRequest): Promise<string | null> => unwrap(bridge().saveProject(request)),
   openProject: (path: string | null): Promise<OpenedProject | null> => unwrap(bridge().openProject({ path })),
   recentFiles: (): Promise<RecentFile[]> => unwrap(bridge().recentFiles()),
+  savedDecisions: (): Promise<SavedDecisions> => unwrap(bridge().savedDecisions()),
+  decide: (change: DecisionChange): Promise<SavedDecisions> => unwrap(bridge().decide(change)),
+  importDecisions: (): Promise<DecisionsImported | null> => unwrap(bridge().importDecisions()),
+  exportDecisions: (): Promise<string | null> => unwrap(bridge().exportDecisions()),
+  clearDecisions: (): Promise<{ kept: string | null; saved: SavedDecisions }> => unwrap(bridge().clearDecisions()),
   /** The local path of a dropped file; '' when the system gives none. */
   pathForFile: (file: File): string => bridge().pathForFile(file),
   onMatchProgress: (listener: (p: MatchProgress) => void): Unsubscribe => bridge().onMatchProgress(listener),

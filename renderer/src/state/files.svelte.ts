@@ -2,6 +2,7 @@
 import { DEFAULT_SENIORITY } from '../../../electron/contract/seniority.js';
 import type { ExportFormat, ProjectInput, Side } from '../../../electron/contract/types.js';
 import { api, messageOf } from '../lib/api.js';
+import { decisions, matchDecisions } from './decisions.svelte.js';
 import { baseName } from '../lib/format.js';
 import { inputs, matchInput } from './inputs.svelte.js';
 import { results, showResult } from './results.svelte.js';
@@ -58,11 +59,13 @@ export async function saveProject(saveAs: boolean): Promise<void> {
   files.saveError = null;
   try {
     const { direction, topK, threshold } = results.settings;
+    const { decisions: made, adapt } = matchDecisions();
     const path = await api.saveProject({
       candidates: matchInput('candidates'),
       targets: matchInput('targets'),
-      settings: { direction, topK, threshold, seniority: run.seniority },
+      settings: { direction, topK, threshold, seniority: run.seniority, ...(adapt ? {} : { adapt }) },
       runId: results.current?.runId ?? null,
+      decisions: made,
       saveAs,
     });
     if (path !== null) {
@@ -103,8 +106,10 @@ export async function openProject(path: string | null = null): Promise<void> {
     restoreInput('candidates', project.candidates);
     restoreInput('targets', project.targets);
     files.projectPath = project.path;
-    const { seniority, ...view } = project.settings;
+    const { seniority, adapt, ...view } = project.settings;
     run.seniority = seniority ?? DEFAULT_SENIORITY;
+    decisions.project = project.decisions;
+    decisions.adapt = adapt ?? true;
     if (project.result) {
       showResult(project.result, view);
       ui.screen = 'results';

@@ -56,6 +56,16 @@ export function showResult(result: MatchResult, settings?: Partial<ResultSetting
   results.explanation = null;
 }
 
+/**
+ * Shows the same match ranked again (after a decision): the person's settings and the selected
+ * title stay; the selected match keeps its place in the list, which the next match may now fill.
+ */
+export function replaceResult(result: MatchResult): void {
+  results.current = result;
+  results.settings.topK = Math.min(results.settings.topK, result.topK);
+  results.explanation = null;
+}
+
 /** Switches which side is listed; the selection starts over. */
 export function setDirection(direction: Direction): void {
   if (results.settings.direction === direction) return;

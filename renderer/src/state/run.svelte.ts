@@ -2,6 +2,7 @@
 import { DEFAULT_SENIORITY, type SeniorityMode } from '../../../electron/contract/seniority.js';
 import type { MatchProgress } from '../../../electron/contract/types.js';
 import { api, isCancelled, messageOf } from '../lib/api.js';
+import { matchDecisions } from './decisions.svelte.js';
 import { inputs, matchInput } from './inputs.svelte.js';
 import { showResult } from './results.svelte.js';
 import { ui } from './ui.svelte.js';
@@ -37,7 +38,7 @@ export async function startMatch(): Promise<void> {
     run.progress = p;
   });
   try {
-    const result = await api.match({ candidates, targets, topK: run.topK, seniority: run.seniority });
+    const result = await api.match({ candidates, targets, topK: run.topK, seniority: run.seniority, ...matchDecisions() });
     showResult(result);
     ui.screen = 'results';
     ui.notice = null;

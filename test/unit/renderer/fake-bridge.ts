@@ -17,6 +17,7 @@ import { results } from '../../../renderer/src/state/results.svelte.js';
 import { run } from '../../../renderer/src/state/run.svelte.js';
 import { ui } from '../../../renderer/src/state/ui.svelte.js';
 import { engine } from '../../../renderer/src/state/engine.svelte.js';
+import { decisions } from '../../../renderer/src/state/decisions.svelte.js';
 
 type Method = Exclude<keyof TitleMatchApi, 'pathForFile' | 'onMatchProgress' | 'onEngineStatus' | 'onCommand'>;
 type Answer<M extends Method> = Awaited<ReturnType<TitleMatchApi[M]>>;
@@ -115,6 +116,7 @@ export class FakeBridge {
   constructor() {
     this.on('engineStatus', () => ok(READY));
     this.on('recentFiles', () => ok([]));
+    this.on('savedDecisions', () => ok({ path: '/data/decisions.json', decisions: [], error: null }));
   }
 
   /** Sets how a method answers. */
@@ -166,6 +168,11 @@ export class FakeBridge {
       saveProject: c('saveProject'),
       openProject: c('openProject'),
       recentFiles: c('recentFiles'),
+      savedDecisions: c('savedDecisions'),
+      decide: c('decide'),
+      importDecisions: c('importDecisions'),
+      exportDecisions: c('exportDecisions'),
+      clearDecisions: c('clearDecisions'),
       pathForFile: () => this.droppedPath,
       onMatchProgress: (l) => this.subscribe(this.listeners.matchProgress, l),
       onEngineStatus: (l) => this.subscribe(this.listeners.engineStatus, l),
@@ -198,6 +205,7 @@ export function installBridge(): FakeBridge {
   engine.status = READY;
   engine.modelError = null;
   engine.choosingModel = false;
+  Object.assign(decisions, { saved: [], savedPath: '', storeError: null, project: [], adapt: true, showHidden: false, busy: null, adapting: false, error: null });
   return bridge;
 }
 

@@ -27,7 +27,7 @@ describe('match panel', () => {
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Matches to keep per title' }), '5');
     await userEvent.click(screen.getByRole('button', { name: 'Match' }));
     await waitFor(() => expect(ui.screen).toBe('results'));
-    expect(bridge.argsOf('match')).toEqual([[{ candidates: { tableId: 't1', column: 'Current title' }, targets: { tableId: 't2', column: 'Name' }, topK: 5, seniority: 'prefer' }]]);
+    expect(bridge.argsOf('match')).toEqual([[{ candidates: { tableId: 't1', column: 'Current title' }, targets: { tableId: 't2', column: 'Name' }, topK: 5, seniority: 'prefer', decisions: [], adapt: true }]]);
     expect(results.current?.runId).toBe('run-1');
   });
 

@@ -95,7 +95,7 @@ describe('seniority in the app', () => {
     await saveProject(false);
     expect(bridge.argsOf('saveProject')[0][0]).toMatchObject({ settings: { seniority: 'ignore' } });
 
-    const opened = (settings: OpenedProject['settings']): OpenedProject => ({ path: '/home/ann/work.titlematch', candidates: null, targets: null, settings, result: null });
+    const opened = (settings: OpenedProject['settings']): OpenedProject => ({ path: '/home/ann/work.titlematch', candidates: null, targets: null, settings, result: null, decisions: [] });
     bridge.on('openProject', () => ok(opened({ topK: 5, threshold: 0.4, direction: 'byTarget', seniority: 'require' })));
     await openProject('/home/ann/work.titlematch');
     expect(run.seniority).toBe('require');
