@@ -120,6 +120,11 @@ describe('decisions on the results', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Turn off' }));
     await waitFor(() => expect(screen.getByLabelText('Decisions in use').textContent).toContain('Decisions off: the model alone'));
     expect((bridge.argsOf('match')[0][0] as MatchRequest).adapt).toBe(false);
+    // The model alone: a rejected match it ranks is listed, marked, where the model put it.
+    decisions.project = [{ query: 'Lead Full Stack Developer', match: 'Sr. Software Eng', decision: 'reject' }];
+    render(ResultsView);
+    expect(rows()[0]).toBe('1 Sr. Software Eng 2 rows · senior 0.82 Rejected');
+    expect(screen.getByRole('switch', { name: 'Show hidden matches' })).toBeDisabled();
     await userEvent.click(screen.getByRole('button', { name: 'Turn on' }));
     await waitFor(() => expect(bridge.argsOf('match')).toHaveLength(2));
     expect((bridge.argsOf('match')[1][0] as MatchRequest).adapt).toBe(true);

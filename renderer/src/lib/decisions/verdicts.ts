@@ -3,7 +3,7 @@
  * is the same read from either side), and the matches a title lists with their decisions. The
  * ranking itself comes from the engine, which pins accepted pairs and leaves rejected ones out;
  * here a rejected pair is only kept from view until that ranking arrives, or listed, marked, when
- * the person asks to see hidden matches.
+ * the person asks to see hidden matches or turns the decisions off.
  */
 import type { DecisionEntry, MatchedSide, Verdict } from '../../../../electron/contract/types.js';
 import type { RankedMatch } from '../matches/results.js';
@@ -43,17 +43,19 @@ export interface ListedMatch extends RankedMatch {
 const HIDDEN_RANK = 100_000;
 
 /**
- * The matches of the title `query` with their decisions: rejected ones left out unless `showHidden`,
- * which also lists, after the ranking, the rejected titles of `other` that the ranking left out.
+ * The matches of the title `query` with their decisions. While the decisions rank (`adapt`),
+ * rejected ones are left out unless `showHidden`, which also lists, after the ranking, the rejected
+ * titles of `other` that the ranking left out; with the decisions off (the model alone), every
+ * match the model ranks is listed, marked.
  */
-export function listedMatches(matches: readonly RankedMatch[], query: string, other: MatchedSide, index: ReadonlyMap<string, Verdict>, showHidden: boolean): ListedMatch[] {
+export function listedMatches(matches: readonly RankedMatch[], query: string, other: MatchedSide, index: ReadonlyMap<string, Verdict>, view: { adapt: boolean; showHidden: boolean }): ListedMatch[] {
   const out: ListedMatch[] = [];
   for (const m of matches) {
     const decision = verdictOf(index, query, m.title);
-    if (decision === 'reject' && !showHidden) continue;
+    if (decision === 'reject' && view.adapt && !view.showHidden) continue;
     out.push({ ...m, decision, hiddenOnly: false });
   }
-  if (!showHidden) return out;
+  if (!view.adapt || !view.showHidden) return out;
   const listed = new Set(matches.map((m) => m.title));
   const prefix = key(query, '');
   for (const [k, decision] of index) {
