@@ -27,11 +27,6 @@ export function verdictOf(index: ReadonlyMap<string, Verdict>, query: string, ma
   return index.get(key(query, match)) ?? null;
 }
 
-/** How many distinct pairs the lists decide (a pair read from either side counts once). */
-export function decidedCount(...lists: readonly (readonly DecisionEntry[])[]): number {
-  return new Set(lists.flat().map((d) => [d.query, d.match].sort().join('\u0000'))).size;
-}
-
 /** A match as the list shows it: its decision, and whether it is a rejected one the ranking no longer holds. */
 export interface ListedMatch extends RankedMatch {
   decision: Verdict | null;
