@@ -7,7 +7,8 @@
 #   2. model 2.0 warm-started from stage 1 (--init): real vacancy titles, linked occupations and
 #      the recruiter lexicon, 2,000 steps; written to --out (models/titlematch by default).
 # A stopped stage 2 continues with `sh models/training/train.sh --resume models/training/.work/stage2`.
-# `train.sh --fp16 [options]` runs fp16.py instead: builds and qualifies the float16 variant.
+# `train.sh --fp16 [options]` runs fp16.py instead: builds and qualifies the float16 variant;
+# `train.sh --int8 [options]` runs int8.py: stores the token embedding as int8 if the dev sets allow.
 # Needs Python 3 with PyTorch (Debian: apt-get install python3-torch python3-onnx libopenblas0-pthread).
 # Options are passed to train.py (or fp16.py); `--help` lists them. Data: ../shared/data or $TITLEMATCH_DATA.
 set -e
@@ -16,6 +17,9 @@ script=train.py
 if [ "${1:-}" = "--fp16" ]; then
   shift
   script=fp16.py
+elif [ "${1:-}" = "--int8" ]; then
+  shift
+  script=int8.py
 fi
 python=""
 for py in "${PYTHON:-}" python3 /usr/bin/python3; do
@@ -29,7 +33,7 @@ if [ -z "$python" ]; then
   echo "train: no Python with PyTorch and ONNX found. On Debian: apt-get install python3-torch python3-onnx libopenblas0-pthread (or set PYTHON=/path/to/python3)." >&2
   exit 2
 fi
-if [ "$script" = fp16.py ] || [ "${1:-}" = "--help" ] || [ "${1:-}" = "--resume" ]; then
+if [ "$script" != train.py ] || [ "${1:-}" = "--help" ] || [ "${1:-}" = "--resume" ]; then
   exec "$python" -u "$here/$script" "$@"
 fi
 stage1="$here/.work/stage1"

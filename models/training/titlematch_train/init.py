@@ -12,6 +12,8 @@ import onnx
 import torch
 from onnx import numpy_helper
 
+from . import int8
+
 
 def read_vocab(model_dir):
     with open(os.path.join(model_dir, "tokenizer.json"), encoding="utf-8") as f:
@@ -31,7 +33,7 @@ def read_config(model_dir):
 
 def state_dict_from_onnx(path):
     m = onnx.load(path)
-    init = {i.name: numpy_helper.to_array(i) for i in m.graph.initializer}
+    init = int8.dequantized_state({i.name: numpy_helper.to_array(i) for i in m.graph.initializer})
     state = {k[len("model."):]: v for k, v in init.items() if k.startswith("model.")}
     consumers = {}
     for node in m.graph.node:

@@ -1,0 +1,96 @@
+"""Stores the bundled model's token embedding as int8 and qualifies it on the dev sets: `npm run int8`.
+
+1. Builds the graph with the token embedding as int8, one float32 scale per row
+   (titlematch_train/int8.py): the largest tensor of the model at a quarter of its size.
+2. Measures the float32 graph and the int8 one with the app's own engine (`titlematch eval`, cpu
+   provider) on jobbert-dev (the measure, never trained on) and on the training's held-out ESCO
+   labels (the same dev split as `npm run fp16`).
+3. Replaces model.onnx only if every MRR is within 0.005 of float32, and records the figures in
+   manifest.json under `storage` (and the new file's sha256 and size). Run it before `npm run fp16`,
+   whose float16 variant is then made from the int8 graph. A model already stored so is left alone.
+
+Needs python3-onnx and a built project (`npm install` builds out/).
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import onnx
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fp16 import evaluate, model_folder, write_dev_folder  # noqa: E402
+from titlematch_train import int8  # noqa: E402
+from titlematch_train.export import sha256  # noqa: E402
+
+MAX_MRR_DROP = 0.005
+
+
+def jobbert_dev(root, folder, data_dir):
+    cmd = ["node", os.path.join(root, "out", "electron", "cli", "eval.js"), "--data", data_dir, "--model", folder,
+           "--provider", "cpu", "--json", "--jobbert-only"]
+    model = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=root).stdout)["jobbertDev"]["model"]
+    return {"mrr": round(model["mrr"], 4), "top1": round(model["top1"], 4), "top5": round(model["top5"], 4), "queries": model["n"]}
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--model", default="models/titlematch")
+    p.add_argument("--data", default=os.environ.get("TITLEMATCH_DATA", "../shared/data"))
+    p.add_argument("--seed", type=int, default=13, help="the training seed (the ESCO dev split depends on it)")
+    p.add_argument("--work", default="models/training/.work/int8")
+    args = p.parse_args(argv)
+    root = os.getcwd()
+    if not os.path.exists(os.path.join(root, "out", "electron", "cli", "eval.js")):
+        sys.exit("int8: out/electron/cli/eval.js is missing; run `npm install` (or `npm run build:node`) first.")
+    model_path = os.path.join(args.model, "model.onnx")
+    base = onnx.load(model_path)
+    if any(i.name == int8.INT8 for i in base.graph.initializer):
+        print(f"int8: {model_path} already stores its token embedding as int8", flush=True)
+        return
+    manifest_path = os.path.join(args.model, "manifest.json")
+    with open(manifest_path, encoding="utf-8") as f:
+        manifest = json.load(f)
+    if manifest.get("files", {}).get("model.onnx", {}).get("sha256") != sha256(model_path):
+        sys.exit(f"int8: {model_path} does not match the sha256 in {manifest_path}; export the model again first.")
+    small = int8.quantize_token_embedding(base)
+
+    shutil.rmtree(args.work, ignore_errors=True)
+    dev_dir = os.path.join(args.work, "dev")
+    n = write_dev_folder(args.data, args.seed, dev_dir)
+    figures = {}
+    for name, graph in [("fp32", base), ("int8_embedding", small)]:
+        folder = model_folder(args.model, graph, os.path.join(args.work, name))
+        figures[name] = {"jobbert-dev": jobbert_dev(root, folder, args.data), "esco-dev": evaluate(root, folder, dev_dir)}
+        print(f"{name}: {figures[name]}", flush=True)
+    drop = max(figures["fp32"][k]["mrr"] - figures["int8_embedding"][k]["mrr"] for k in ("jobbert-dev", "esco-dev"))
+    if drop > MAX_MRR_DROP:
+        sys.exit(f"int8: dev MRR drops by {drop:.4f}, more than {MAX_MRR_DROP}; model.onnx is left in float32.")
+    before = os.path.getsize(model_path)
+    onnx.save(small, model_path)
+    after = os.path.getsize(model_path)
+    print(f"wrote {model_path}: {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB; largest dev MRR drop {drop:+.4f} (limit {MAX_MRR_DROP})", flush=True)
+    manifest["files"]["model.onnx"] = {"sha256": sha256(model_path), "bytes": after}
+    manifest["storage"] = {
+        "token_embedding": "int8, one float32 scale per row (symmetric), dequantised after the lookup; the rest float32",
+        "bytes": {"float32": before, "int8_embedding": after},
+        "dev": {
+            "jobbert-dev": "jobbert-val's fixed dev part, ranked against the ESCO preferred labels",
+            "esco-dev": f"{n} held-out ESCO labels (train.py --dev, seed {args.seed})",
+            "measured_with": "titlematch eval, onnxruntime-node cpu provider",
+            **figures,
+        },
+        "max_mrr_drop": MAX_MRR_DROP,
+        "mrr_drop": round(drop, 4),
+        "command": "npm run int8",
+    }
+    with open(manifest_path, "w", encoding="utf-8") as f:
+        json.dump(manifest, f, indent=2)
+        f.write("\n")
+    print(f"recorded in {manifest_path}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
