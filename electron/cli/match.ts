@@ -24,7 +24,7 @@ import { renderOutput, writeChunks, writeToStdout, type MatchRow, type OutputFor
 import { checkTaxonomyOptions, parseTaxonomy, runTaxonomyMatch, TAXONOMY_USAGE } from './match-taxonomy.js';
 import { ProgressReporter } from './progress.js';
 import { ADAPTER_ARG_OPTIONS, ADAPTER_USAGE, adapterFor } from './adapter-option.js';
-import { adaptedTopK, adapterSummary, prepareAdapter, ADAPTED_NO_CONFIDENCE } from '../core/adapter/index.js';
+import { adaptedTopK, adapterSummary, prepareAdapter, ADAPTED_NO_CONFIDENCE, PINNED_DECISION } from '../core/adapter/index.js';
 import { parseSeniority, SENIORITY_USAGE } from './seniority-option.js';
 import type { SeniorityMode } from '../contract/seniority.js';
 
@@ -208,9 +208,13 @@ async function matchReport(
   confidences: RunConfidences,
 ): Promise<MatchReport> {
   const matches: ReportMatch[] = [];
+  // An adapted ranking marks the pairs the recruiter accepted, as the app's reports do.
+  const pinned = 'pinned' in result && result.pinned instanceof Uint8Array ? result.pinned : undefined;
+  const queryOf = new Map(queries.rows.map((row, q) => [row, q]));
   for (const r of matchRows(queries, corpus, result, seniority, confidences)) {
     const m: ReportMatch = { queryRow: r.query_row, rank: r.rank, matchRow: r.match_row, score: r.score };
     m.facets = { seniorityQuery: r.seniority_query, seniorityMatch: r.seniority_match };
+    if (pinned?.[(queryOf.get(r.query_row) ?? 0) * result.k + r.rank - 1]) m.facets.decision = PINNED_DECISION;
     // The model's own score only where the ranking's differs from it.
     if (seniority.mode === 'prefer') m.facets.modelScore = r.model_score;
     if (r.confidence !== undefined) m.facets = { ...m.facets, confidence: r.confidence, bucket: r.bucket };

@@ -9,6 +9,6 @@ export { adapterModelOf, newAdapterFile, parseAdapter, readAdapterFile, serializ
 export type { AdapterFile } from './file.js';
 export { adaptedTopK, prepareAdapter } from './apply.js';
 export type { PreparedAdapter } from './apply.js';
-export { adapterSummary, ADAPTED_NO_CONFIDENCE } from './summary.js';
+export { adapterSummary, ADAPTED_NO_CONFIDENCE, PINNED_DECISION } from './summary.js';
 export { DecisionStore, mergeDecisions } from './store.js';
 export type { DecisionStoreState } from './store.js';

@@ -10,3 +10,6 @@ export function adapterSummary(source: string | undefined, adapter: AdapterFile 
   const accepted = adapter.decisions.filter((d) => d.accept).length;
   return `${source}: ${adapter.decisions.length} decisions (${accepted} accepted, ${adapter.decisions.length - accepted} rejected)${adapter.map ? ' and a learned map' : ''}; accepted pairs first, rejected ones hidden, scores adapted (no confidence)`;
 }
+
+/** What reports say in their Decision column of a pair the recruiter accepted (ranked first; rejected pairs are not listed). */
+export const PINNED_DECISION = 'accepted (ranked first)';

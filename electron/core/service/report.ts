@@ -6,6 +6,7 @@
  */
 import { BUCKETS, bucketOf, type Bucket } from '../../contract/confidence.js';
 import type { Direction, ExportRequest, Ranking } from '../../contract/types.js';
+import { PINNED_DECISION } from '../adapter/index.js';
 import { findColumn } from '../io/index.js';
 import { printTitle, renderHtmlString, writeReport as writeMatchReport, type MatchReport, type MatchFacets, type ReportDirection, type ReportMatch } from '../report/index.js';
 import { ServiceError } from './errors.js';
@@ -15,8 +16,6 @@ type Side = KeptResult['candidates'];
 
 const LABELS = { candidates: 'Candidates', targets: 'Openings' } as const;
 
-/** The Decision column of a pair the recruiter accepted. */
-const PINNED = 'accepted (ranked first)';
 
 /** One direction of a kept result as report rows: every query row's matches, filtered as on screen. */
 export function reportDirection(kept: KeptResult, direction: Direction, topK: number, threshold: number, buckets: readonly Bucket[] = BUCKETS): ReportDirection {
@@ -48,7 +47,7 @@ export function reportDirection(kept: KeptResult, direction: Direction, topK: nu
         ...(bucket ? { confidence, bucket } : {}),
         ...(ranking.matched?.[q * ranking.k + r] ? { via: ranking.matched[q * ranking.k + r] } : {}),
         // A pair the recruiter accepted, ranked first for its title (rejected pairs are not in the ranking).
-        ...(ranking.pinned?.[q * ranking.k + r] ? { decision: PINNED } : {}),
+        ...(ranking.pinned?.[q * ranking.k + r] ? { decision: PINNED_DECISION } : {}),
       };
       for (const row of corpus.titles.rows[m]) ranked.push({ queryRow: 0, rank: r + 1, matchRow: row + 1, score, facets });
     }

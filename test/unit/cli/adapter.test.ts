@@ -106,8 +106,12 @@ describe('titlematch match --adapter', () => {
     const html = await runCli(['match', candidates, openings, '--format', 'html', '--adapter', adapter, ...bundled]);
     expect(html.code).toBe(0);
     expect(html.stdout).toContain(`${adapter}: 13 decisions (6 accepted, 7 rejected); accepted pairs first, rejected ones hidden`);
+    // The accepted pair Atty -> Lawyer is marked in a Decision column, as the app's reports mark it.
+    const atty = /<tbody[^>]*>(?:(?!<\/tbody>)[\s\S])*?>Atty<(?:(?!<\/tbody>)[\s\S])*<\/tbody>/.exec(html.stdout)?.[0] ?? '';
+    expect(atty).toMatch(/<td class="match"><span class="title">Lawyer<\/span>[\s\S]*?<td class="facet">accepted \(ranked first\)<\/td>/);
     const plain = await runCli(['match', candidates, openings, '--format', 'html', ...bundled]);
     expect(plain.stdout).toMatch(/Adapter<\/t[hd]>\s*<td>none</);
+    expect(plain.stdout).not.toContain('accepted (ranked first)');
   }, 60_000);
 
   it('refuses a damaged, foreign or other-model adapter with exit 2 and one line, before reading the inputs', async () => {
