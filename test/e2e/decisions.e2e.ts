@@ -178,10 +178,10 @@ describe('decisions, end to end', () => {
 
   it('clears the saved decisions after asking; the project keeps its own', async () => {
     const bar = page.getByRole('group', { name: 'Decisions' });
-    expect(await text(bar)).toContain('2 saved decisions (every project) · 2 in this project');
+    expect(await text(bar)).toContain('2 saved · 2 in this project');
     await page.getByRole('button', { name: 'Clear saved decisions…' }).click();
     await page.getByRole('group', { name: 'Clear the saved decisions?' }).getByRole('button', { name: 'Clear' }).click();
-    await bar.getByText('0 saved decisions (every project) · 2 in this project').waitFor();
+    await bar.getByText('0 saved · 2 in this project').waitFor();
     expect(JSON.parse(readFileSync(join(dataDir, 'decisions.json'), 'utf8'))).toMatchObject({ decisions: [] });
     expect(existsSync(join(dataDir, 'decisions.json'))).toBe(true);
     await screenshots(page, shots, '65-decisions-cleared');

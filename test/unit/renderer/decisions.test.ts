@@ -140,16 +140,16 @@ describe('saved decisions', () => {
     bridge.on('clearDecisions', () => ok({ kept: null, saved: saved() }));
     render(DecisionsBar);
     const bar = screen.getByRole('group', { name: 'Decisions' });
-    expect(bar.textContent).toContain('1 saved decision (every project) · 0 in this project');
+    expect(bar.textContent).toContain('1 saved · 0 in this project');
     await userEvent.click(screen.getByRole('button', { name: 'Import decisions…' }));
-    await waitFor(() => expect(bar.textContent).toContain('2 saved decisions (every project)'));
+    await waitFor(() => expect(bar.textContent).toContain('2 saved · 0 in this project'));
     expect(ui.notice).toBe('Imported 2 decisions from decisions.xlsx');
     await userEvent.click(screen.getByRole('button', { name: 'Export decisions…' }));
     await waitFor(() => expect(ui.notice).toBe('Exported 2 decisions to titlematch-decisions.csv'));
     await userEvent.click(screen.getByRole('button', { name: 'Clear saved decisions…' }));
     expect(bridge.argsOf('clearDecisions')).toHaveLength(0);
     await userEvent.click(within(screen.getByRole('group', { name: 'Clear the saved decisions?' })).getByRole('button', { name: 'Clear' }));
-    await waitFor(() => expect(bar.textContent).toContain('0 saved decisions'));
+    await waitFor(() => expect(bar.textContent).toContain('0 saved · 0 in this project'));
     expect(bridge.argsOf('clearDecisions')).toHaveLength(1);
   });
 
