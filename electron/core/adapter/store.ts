@@ -123,6 +123,8 @@ export interface DecisionStoreState {
 export class DecisionStore {
   private decisions: Decision[] | undefined;
   private error: InputError | null = null;
+  // Changes run one after another: two decisions in quick succession both read what the other wrote.
+  private last: Promise<unknown> = Promise.resolve();
 
   constructor(readonly path: string) {}
 
@@ -139,15 +141,14 @@ export class DecisionStore {
 
   /** Makes one change and saves the store. */
   async decide(change: DecisionChange): Promise<DecisionStoreState> {
-    await this.save(withDecision(await this.usable(), change));
+    await this.serial(async () => this.save(withDecision(await this.usable(), change)));
     return this.state();
   }
 
   /** Adds a decisions file's decisions (its decision about a pair replaces the store's); returns how many it held. */
   async importFile(path: string, sheet?: string): Promise<{ imported: number; notes: string[] }> {
-    const current = await this.usable();
     const read = await readDecisions(path, sheet);
-    await this.save(mergeDecisions(current, read.decisions));
+    await this.serial(async () => this.save(mergeDecisions(await this.usable(), read.decisions)));
     return { imported: read.decisions.length, notes: read.notes };
   }
 
@@ -162,16 +163,24 @@ export class DecisionStore {
    * Forgets every decision. A store file that could not be read is first renamed to
    * `<name>.damaged-<time>` beside it, so that nothing is lost; returns that name, or null.
    */
-  async clear(): Promise<string | null> {
-    await this.load();
-    let kept: string | null = null;
-    if (this.error) {
-      kept = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      await rename(this.path, kept);
-      this.error = null;
-    }
-    await this.save([]);
-    return kept;
+  clear(): Promise<string | null> {
+    return this.serial(async () => {
+      await this.load();
+      let kept: string | null = null;
+      if (this.error) {
+        kept = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        await rename(this.path, kept);
+        this.error = null;
+      }
+      await this.save([]);
+      return kept;
+    });
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.last.then(work, work);
+    this.last = run.catch(() => undefined);
+    return run;
   }
 
   private async load(): Promise<void> {

@@ -36,6 +36,14 @@ describe('decision store', () => {
     expect(await new DecisionStore(store.path).list()).toEqual([]);
   });
 
+  it('keeps every one of several decisions made at once', async () => {
+    const path = join(fresh(), 'decisions.json');
+    const store = new DecisionStore(path);
+    const titles = ['Lawyer', 'Solicitor', 'Barrister', 'Paralegal', 'Judge'];
+    await Promise.all(titles.map((match, i) => store.decide({ query: 'Atty', match, accept: i % 2 === 0 })));
+    expect((await new DecisionStore(path).list()).map((d) => d.match)).toEqual(titles);
+  });
+
   it('exports the CSV titlematch tune reads, and importing it into another store gives the same decisions', async () => {
     const dir = fresh();
     const store = new DecisionStore(join(dir, 'a.json'));
