@@ -25,6 +25,34 @@ const result: MatchResult = {
 const settings = { topK: 2, threshold: 0.35, direction: 'byCandidate' as const, seniority: 'require' as const };
 
 describe('project files', () => {
+  it('keep the project’s decisions, the adapter setting, the pinned places and the decisions the run used', async () => {
+    const path = join(dir, 'decided.titlematch');
+    const decisions = [
+      { query: 'Registered Nurse', match: 'RN', decision: 'accept' as const },
+      { query: 'Registered Nurse', match: 'Welder', decision: 'reject' as const },
+    ];
+    const adapted: MatchResult = {
+      ...result,
+      byTarget: { k: 2, indices: [0, -1], scores: [0.9, 0], pinned: [1, 0] },
+      confidence: { calibrated: false, reason: 'the adapter changes the scores' },
+      adapter: { decisions: 2, accepted: 1, rejected: 1, summary: 'decisions made in TitleMatch: 2 decisions (1 accepted, 1 rejected)' },
+    };
+    await writeProject(path, toProject(path, { candidates: null, targets: null }, { ...settings, adapt: false }, adapted, decisions));
+    const back = await readProject(path);
+    expect(back.decisions).toEqual(decisions);
+    expect(back.settings.adapt).toBe(false);
+    expect(back.result?.byTarget.pinned).toEqual([1, 0]);
+    expect(back.result?.adapter).toEqual(adapted.adapter);
+
+    // A damaged decision is named; an older file without decisions opens with none.
+    const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    writeFileSync(path, JSON.stringify({ ...data, decisions: [{ query: 'RN', match: 'Nurse', decision: 'maybe' }] }));
+    await expect(readProject(path)).rejects.toMatchObject({ code: 'corrupt', message: expect.stringContaining('is damaged (decision 1)') as unknown });
+    delete data.decisions;
+    writeFileSync(path, JSON.stringify(data));
+    expect((await readProject(path)).decisions).toEqual([]);
+  });
+
   it('save and reopen inputs, columns, settings and results', async () => {
     const path = join(dir, 'work.titlematch');
     const project = toProject(path, { candidates: { path: result.candidates.path, sheet: 'Staff', column: 'Title' }, targets: { path: result.targets.path, sheet: null, column: 'Job' } }, settings, result);
