@@ -4,8 +4,8 @@
  * and the real services with the bundled model: reject and accept matches (button and key), the
  * ranking adapted in the worker ("Adapted from N decisions"), hidden matches shown with the switch,
  * a new match that keeps the rejected pair out, exports that mark the accepted pair and name the
- * decisions in the Summary, the saved decisions exported as tune's CSV, the adapter turned off, and
- * the saved decisions cleared. Screenshots 60-65, light and dark, go to test-results/screenshots/.
+ * decisions in the Summary, the saved decisions exported as tune's CSV, the adapter turned off, the
+ * saved decisions cleared and the exported file imported back. Screenshots 60-65, light and dark, go to test-results/screenshots/.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -185,6 +185,15 @@ describe('decisions, end to end', () => {
     expect(JSON.parse(readFileSync(join(dataDir, 'decisions.json'), 'utf8'))).toMatchObject({ decisions: [] });
     expect(existsSync(join(dataDir, 'decisions.json'))).toBe(true);
     await screenshots(page, shots, '65-decisions-cleared');
+  });
+
+  it('imports the exported file back (a team sharing one file)', async () => {
+    app.dialogs.answer(join(tmp, 'team-decisions.csv'));
+    await page.getByRole('button', { name: 'Import decisions…' }).click();
+    await page.getByText('Imported 2 decisions from team-decisions.csv').waitFor();
+    await page.getByRole('group', { name: 'Decisions' }).getByText('2 saved · 2 in this project').waitFor();
+    const store = JSON.parse(readFileSync(join(dataDir, 'decisions.json'), 'utf8')) as { decisions: unknown[] };
+    expect(store.decisions).toHaveLength(2);
     expect(errors).toEqual([]);
   });
 });
