@@ -65,30 +65,45 @@ describe('decisions on the results', () => {
   });
 
   it('rejects with R: hidden at once, listed (marked) with the switch, and U undoes it', async () => {
-    const plain = matchResult();
-    bridge.on('match', () => ok(plain));
+    const first = deferred<ReturnType<typeof ok<MatchResult>>>();
+    bridge.on('match', () => first.promise);
     render(ResultsView);
     const list = candidates();
     list.focus();
     await userEvent.keyboard('{ArrowDown}');
     await userEvent.keyboard('r');
     expect(bridge.argsOf('decide')).toEqual([[{ query: 'Lead Full Stack Developer', match: 'Sr. Software Eng', decision: 'reject' }]]);
+    // Hidden while the engine ranks with the decision.
     expect(rows()).toEqual(['2 Truck driver 1 row · mid 0.41', '3 RN 1 row · mid 0.20']);
     expect(decisions.project).toEqual([{ query: 'Lead Full Stack Developer', match: 'Sr. Software Eng', decision: 'reject' }]);
-
     await userEvent.click(screen.getByRole('switch', { name: 'Show hidden matches' }));
     expect(rows()[0]).toBe('1 Sr. Software Eng 2 rows · senior 0.82 Rejected');
-    // A rejected match the engine no longer ranks is listed after the ranking, without a score.
-    await waitFor(() => expect(bridge.argsOf('match')).toHaveLength(1));
-    bridge.on('match', () => ok(matchResult({ runId: 'run-3', byTarget: { k: 3, indices: [2, 1, -1, 1, 0, 2], scores: [0.41, 0.2, 0, 0.91, 0.3, 0.1] } })));
+
+    // The engine's ranking leaves it out; with the switch on it is listed after the ranking, without a score.
+    const rejectedOne = { decisions: 1, accepted: 0, rejected: 1, summary: 'decisions made in TitleMatch: 1 decisions (0 accepted, 1 rejected)' };
+    first.resolve(ok(matchResult({ runId: 'run-2', byTarget: { k: 3, indices: [2, 1, -1, 1, 0, 2], scores: [0.41, 0.2, 0, 0.91, 0.3, 0.1] }, adapter: rejectedOne })));
+    await waitFor(() => expect(rows()).toEqual(['1 Truck driver 1 row · mid 0.41', '2 RN 1 row · mid 0.20', '– Sr. Software Eng 2 rows · senior hidden Rejected']));
+    await userEvent.click(screen.getByRole('switch', { name: 'Show hidden matches' }));
+    expect(rows()).toEqual(['1 Truck driver 1 row · mid 0.41', '2 RN 1 row · mid 0.20']);
+    await userEvent.click(screen.getByRole('switch', { name: 'Show hidden matches' }));
+
+    bridge.on('match', () => ok(matchResult({ runId: 'run-3', byTarget: { k: 3, indices: [1, 2, -1, 1, 0, 2], scores: [0.2, 0.41, 0, 0.91, 0.3, 0.1], pinned: [1, 0, 0, 0, 0, 0] }, adapter: { ...rejectedOne, decisions: 2, accepted: 1 } })));
     await userEvent.click(screen.getByRole('button', { name: 'Accept RN' }));
-    await waitFor(() => expect(rows()).toEqual(['1 Truck driver 1 row · mid 0.41', '2 RN 1 row · mid 0.20 Accepted', '– Sr. Software Eng 2 rows · senior hidden Rejected']));
+    await waitFor(() => expect(rows()).toEqual(['1 RN 1 row · mid 0.20 Accepted', '2 Truck driver 1 row · mid 0.41', '– Sr. Software Eng 2 rows · senior hidden Rejected']));
 
     within(candidates()).getAllByRole('option')[2].click();
     candidates().focus();
     await userEvent.keyboard('u');
     expect(bridge.argsOf('decide').at(-1)).toEqual([{ query: 'Lead Full Stack Developer', match: 'Sr. Software Eng', decision: null }]);
     expect(decisions.project).toEqual([{ query: 'Lead Full Stack Developer', match: 'RN', decision: 'accept' }]);
+  });
+
+  it('against a taxonomy, where the engine ranks with the model alone, marks decisions without hiding and says so', async () => {
+    showResult(matchResult({ targets: { ...matchResult().targets, codes: ['15-1252.00', '29-1141.00'] } }));
+    decisions.saved = [{ query: 'Lead Full Stack Developer', match: 'Sr. Software Eng', decision: 'reject' }];
+    render(ResultsView);
+    expect(rows()[0]).toBe('1 Sr. Software Eng 2 rows · senior 0.82 Rejected');
+    expect(screen.getByText(/Against O\*NET or ESCO occupations the ranking is the model's: decisions are marked, not applied\./)).toBeInTheDocument();
   });
 
   it('a pair decided from one side shows its decision from the other, and undoing it there forgets the pair as decided', async () => {
