@@ -98,7 +98,7 @@ describe('decisions on the results', () => {
     expect(decisions.project).toEqual([{ query: 'Lead Full Stack Developer', match: 'RN', decision: 'accept' }]);
   });
 
-  it('against a taxonomy, where the engine ranks with the model alone, marks decisions without hiding and says so', async () => {
+  it('against a taxonomy, where the engine ranks with the model alone, marks decisions without hiding and says so', () => {
     showResult(matchResult({ targets: { ...matchResult().targets, codes: ['15-1252.00', '29-1141.00'] } }));
     decisions.saved = [{ query: 'Lead Full Stack Developer', match: 'Sr. Software Eng', decision: 'reject' }];
     render(ResultsView);
