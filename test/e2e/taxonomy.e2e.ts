@@ -90,14 +90,14 @@ describe('Match against occupations', () => {
     await importPage.matchButton.click();
     await results.heading.waitFor({ timeout: 120_000 });
     await results.threshold.fill('0');
-    await results.direction('Openings for each candidate').click();
+    await results.direction('Occupations for each candidate').click();
     await results.search.fill('RN');
     await results.list('Candidate titles').getByRole('option').filter({ hasText: /^RN/ }).first().click();
-    const occupations = results.list('Openings').getByRole('option');
+    const occupations = results.list('Occupations').getByRole('option');
     // Three occupations in this taxonomy: each listed once, the nurses first, through one of their titles.
     expect(await occupations.count()).toBe(3);
     expect(await text(occupations.first())).toMatch(/^1 Registered Nurses 29-1141\.00 matched “RN” /);
-    const codes = await results.list('Openings').locator('.code').allTextContents();
+    const codes = await results.list('Occupations').locator('.code').allTextContents();
     expect(new Set(codes)).toEqual(new Set(['29-1141.00', '13-2011.00', '15-1252.00']));
     await screenshots(page, shots, '42-taxonomy-results');
   });

@@ -39,6 +39,16 @@ describe('results view', () => {
     ]);
   });
 
+  it('calls the other side occupations, not openings, when it is a taxonomy', async () => {
+    showResult(matchResult({ targets: { ...matchResult().targets, codes: ['15-1252.00', '29-1141.00'] } }));
+    render(ResultsView);
+    expect(screen.getByRole('listbox', { name: 'Occupations' })).toBeInTheDocument();
+    expect(screen.queryByRole('listbox', { name: 'Openings' })).toBeNull();
+    expect(screen.getByText(/2 occupations · /)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('radio', { name: 'Occupations for each candidate' }));
+    expect(screen.getByRole('radio', { name: 'Candidates for each occupation' })).toBeInTheDocument();
+  });
+
   it('filters live with the minimum score slider', async () => {
     render(ResultsView);
     await fireEvent.input(screen.getByRole('slider', { name: 'Minimum score' }), { target: { value: '0.5' } });
