@@ -5,8 +5,11 @@
 #      Skipped when that folder already holds a model; `--stage1-from-git` takes the 1.0 export
 #      from the git history instead of training it (exact, and 84 CPU-minutes faster).
 #   2. model 2.0 warm-started from stage 1 (--init): real vacancy titles, linked occupations and
-#      the recruiter lexicon, 2,000 steps; written to --out (models/titlematch by default).
-# A stopped stage 2 continues with `sh models/training/train.sh --resume models/training/.work/stage2`.
+#      the recruiter lexicon, 2,000 steps: models/training/.work/stage2/out/ (skipped when it holds a
+#      model; `--stage2-from-git` takes the 2.0 export from the git history instead).
+#   3. the multilingual model 2.1 warm-started from stage 2: the esco-i18n labels of six languages,
+#      the vocabulary extended to 14,000 pieces, 1,000 steps; written to --out (models/titlematch).
+# A stopped stage continues with `sh models/training/train.sh --resume models/training/.work/stageN`.
 # `train.sh --fp16 [options]` runs fp16.py instead: builds and qualifies the float16 variant;
 # `train.sh --int8 [options]` runs int8.py: stores the token embedding as int8 if the dev sets allow.
 # Needs Python 3 with PyTorch (Debian: apt-get install python3-torch python3-onnx libopenblas0-pthread).
@@ -37,6 +40,7 @@ if [ "$script" != train.py ] || [ "${1:-}" = "--help" ] || [ "${1:-}" = "--resum
   exec "$python" -u "$here/$script" "$@"
 fi
 stage1="$here/.work/stage1"
+stage2="$here/.work/stage2"
 if [ "${1:-}" = "--stage1-from-git" ]; then
   shift
   mkdir -p "$stage1"
@@ -44,10 +48,23 @@ if [ "${1:-}" = "--stage1-from-git" ]; then
     git show "7866d0a:models/titlematch/$f" > "$stage1/$f"
   done
 fi
-if [ ! -f "$stage1/model.onnx" ]; then
-  echo "train: stage 1, the 1.0 recipe from scratch -> $stage1" >&2
-  "$python" -u "$here/$script" --out "$stage1" --work "$stage1" --steps 1500 --threads 1 --eval-every 300 \
-    --vacancy-share 0 --abbr 0 --no-links --lr 1e-3 --warmup 0.05 --version 1.0.0
+if [ "${1:-}" = "--stage2-from-git" ]; then
+  shift
+  mkdir -p "$stage2/out"
+  for f in model.onnx tokenizer.json config.json; do
+    git show "e83a023:models/titlematch/$f" > "$stage2/out/$f"
+  done
 fi
-echo "train: stage 2, model 2.0 from $stage1/model.onnx" >&2
-exec "$python" -u "$here/$script" --init "$stage1/model.onnx" --work "$here/.work/stage2" "$@"
+if [ ! -f "$stage2/out/model.onnx" ]; then
+  if [ ! -f "$stage1/model.onnx" ]; then
+    echo "train: stage 1, the 1.0 recipe from scratch -> $stage1" >&2
+    "$python" -u "$here/$script" --out "$stage1" --work "$stage1" --steps 1500 --threads 1 --eval-every 300 \
+      --vacancy-share 0 --abbr 0 --no-links --lr 1e-3 --warmup 0.05 --version 1.0.0
+  fi
+  echo "train: stage 2, model 2.0 from $stage1/model.onnx -> $stage2/out" >&2
+  "$python" -u "$here/$script" --init "$stage1/model.onnx" --work "$stage2" --out "$stage2/out"
+fi
+echo "train: stage 3, the multilingual model 2.1 from $stage2/out/model.onnx" >&2
+exec "$python" -u "$here/$script" --init "$stage2/out/model.onnx" --work "$here/.work/stage3" \
+  --languages de,es,fr,nl,pl,pt --vocab-size 14000 --steps 1000 --eval-every 500 \
+  --version 2.1.0 "$@"

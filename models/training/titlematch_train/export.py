@@ -85,9 +85,12 @@ def write_model(args, model, tok, vocab, metrics, params, train_minutes, argv, e
             "init": args.init,
             "data": ["O*NET 27.0: occupation, alternate, short and reported titles; descriptions; task statements",
                      "ESCO v1: preferred, alternative and hidden labels; descriptions",
+                     *([f"esco-i18n ({', '.join(extra['languages'])}): ESCO labels in those languages (preferred, alternative and hidden), "
+                        "joined to their occupations by concept URI"] if (extra or {}).get("languages") else []),
                      "jobbert-val, training part of the fixed split (models/training/titlematch_train/jobbert.py): vacancy titles",
                      "the project's recruiter lexicon (electron/core/text/lexicon.ts): abbreviated and expanded forms as positives"],
-            "never_trained_on": "jobbert-dev (the dev part of jobbert-val's fixed split) and 589 held-out ESCO labels",
+            "never_trained_on": "jobbert-dev (the dev part of jobbert-val's fixed split), 589 held-out ESCO labels"
+                                + (", and a fifth of each language's esco-i18n alternative labels (titlematch_train/i18n.py)" if (extra or {}).get("languages") else ""),
             **(extra or {}),
             "date": datetime.date.today().isoformat(),
         },

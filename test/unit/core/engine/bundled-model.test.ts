@@ -39,6 +39,15 @@ describe('the bundled model ranks as the product promises', () => {
     expect(order[0]).toBe(expected);
   });
 
+  it.each([
+    ['Buchhalter', 'Accountant'],
+    ['Comptable', 'Accountant'],
+    ['LKW-Fahrer', 'Truck Driver'],
+  ])('"%s" (another language) ranks "%s" first among the five README titles', async (query, expected) => {
+    const order = await rank(query, FIVE);
+    expect(order[0]).toBe(expected);
+  });
+
   it('"RN" ranks "Registered Nurse" first among unrelated titles', async () => {
     const order = await rank('RN', ['Truck Driver', 'Marketing Manager', 'Software Engineer', 'Registered Nurse', 'Chef', 'Accountant', 'Electrician']);
     expect(order[0]).toBe('Registered Nurse');
