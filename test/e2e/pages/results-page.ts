@@ -8,7 +8,7 @@ export class ResultsPage {
     return this.page.getByRole('heading', { name: 'Results', level: 2 });
   }
 
-  list(name: 'Openings' | 'Candidate titles'): Locator {
+  list(name: 'Openings' | 'Occupations' | 'Candidate titles'): Locator {
     return this.page.getByRole('listbox', { name });
   }
 
@@ -29,7 +29,7 @@ export class ResultsPage {
     return this.page.getByText(/^Showing /);
   }
 
-  direction(name: 'Candidates for each opening' | 'Openings for each candidate'): Locator {
+  direction(name: 'Candidates for each opening' | 'Openings for each candidate' | 'Candidates for each occupation' | 'Occupations for each candidate'): Locator {
     return this.page.getByRole('radio', { name });
   }
 
