@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findColumn, readTable } from '../core/io/index.js';
 import { isJobbertDev, JOBBERT_FILE } from '../core/taxonomy/jobbert.js';
+import { isI18nDev, LANGUAGES } from '../core/taxonomy/i18n.js';
 import { UsageError } from './errors.js';
 
 const VAL_FILE = JOBBERT_FILE;
@@ -129,22 +130,6 @@ export async function loadRecruiterCases(path: string): Promise<RecruiterCases> 
     }
   }
   return { lists, cases: data.cases };
-}
-
-/** The six languages of esco-i18n, beside English. */
-export const LANGUAGES = ['de', 'es', 'fr', 'nl', 'pl', 'pt'] as const;
-
-/** Share of each language's alternative labels held out of training (i18n.py applies the same rule). */
-const I18N_DEV_SHARE = 0.2;
-
-/**
- * True when an alternative label of an ESCO concept in another language is held out of training:
- * the first 8 hex digits of sha256("esco-i18n-dev:" + language + ":" + conceptUri + ":" + label)
- * fall below 0.2 of 2**32 (models/training/titlematch_train/i18n.py).
- */
-export function isI18nDev(language: string, uri: string, label: string): boolean {
-  const hex = createHash('sha256').update(`esco-i18n-dev:${language}:${uri}:${label}`, 'utf8').digest('hex');
-  return Number.parseInt(hex.slice(0, 8), 16) < I18N_DEV_SHARE * 2 ** 32;
 }
 
 /** One language's development measure: held-out alternative labels and the labels they are ranked against. */

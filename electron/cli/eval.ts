@@ -20,7 +20,6 @@ import { ADAPTER_ARG_OPTIONS, adapterFor } from './adapter-option.js';
 import { prepareAdapter, type AdapterFile } from '../core/adapter/index.js';
 import {
   dataDir,
-  LANGUAGES,
   loadEvalSet,
   loadLanguageCases,
   loadLanguageSets,
@@ -33,6 +32,7 @@ import {
 } from './eval-sets.js';
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
 import { codeLines, escoCodeFigures } from './eval-taxonomy.js';
+import { LANGUAGES } from '../core/taxonomy/i18n.js';
 import { processIo, runGuarded, UsageError, type CliIo } from './errors.js';
 import { ProgressReporter } from './progress.js';
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { TaxonomyId } from '../../contract/taxonomy.js';
 import { TAXONOMY_NAMES } from '../../contract/taxonomy.js';
 import { findColumn, readTable, type Table } from '../io/index.js';
+import { i18nLabels } from './i18n.js';
 import { JOBBERT_ATTRIBUTION, JOBBERT_FILE, jobbertTrainingTitles } from './jobbert.js';
 import { TAXONOMY_FORMAT, type Occupation, type Taxonomy } from './types.js';
 
@@ -95,7 +96,8 @@ async function onetRelease(dataDir: string): Promise<string> {
  * where the data folder has jobbert-val, the vacancy titles of its training part (never its dev
  * part) are more titles of the occupations they are tagged with: real titles as employers write
  * them ("Marketing Executive", "Sous Chef (m/w/d)"), which code vacancy titles better than the
- * taxonomy's labels alone (README: the model, evaluation and speed).
+ * taxonomy's labels alone (README: the model, evaluation and speed). Where it has esco-i18n, the
+ * labels of the six more languages join their occupations too (never the held-out ones, i18n.ts).
  */
 export async function deriveEsco(dataDir: string): Promise<Taxonomy> {
   const [occFile, iscoFile] = TAXONOMY_SOURCES.esco;
@@ -125,12 +127,16 @@ export async function deriveEsco(dataDir: string): Promise<Taxonomy> {
     const groupName = groups.get(group);
     occupations.push({ code, name, isco: group && groupName ? `${group} ${groupName}` : group || undefined, titles: set.titles });
   }
+  let source = 'ESCO v1, English';
+  const i18n = await i18nLabels(dataDir);
+  for (const { uri, label } of i18n.labels) byCode.get(uri)?.add(label);
+  if (i18n.languages.length > 0) source = `ESCO v1, English and ${i18n.languages.join(', ')}`;
   let attribution = ESCO_ATTRIBUTION;
   if (existsSync(join(dataDir, JOBBERT_FILE))) {
     for (const { title, uri } of await jobbertTrainingTitles(dataDir)) byCode.get(uri)?.add(title);
     attribution = `${ESCO_ATTRIBUTION} ${JOBBERT_ATTRIBUTION}`;
   }
-  return { format: TAXONOMY_FORMAT, id: 'esco', name: TAXONOMY_NAMES.esco, source: 'ESCO v1, English', attribution, occupations };
+  return { format: TAXONOMY_FORMAT, id: 'esco', name: TAXONOMY_NAMES.esco, source, attribution, occupations };
 }
 
 /** The raw files of a taxonomy that the data folder lacks. */

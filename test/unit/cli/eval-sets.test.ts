@@ -4,14 +4,13 @@ import { describe, expect, it } from 'vitest';
 import {
   dataDir,
   devDigest,
-  isI18nDev,
-  LANGUAGES,
   loadEvalSet,
   loadLanguageCases,
   loadLanguageSets,
   loadRecruiterCases,
 } from '../../../electron/cli/eval-sets.js';
 import { isJobbertDev } from '../../../electron/core/taxonomy/jobbert.js';
+import { isI18nDev, LANGUAGES } from '../../../electron/core/taxonomy/i18n.js';
 
 
 const training = join(import.meta.dirname, '../../../models/training');

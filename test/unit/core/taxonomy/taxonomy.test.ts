@@ -18,6 +18,7 @@ import {
   writeTaxonomy,
   writeUnavailable,
 } from '../../../../electron/core/taxonomy/index.js';
+import { isI18nDev } from '../../../../electron/core/taxonomy/i18n.js';
 import { isJobbertDev } from '../../../../electron/core/taxonomy/jobbert.js';
 import { tempFolder } from '../io/helpers.js';
 
@@ -78,6 +79,21 @@ describe('deriving the taxonomies from the data sets', () => {
       ['specialist nurse', 'cardiovascular nurse', 'critical care nurse', 'Ward Nurse'],
     ]);
     expect(esco.attribution).toBe('ESCO classification, European Commission. Vacancy titles: JobBERT evaluation data, Decorte et al. 2021 (MIT licence).');
+  });
+
+  it('ESCO with esco-i18n: the labels of the other languages join their occupations, the held-out ones never', async () => {
+    const data = join(tmp.dir, 'with-i18n');
+    await cp(join(DATA, 'esco'), join(data, 'esco'), { recursive: true });
+    await mkdir(join(data, 'esco-i18n'));
+    const accountant = 'http://data.europa.eu/esco/occupation/eda0d957-3c3c-4139-b89a-a18bc9e18897';
+    // "Steuerbuchhalter" is held out (isI18nDev): the per-language measure, never shipped.
+    expect(isI18nDev('de', accountant, 'Steuerbuchhalter')).toBe(true);
+    expect(isI18nDev('de', accountant, 'Lohnbuchhalter')).toBe(false);
+    tmp.file('with-i18n/esco-i18n/occupations_de.csv', `conceptUri,preferredLabel,altLabels\n${accountant},Buchhalter/Buchhalterin,"Lohnbuchhalter\nSteuerbuchhalter"\nhttp://data.europa.eu/esco/occupation/none,Astronaut,\n`);
+    const esco = await deriveEsco(data);
+    expect(esco.source).toBe('ESCO v1, English and de');
+    expect(esco.occupations[0].titles).toEqual(['accountant', 'cost accountant', 'chartered accountant', 'Buchhalter/Buchhalterin', 'Lohnbuchhalter']);
+    expect(esco.occupations[1].titles).toEqual(['specialist nurse', 'cardiovascular nurse', 'critical care nurse']);
   });
 
   it('a data file without its columns is refused with the reader\'s message naming the file and its columns', async () => {

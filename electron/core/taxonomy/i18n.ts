@@ -1,0 +1,59 @@
+/**
+ * esco-i18n: the ESCO occupations' labels in six more languages, keyed by the same concept URIs,
+ * and the one fixed rule that holds a fifth of each language's alternative labels out of training
+ * (models/training/titlematch_train/i18n.py applies it too). The held-out labels are the
+ * per-language measure of `eval`; the others are trained on and ship in the ESCO taxonomy as more
+ * titles of their occupations, so a German title is coded through German labels.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { findColumn, readTable } from '../io/index.js';
+
+/** The six languages of esco-i18n, beside English. */
+export const LANGUAGES = ['de', 'es', 'fr', 'nl', 'pl', 'pt'] as const;
+
+/** Share of each language's alternative labels held out of training (i18n.py applies the same rule). */
+const I18N_DEV_SHARE = 0.2;
+
+/** A language's file, relative to the data folder. */
+export function i18nFile(language: string): string {
+  return join('esco-i18n', `occupations_${language}.csv`);
+}
+
+/**
+ * True when an alternative label of an ESCO concept in another language is held out of training:
+ * the first 8 hex digits of sha256("esco-i18n-dev:" + language + ":" + conceptUri + ":" + label)
+ * fall below 0.2 of 2**32 (models/training/titlematch_train/i18n.py).
+ */
+export function isI18nDev(language: string, uri: string, label: string): boolean {
+  const hex = createHash('sha256').update(`esco-i18n-dev:${language}:${uri}:${label}`, 'utf8').digest('hex');
+  return Number.parseInt(hex.slice(0, 8), 16) < I18N_DEV_SHARE * 2 ** 32;
+}
+
+/**
+ * The labels of every language present in the data folder that are not held out: each concept's
+ * preferred label and its alternative labels, with the languages found.
+ */
+export async function i18nLabels(dataDir: string): Promise<{ languages: string[]; labels: { uri: string; label: string }[] }> {
+  const languages: string[] = [];
+  const labels: { uri: string; label: string }[] = [];
+  for (const language of LANGUAGES) {
+    const file = join(dataDir, i18nFile(language));
+    if (!existsSync(file)) continue;
+    languages.push(language);
+    const table = await readTable(file, { header: true });
+    const [uriCol, prefCol, altCol] = [findColumn(table, 'conceptUri'), findColumn(table, 'preferredLabel'), findColumn(table, 'altLabels')];
+    for (const row of table.rows) {
+      const uri = row[uriCol]?.trim() ?? '';
+      const pref = row[prefCol]?.trim() ?? '';
+      if (uri === '') continue;
+      if (pref !== '') labels.push({ uri, label: pref });
+      for (const alt of (row[altCol] ?? '').split('\n')) {
+        const label = alt.trim();
+        if (label !== '' && label !== pref && !isI18nDev(language, uri, label)) labels.push({ uri, label });
+      }
+    }
+  }
+  return { languages, labels };
+}
