@@ -47,7 +47,8 @@ const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1]
   .join('');
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="white"/>
-<text x="${W / 2}" y="24" font-size="15" text-anchor="middle">Reliability: ${data.model}, best matches of ${data.queries} held-out jobbert-dev titles (ECE ${data.ece.toFixed(3)})</text>
+<text x="${W / 2}" y="20" font-size="15" text-anchor="middle">Reliability: ${data.model}</text>
+<text x="${W / 2}" y="38" font-size="12" text-anchor="middle" fill="#444">best matches of ${data.queries} held-out jobbert-dev titles; expected calibration error ${data.ece.toFixed(3)}</text>
 ${ticks}${bars}
 <line x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}" stroke="#333" stroke-dasharray="5,4"/>
 <line x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(0)}" stroke="#333"/><line x1="${x(0)}" y1="${y(0)}" x2="${x(0)}" y2="${y(1)}" stroke="#333"/>
