@@ -10,7 +10,7 @@ import { bucketOf, modelCalibration, rankedConfidences, runConfidence, type Cali
 import { cachedEngine } from '../core/engine/embedding-cache.js';
 import { countLongTitles, createEngine, MAX_TITLE_CHARS, modelNameOf, type Engine } from '../core/engine/index.js';
 import { findColumn, headerReadsAsTitle, InputError, readTable, suggestTitleColumn, type Table } from '../core/io/index.js';
-import { createMatcher, levelName, matchesOf, seniorityTopK, titleLevels, type MatchProgress, type SeniorityTopK } from '../core/match/index.js';
+import { createMatcher, levelName, matchesOf, titleLevels, type MatchProgress, type SeniorityTopK } from '../core/match/index.js';
 import { writeAtomic } from '../core/files/atomic-write.js';
 import { checkOutputPath } from '../core/files/output-path.js';
 import { renderHtml, writeReport, type MatchReport, type ReportMatch } from '../core/report/index.js';
@@ -24,7 +24,7 @@ import { renderOutput, writeChunks, writeToStdout, type MatchRow, type OutputFor
 import { checkTaxonomyOptions, parseTaxonomy, runTaxonomyMatch, TAXONOMY_USAGE } from './match-taxonomy.js';
 import { ProgressReporter } from './progress.js';
 import { ADAPTER_ARG_OPTIONS, ADAPTER_USAGE, adapterFor } from './adapter-option.js';
-import { adaptedTopK, adapterSummary, prepareAdapter, ADAPTED_NO_CONFIDENCE, PINNED_DECISION } from '../core/adapter/index.js';
+import { adapterSummary, prepareAdapter, rankDirection, ADAPTED_NO_CONFIDENCE, PINNED_DECISION } from '../core/adapter/index.js';
 import { parseSeniority, SENIORITY_USAGE } from './seniority-option.js';
 import type { SeniorityMode } from '../contract/seniority.js';
 
@@ -322,18 +322,13 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     const seniority: RunSeniority = { mode, queries: titleLevels(queries.titles), corpus: titleLevels(corpus.titles) };
     let result: SeniorityTopK;
     try {
-      const levels = { mode, queryLevels: seniority.queries, corpusLevels: seniority.corpus };
       const prepared = adapter && (await prepareAdapter(adapter, (titles) => encoder.encode(titles)));
-      const titles = { queryTitles: queries.titles, corpusTitles: corpus.titles, seniority: levels };
+      const sides = {
+        queries: { vectors: vectors.subarray(0, split), titles: queries.titles, levels: seniority.queries },
+        corpus: { vectors: vectors.subarray(split), titles: corpus.titles, levels: seniority.corpus },
+      };
       const onProgress = (p: MatchProgress): void => progress.update('matching queries', p.done, p.total);
-      if (prepared) result = await adaptedTopK(prepared, (...args) => matcher.topK(...args), vectors.subarray(0, split), vectors.subarray(split), dim, top, { ...titles, minScore, onProgress });
-      else result = await seniorityTopK((...args) => matcher.topK(...args), vectors.subarray(0, split), vectors.subarray(split), dim, top, {
-        mode,
-        queryLevels: seniority.queries,
-        corpusLevels: seniority.corpus,
-        minScore,
-        onProgress: (p) => progress.update('matching queries', p.done, p.total),
-      });
+      result = await rankDirection(prepared, (...args) => matcher.topK(...args), sides, dim, top, { mode, minScore, onProgress });
     } finally {
       await matcher.dispose();
     }

@@ -210,3 +210,28 @@ export async function adaptedTopK(adapter: PreparedAdapter, rank: TopKFn, queryV
   }
   return { k: kk, counts, indices, scores, modelScores, best: base.best, pinned };
 }
+
+/** One direction of a run: the query side's and the other side's vectors, titles and levels. */
+export interface RankSides {
+  queries: { vectors: Float32Array; titles: readonly string[]; levels: Uint8Array };
+  corpus: { vectors: Float32Array; titles: readonly string[]; levels: Uint8Array };
+}
+
+/**
+ * Ranks one direction, the one ranking step of `match` (CLI) and of the app's service: with the
+ * recruiter's decisions where there is an adapter (adaptedTopK), else the seniority ranking.
+ */
+export function rankDirection(
+  adapter: PreparedAdapter | undefined,
+  rank: TopKFn,
+  sides: RankSides,
+  dim: number,
+  k: number | 'all',
+  options: { mode: SeniorityMode; minScore?: number; signal?: AbortSignal; onProgress?: (p: { done: number; total: number }) => void },
+): Promise<SeniorityTopK & { pinned?: Uint8Array }> {
+  const { queries, corpus } = sides;
+  const seniority = { mode: options.mode, queryLevels: queries.levels, corpusLevels: corpus.levels };
+  const run = { minScore: options.minScore, signal: options.signal, onProgress: options.onProgress };
+  if (!adapter) return seniorityTopK(rank, queries.vectors, corpus.vectors, dim, k, { ...seniority, ...run });
+  return adaptedTopK(adapter, rank, queries.vectors, corpus.vectors, dim, k, { queryTitles: queries.titles, corpusTitles: corpus.titles, seniority, ...run });
+}

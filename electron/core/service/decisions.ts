@@ -5,10 +5,8 @@
  * ones hidden, the other titles moved by the nearest decided ones. A decision is about a pair,
  * whichever side the recruiter read it from, so it applies in both directions.
  */
-import type { SeniorityMode } from '../../contract/seniority.js';
 import type { AdapterUse, DecisionEntry, SavedDecisions } from '../../contract/types.js';
-import { adaptedTopK, adapterSummary, mergeDecisions, newAdapterFile, prepareAdapter, type Decision, type DecisionStoreState, type PreparedAdapter } from '../adapter/index.js';
-import { seniorityTopK, type SeniorityTopK, type TopKFn } from '../match/index.js';
+import { adapterSummary, mergeDecisions, newAdapterFile, prepareAdapter, type Decision, type DecisionStoreState, type PreparedAdapter } from '../adapter/index.js';
 
 /** Decisions as they cross the bridge. */
 export function entriesOf(decisions: readonly Decision[]): DecisionEntry[] {
@@ -49,31 +47,4 @@ export async function runDecisions(saved: readonly Decision[], project: readonly
     prepared: await prepareAdapter(bothWays, encode),
     use: { decisions: decisions.length, accepted, rejected: decisions.length - accepted, summary: adapterSummary(SOURCE, file) },
   };
-}
-
-/** One direction of a run: the query side's and the other side's vectors, titles and levels. */
-export interface RankSides {
-  queries: { vectors: Float32Array; titles: readonly string[]; levels: Uint8Array };
-  corpus: { vectors: Float32Array; titles: readonly string[]; levels: Uint8Array };
-}
-
-/** Ranks one direction: with the run's decisions where it has some, else the seniority ranking the CLI uses without --adapter. */
-export function rankDirection(
-  decided: RunDecisions | undefined,
-  rank: TopKFn,
-  sides: RankSides,
-  dim: number,
-  k: number,
-  options: { mode: SeniorityMode; signal?: AbortSignal; onProgress?: (p: { done: number; total: number }) => void },
-): Promise<SeniorityTopK & { pinned?: Uint8Array }> {
-  const { queries, corpus } = sides;
-  const seniority = { mode: options.mode, queryLevels: queries.levels, corpusLevels: corpus.levels };
-  if (!decided) return seniorityTopK(rank, queries.vectors, corpus.vectors, dim, k, { ...seniority, signal: options.signal, onProgress: options.onProgress });
-  return adaptedTopK(decided.prepared, rank, queries.vectors, corpus.vectors, dim, k, {
-    queryTitles: queries.titles,
-    corpusTitles: corpus.titles,
-    seniority,
-    signal: options.signal,
-    onProgress: options.onProgress,
-  });
 }

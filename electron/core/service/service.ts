@@ -27,7 +27,8 @@ import { readTable, type Table } from '../io/index.js';
 import { DEFAULT_SENIORITY } from '../../contract/seniority.js';
 import { createMatcher, levelName, titleLevels, type Matcher, type SeniorityTopK } from '../match/index.js';
 import { locateInput, readProject, toProject, writeProject, type InputToSave, type ProjectInputRef } from '../project/index.js';
-import { fromEntries, rankDirection, runDecisions, savedOf } from './decisions.js';
+import { fromEntries, runDecisions, savedOf } from './decisions.js';
+import { rankDirection } from '../adapter/index.js';
 import { modelBusy, providerBusy, ServiceError } from './errors.js';
 import { Eta } from './eta.js';
 import { providerLabel } from './providers.js';
@@ -300,8 +301,8 @@ export function createMatchService(options: ServiceOptions): MatchService {
         : await runDecisions(store ? (await store.state()).decisions : [], fromEntries(request.decisions ?? []), await adapterModelOf(info.model.dir), async (titles) => (await encoderOf()).encode(titles, { signal }));
     const cSide = { vectors: cVectors, titles: c.titles, levels: cLevels };
     const tSide = { vectors: tVectors, titles: t.titles, levels: tLevels };
-    const byTarget = viaTaxonomy?.byTarget ?? (await rankDirection(decided, rank, { queries: tSide, corpus: cSide }, dim, k, { mode, signal, onProgress: onMatch(0) }));
-    const byCandidate = viaTaxonomy?.byCandidate ?? (await rankDirection(decided, rank, { queries: cSide, corpus: tSide }, dim, k, { mode, signal, onProgress: onMatch(t.titles.length) }));
+    const byTarget = viaTaxonomy?.byTarget ?? (await rankDirection(decided?.prepared, rank, { queries: tSide, corpus: cSide }, dim, k, { mode, signal, onProgress: onMatch(0) }));
+    const byCandidate = viaTaxonomy?.byCandidate ?? (await rankDirection(decided?.prepared, rank, { queries: cSide, corpus: tSide }, dim, k, { mode, signal, onProgress: onMatch(t.titles.length) }));
     signal?.throwIfAborted();
 
     // Adapted scores have no calibrated confidence, as in the CLI.
