@@ -8,7 +8,7 @@ export type { EvidenceSettings } from './evidence.js';
 export { adapterModelOf, newAdapterFile, parseAdapter, readAdapterFile, serializeAdapter, writeAdapterFile } from './file.js';
 export type { AdapterFile } from './file.js';
 export { adaptedTopK, prepareAdapter, rankDirection } from './apply.js';
-export type { PreparedAdapter, RankSides } from './apply.js';
+export type { PreparedAdapter } from './apply.js';
 export { adapterSummary, ADAPTED_NO_CONFIDENCE, PINNED_DECISION } from './summary.js';
 export { DecisionStore, mergeDecisions } from './store.js';
 export type { DecisionStoreState } from './store.js';
