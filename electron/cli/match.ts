@@ -13,7 +13,7 @@ import { findColumn, headerReadsAsTitle, InputError, readTable, suggestTitleColu
 import { createMatcher, levelName, matchesOf, titleLevels, type MatchProgress, type SeniorityTopK } from '../core/match/index.js';
 import { writeAtomic } from '../core/files/atomic-write.js';
 import { checkOutputPath } from '../core/files/output-path.js';
-import { renderHtml, writeReport, type MatchReport, type ReportMatch } from '../core/report/index.js';
+import { renderHtml, writeReport, type MatchFacets, type MatchReport, type ReportMatch } from '../core/report/index.js';
 import { formatCount } from '../core/io/limits.js';
 import { joinNegativeValues } from './args.js';
 import { CACHE_ARG_OPTIONS, CACHE_USAGE, cacheDirFrom } from './cache-options.js';
@@ -212,13 +212,16 @@ async function matchReport(
   const pinned = 'pinned' in result && result.pinned instanceof Uint8Array ? result.pinned : undefined;
   const queryOf = new Map(queries.rows.map((row, q) => [row, q]));
   for (const r of matchRows(queries, corpus, result, seniority, confidences)) {
-    const m: ReportMatch = { queryRow: r.query_row, rank: r.rank, matchRow: r.match_row, score: r.score };
-    m.facets = { seniorityQuery: r.seniority_query, seniorityMatch: r.seniority_match };
-    if (pinned?.[(queryOf.get(r.query_row) ?? 0) * result.k + r.rank - 1]) m.facets.decision = PINNED_DECISION;
+    // One facets object per match, filled in place: a report may hold 1,000,000 of them.
+    const facets: MatchFacets = { seniorityQuery: r.seniority_query, seniorityMatch: r.seniority_match };
+    if (pinned?.[(queryOf.get(r.query_row) ?? 0) * result.k + r.rank - 1]) facets.decision = PINNED_DECISION;
     // The model's own score only where the ranking's differs from it.
-    if (seniority.mode === 'prefer') m.facets.modelScore = r.model_score;
-    if (r.confidence !== undefined) m.facets = { ...m.facets, confidence: r.confidence, bucket: r.bucket };
-    matches.push(m);
+    if (seniority.mode === 'prefer') facets.modelScore = r.model_score;
+    if (r.confidence !== undefined) {
+      facets.confidence = r.confidence;
+      facets.bucket = r.bucket;
+    }
+    matches.push({ queryRow: r.query_row, rank: r.rank, matchRow: r.match_row, score: r.score, facets });
   }
   const info = await engine.info();
   return {
