@@ -54,13 +54,31 @@ def model_folder(model_dir, onnx_model, out):
     return out
 
 
-def evaluate(root, folder, dev_dir):
-    cmd = ["node", os.path.join(root, "out", "electron", "cli", "eval.js"), "--data", dev_dir, "--model", folder,
+def evaluate(root, folder, data_dir, part="jobbertVal"):
+    """`titlematch eval --jobbert-only` on data_dir with the app's engine (cpu): the figures of
+    `part`. In the dev folder written above the "vacancy titles" are the held-out ESCO labels, so
+    the whole file (jobbertVal) is the measure; on the real data, jobbertDev is."""
+    cmd = ["node", os.path.join(root, "out", "electron", "cli", "eval.js"), "--data", data_dir, "--model", folder,
            "--provider", "cpu", "--json", "--jobbert-only"]
     result = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=root)
-    # The dev folder's "vacancy titles" are the held-out ESCO labels: the whole file is the measure.
-    model = json.loads(result.stdout)["jobbertVal"]["model"]
+    model = json.loads(result.stdout)[part]["model"]
     return {"mrr": round(model["mrr"], 4), "top1": round(model["top1"], 4), "top5": round(model["top5"], 4), "queries": model["n"]}
+
+
+def require_built(root, who):
+    """Stops with what to do when the project is not built (eval.js measures the graphs)."""
+    if not os.path.exists(os.path.join(root, "out", "electron", "cli", "eval.js")):
+        sys.exit(f"{who}: out/electron/cli/eval.js is missing; run `npm install` (or `npm run build:node`) first.")
+
+
+def checked_manifest(model_dir, who):
+    """The model's manifest, when it records model.onnx as it is on disk; else stops."""
+    model_path, manifest_path = os.path.join(model_dir, "model.onnx"), os.path.join(model_dir, "manifest.json")
+    with open(manifest_path, encoding="utf-8") as f:
+        manifest = json.load(f)
+    if manifest.get("files", {}).get("model.onnx", {}).get("sha256") != sha256(model_path):
+        sys.exit(f"{who}: {model_path} does not match the sha256 in {manifest_path}; export the model again first.")
+    return manifest
 
 
 def main(argv=None):
@@ -71,8 +89,7 @@ def main(argv=None):
     p.add_argument("--work", default="models/training/.work/fp16")
     args = p.parse_args(argv)
     root = os.getcwd()
-    if not os.path.exists(os.path.join(root, "out", "electron", "cli", "eval.js")):
-        sys.exit("fp16: out/electron/cli/eval.js is missing; run `npm install` (or `npm run build:node`) first.")
+    require_built(root, "fp16")
 
     model_path = os.path.join(args.model, "model.onnx")
     base = onnx.load(model_path)
@@ -94,10 +111,7 @@ def main(argv=None):
     print(f"largest dev MRR drop {drop:+.4f} (limit {MAX_MRR_DROP}): {'eligible' if eligible else 'NOT eligible'}", flush=True)
 
     manifest_path = os.path.join(args.model, "manifest.json")
-    with open(manifest_path, encoding="utf-8") as f:
-        manifest = json.load(f)
-    if manifest.get("files", {}).get("model.onnx", {}).get("sha256") != sha256(model_path):
-        sys.exit(f"fp16: {model_path} does not match the sha256 in {manifest_path}; export the model again first.")
+    manifest = checked_manifest(args.model, "fp16")
     manifest["files"]["model.fp16.onnx"] = {"sha256": sha256(half_path), "bytes": os.path.getsize(half_path)}
     manifest["variants"] = {
         "fp16": {

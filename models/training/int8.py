@@ -15,24 +15,16 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 
 import onnx
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fp16 import evaluate, model_folder, write_dev_folder  # noqa: E402
+from fp16 import checked_manifest, evaluate, model_folder, require_built, write_dev_folder  # noqa: E402
 from titlematch_train import int8  # noqa: E402
 from titlematch_train.export import sha256  # noqa: E402
 
 MAX_MRR_DROP = 0.005
-
-
-def jobbert_dev(root, folder, data_dir):
-    cmd = ["node", os.path.join(root, "out", "electron", "cli", "eval.js"), "--data", data_dir, "--model", folder,
-           "--provider", "cpu", "--json", "--jobbert-only"]
-    model = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=root).stdout)["jobbertDev"]["model"]
-    return {"mrr": round(model["mrr"], 4), "top1": round(model["top1"], 4), "top5": round(model["top5"], 4), "queries": model["n"]}
 
 
 def main(argv=None):
@@ -43,18 +35,14 @@ def main(argv=None):
     p.add_argument("--work", default="models/training/.work/int8")
     args = p.parse_args(argv)
     root = os.getcwd()
-    if not os.path.exists(os.path.join(root, "out", "electron", "cli", "eval.js")):
-        sys.exit("int8: out/electron/cli/eval.js is missing; run `npm install` (or `npm run build:node`) first.")
+    require_built(root, "int8")
     model_path = os.path.join(args.model, "model.onnx")
     base = onnx.load(model_path)
     if any(i.name == int8.INT8 for i in base.graph.initializer):
         print(f"int8: {model_path} already stores its token embedding as int8", flush=True)
         return
     manifest_path = os.path.join(args.model, "manifest.json")
-    with open(manifest_path, encoding="utf-8") as f:
-        manifest = json.load(f)
-    if manifest.get("files", {}).get("model.onnx", {}).get("sha256") != sha256(model_path):
-        sys.exit(f"int8: {model_path} does not match the sha256 in {manifest_path}; export the model again first.")
+    manifest = checked_manifest(args.model, "int8")
     small = int8.quantize_token_embedding(base)
 
     shutil.rmtree(args.work, ignore_errors=True)
@@ -63,7 +51,7 @@ def main(argv=None):
     figures = {}
     for name, graph in [("fp32", base), ("int8_embedding", small)]:
         folder = model_folder(args.model, graph, os.path.join(args.work, name))
-        figures[name] = {"jobbert-dev": jobbert_dev(root, folder, args.data), "esco-dev": evaluate(root, folder, dev_dir)}
+        figures[name] = {"jobbert-dev": evaluate(root, folder, args.data, "jobbertDev"), "esco-dev": evaluate(root, folder, dev_dir)}
         print(f"{name}: {figures[name]}", flush=True)
     drop = max(figures["fp32"][k]["mrr"] - figures["int8_embedding"][k]["mrr"] for k in ("jobbert-dev", "esco-dev"))
     if drop > MAX_MRR_DROP:

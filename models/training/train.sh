@@ -41,19 +41,20 @@ if [ "$script" != train.py ] || [ "${1:-}" = "--help" ] || [ "${1:-}" = "--resum
 fi
 stage1="$here/.work/stage1"
 stage2="$here/.work/stage2"
+# from_git COMMIT DIR: the bundled model of COMMIT (what a warm start reads) into DIR.
+from_git() {
+  mkdir -p "$2"
+  for f in model.onnx tokenizer.json config.json; do
+    git show "$1:models/titlematch/$f" > "$2/$f"
+  done
+}
 if [ "${1:-}" = "--stage1-from-git" ]; then
   shift
-  mkdir -p "$stage1"
-  for f in model.onnx tokenizer.json config.json; do
-    git show "7866d0a:models/titlematch/$f" > "$stage1/$f"
-  done
+  from_git 7866d0a "$stage1"
 fi
 if [ "${1:-}" = "--stage2-from-git" ]; then
   shift
-  mkdir -p "$stage2/out"
-  for f in model.onnx tokenizer.json config.json; do
-    git show "e83a023:models/titlematch/$f" > "$stage2/out/$f"
-  done
+  from_git e83a023 "$stage2/out"
 fi
 if [ ! -f "$stage2/out/model.onnx" ]; then
   if [ ! -f "$stage1/model.onnx" ]; then
