@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findColumn, readTable } from '../core/io/index.js';
 import { isJobbertDev, JOBBERT_FILE } from '../core/taxonomy/jobbert.js';
-import { isI18nDev, LANGUAGES } from '../core/taxonomy/i18n.js';
+import { LANGUAGES, readI18nConcepts } from '../core/taxonomy/i18n.js';
 import { UsageError } from './errors.js';
 
 const VAL_FILE = JOBBERT_FILE;
@@ -158,23 +158,16 @@ export async function loadLanguageSets(dir: string, english: EvalSet, languages:
   if (i !== english.labels.length) throw new UsageError(`${ESCO_FILE} changed while it was read`);
   const out: LanguageSet[] = [];
   for (const language of languages) {
-    const file = join(dir, 'esco-i18n', `occupations_${language}.csv`);
-    if (!existsSync(file)) continue;
-    const table = await readTable(file, { header: true });
-    const [uriCol, prefCol, altCol] = [findColumn(table, 'conceptUri'), findColumn(table, 'preferredLabel'), findColumn(table, 'altLabels')];
+    const concepts = await readI18nConcepts(dir, language);
+    if (!concepts) continue;
     const labels: string[] = [];
     const own = new Map<string, number>();
     const held: { label: string; uri: string }[] = [];
-    for (const row of table.rows) {
-      const uri = row[uriCol]?.trim() ?? '';
-      const pref = row[prefCol]?.trim();
-      if (!pref || !enIndex.has(uri)) continue;
+    for (const { uri, preferred, alternatives } of concepts) {
+      if (!preferred || !enIndex.has(uri)) continue;
       own.set(uri, labels.length);
-      labels.push(pref);
-      for (const alt of (row[altCol] ?? '').split('\n')) {
-        const label = alt.trim();
-        if (label && label !== pref && isI18nDev(language, uri, label)) held.push({ label, uri });
-      }
+      labels.push(preferred);
+      for (const alt of alternatives) if (alt.heldOut) held.push({ label: alt.label, uri });
     }
     out.push({
       language,

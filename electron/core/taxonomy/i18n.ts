@@ -31,6 +31,36 @@ export function isI18nDev(language: string, uri: string, label: string): boolean
   return Number.parseInt(hex.slice(0, 8), 16) < I18N_DEV_SHARE * 2 ** 32;
 }
 
+/** One ESCO concept's labels in one language: alternative labels flagged where held out. */
+export interface I18nConcept {
+  uri: string;
+  /** Trimmed; '' where the file gives none. */
+  preferred: string;
+  /** Trimmed, non-empty, other than the preferred label. */
+  alternatives: { label: string; heldOut: boolean }[];
+}
+
+/** A language's concepts as its file lists them (rows without a concept URI left out); undefined when the data folder lacks the file. */
+export async function readI18nConcepts(dataDir: string, language: string): Promise<I18nConcept[] | undefined> {
+  const file = join(dataDir, i18nFile(language));
+  if (!existsSync(file)) return undefined;
+  const table = await readTable(file, { header: true });
+  const [uriCol, prefCol, altCol] = [findColumn(table, 'conceptUri'), findColumn(table, 'preferredLabel'), findColumn(table, 'altLabels')];
+  const concepts: I18nConcept[] = [];
+  for (const row of table.rows) {
+    const uri = row[uriCol]?.trim() ?? '';
+    if (uri === '') continue;
+    const preferred = row[prefCol]?.trim() ?? '';
+    const alternatives: I18nConcept['alternatives'] = [];
+    for (const alt of (row[altCol] ?? '').split('\n')) {
+      const label = alt.trim();
+      if (label !== '' && label !== preferred) alternatives.push({ label, heldOut: isI18nDev(language, uri, label) });
+    }
+    concepts.push({ uri, preferred, alternatives });
+  }
+  return concepts;
+}
+
 /**
  * The labels of every language present in the data folder that are not held out: each concept's
  * preferred label and its alternative labels, with the languages found.
@@ -39,20 +69,12 @@ export async function i18nLabels(dataDir: string): Promise<{ languages: string[]
   const languages: string[] = [];
   const labels: { uri: string; label: string }[] = [];
   for (const language of LANGUAGES) {
-    const file = join(dataDir, i18nFile(language));
-    if (!existsSync(file)) continue;
+    const concepts = await readI18nConcepts(dataDir, language);
+    if (!concepts) continue;
     languages.push(language);
-    const table = await readTable(file, { header: true });
-    const [uriCol, prefCol, altCol] = [findColumn(table, 'conceptUri'), findColumn(table, 'preferredLabel'), findColumn(table, 'altLabels')];
-    for (const row of table.rows) {
-      const uri = row[uriCol]?.trim() ?? '';
-      const pref = row[prefCol]?.trim() ?? '';
-      if (uri === '') continue;
-      if (pref !== '') labels.push({ uri, label: pref });
-      for (const alt of (row[altCol] ?? '').split('\n')) {
-        const label = alt.trim();
-        if (label !== '' && label !== pref && !isI18nDev(language, uri, label)) labels.push({ uri, label });
-      }
+    for (const { uri, preferred, alternatives } of concepts) {
+      if (preferred !== '') labels.push({ uri, label: preferred });
+      for (const alt of alternatives) if (!alt.heldOut) labels.push({ uri, label: alt.label });
     }
   }
   return { languages, labels };
