@@ -17,12 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../../electron/core/io/index.js';
 import { rng, writeZip } from '../../bench/suite-helpers.js';
 import { tempFolder } from '../core/io/helpers.js';
-import { runCli, writeCliModel } from './helpers.js';
-
-/** A progress line (electron/cli/progress.ts), printed only when a run lasts over a second: not an error, not a note. */
-function isProgress(line: string): boolean {
-  return /^titlematch: [a-z ]+ [\d,]+\/[\d,]+ \(\d+%\)$/.test(line) || /^titlematch: (done|wrote .+) in \d+\.\d s$/.test(line);
-}
+import { isProgressLine, runCli, writeCliModel } from './helpers.js';
 
 const SEED = Number(process.env.TITLEMATCH_FUZZ_SEED ?? 20_261_128);
 const CASES = Number(process.env.TITLEMATCH_FUZZ_CASES ?? 160);
@@ -212,7 +207,7 @@ describe('titlematch match on random cases (in process)', () => {
       expect(run.stderr, `${where}: a stack trace`).not.toMatch(/\n\s+at |unexpected error/);
       expect(inputs.map(digest), `${where}: an input changed`).toEqual(before);
       expect(temporaryFiles(dir), `${where}: a temporary file left`).toEqual([]);
-      const lines = run.stderr.split('\n').filter((l) => l !== '' && !isProgress(l));
+      const lines = run.stderr.split('\n').filter((l) => l !== '' && !isProgressLine(l));
       if (run.code === 2) {
         const errors = lines.filter((l) => !l.startsWith('note: '));
         expect(errors, `${where}: not one error line`).toHaveLength(1);
@@ -278,7 +273,7 @@ describe('titlematch match on random cases (as a process)', () => {
       const [, codeLine, ...left] = report.split('\n').filter((l) => l !== '');
       const code = Number(codeLine?.replace('code=', ''));
       // The test model has no calibration: JSON and reports say so in a note.
-      const lines = stderr.split('\n').filter((l) => l !== '' && !isProgress(l) && !l.startsWith('note: the model has no confidence.json'));
+      const lines = stderr.split('\n').filter((l) => l !== '' && !isProgressLine(l) && !l.startsWith('note: the model has no confidence.json'));
       expect(stderr, `${where}: a stack trace`).not.toMatch(/\n\s+at |unexpected error/);
       if (code === 0) {
         expect(left, `${where}: the output alone`).toEqual([`out.${format}`]);

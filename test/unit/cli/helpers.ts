@@ -7,6 +7,14 @@ import { writeTinyModelFolder } from '../core/engine/tiny-model.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'cli');
 
+/**
+ * A progress line (electron/cli/progress.ts), printed only when a run lasts over a second, as on a
+ * loaded machine: neither an error nor a note.
+ */
+export function isProgressLine(line: string): boolean {
+  return /^titlematch: [a-z ]+ [\d,]+\/[\d,]+ \(\d+%\)$/.test(line) || /^titlematch: (done|wrote .+) in \d+\.\d s$/.test(line);
+}
+
 export interface CliRun {
   code: number;
   stdout: string;

@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../core/io/helpers.js';
-import { writeCliModel } from './helpers.js';
+import { isProgressLine, writeCliModel } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'titlematch.js');
@@ -33,9 +33,6 @@ const matchAll = ['match', queries, corpus, '--model', model, '--provider', 'cpu
 /** Whether this machine lets a test mount a small tmpfs of its own (a user and mount namespace). */
 const canMount = spawnSync('unshare', ['-rm', 'true']).status === 0;
 
-/** Progress lines (electron/cli/progress.ts) at the start of stderr: "titlematch: matching queries 238/250 (95%)". */
-const PROGRESS_LINES = /^(titlematch: [a-z ]+ [\d,]+\/[\d,]+ \(\d+%\)\n)+/;
-
 const NO_CALIBRATION_NOTE = /^note: the model has no confidence\.json, so scores are shown without a confidence\.\n/;
 
 /** Runs the CLI in its own mount namespace with a tmpfs at `dir` (options: "ro", "size=16k"); prints the folder after. */
@@ -49,7 +46,11 @@ function runOnMount(dir: string, mountOptions: string, args: string[]): { status
   const left = (run.output[3] ?? '').split('\n').filter(Boolean);
   // The test model has no calibration: JSON and reports say so in a note before anything is written.
   // A run that lasts over a second (a loaded machine) reports progress first; those lines are not the error.
-  const stderr = run.stderr.replace(NO_CALIBRATION_NOTE, '').replace(PROGRESS_LINES, '');
+  const stderr = run.stderr
+    .replace(NO_CALIBRATION_NOTE, '')
+    .split('\n')
+    .filter((l) => !isProgressLine(l))
+    .join('\n');
   return { status: run.status, stderr, left };
 }
 

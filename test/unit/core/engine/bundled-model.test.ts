@@ -34,16 +34,11 @@ describe('the bundled model ranks as the product promises', () => {
     ['Senior Software Engineer', 'Lead Full Stack Developer'],
     ['RN', 'Registered Nurse'],
     ['CPA', 'Accountant'],
-  ])('"%s" ranks "%s" first among the five README titles', async (query, expected) => {
-    const order = await rank(query, FIVE);
-    expect(order[0]).toBe(expected);
-  });
-
-  it.each([
+    // Other languages, as the README promises.
     ['Buchhalter', 'Accountant'],
     ['Comptable', 'Accountant'],
     ['LKW-Fahrer', 'Truck Driver'],
-  ])('"%s" (another language) ranks "%s" first among the five README titles', async (query, expected) => {
+  ])('"%s" ranks "%s" first among the five README titles', async (query, expected) => {
     const order = await rank(query, FIVE);
     expect(order[0]).toBe(expected);
   });
