@@ -127,15 +127,12 @@ export async function deriveEsco(dataDir: string): Promise<Taxonomy> {
     const groupName = groups.get(group);
     occupations.push({ code, name, isco: group && groupName ? `${group} ${groupName}` : group || undefined, titles: set.titles });
   }
-  let source = 'ESCO v1, English';
   const i18n = await i18nLabels(dataDir);
   for (const { uri, label } of i18n.labels) byCode.get(uri)?.add(label);
-  if (i18n.languages.length > 0) source = `ESCO v1, English and ${i18n.languages.join(', ')}`;
-  let attribution = ESCO_ATTRIBUTION;
-  if (existsSync(join(dataDir, JOBBERT_FILE))) {
-    for (const { title, uri } of await jobbertTrainingTitles(dataDir)) byCode.get(uri)?.add(title);
-    attribution = `${ESCO_ATTRIBUTION} ${JOBBERT_ATTRIBUTION}`;
-  }
+  const source = i18n.languages.length > 0 ? `ESCO v1, English and ${i18n.languages.join(', ')}` : 'ESCO v1, English';
+  const vacancies = existsSync(join(dataDir, JOBBERT_FILE)) ? await jobbertTrainingTitles(dataDir) : undefined;
+  for (const { title, uri } of vacancies ?? []) byCode.get(uri)?.add(title);
+  const attribution = vacancies ? `${ESCO_ATTRIBUTION} ${JOBBERT_ATTRIBUTION}` : ESCO_ATTRIBUTION;
   return { format: TAXONOMY_FORMAT, id: 'esco', name: TAXONOMY_NAMES.esco, source, attribution, occupations };
 }
 
