@@ -83,31 +83,41 @@ export interface TitleMatchApi {
   onCommand(listener: (command: AppCommand) => void): Unsubscribe;
 }
 
-/** The methods that are one message to main each, in a fixed order. */
-export const INVOKE_METHODS = [
-  'engineStatus',
-  'setProvider',
-  'pickModelFolder',
-  'setModel',
-  'pickTable',
-  'loadTable',
-  'loadTaxonomy',
-  'match',
-  'cancelMatch',
-  'explain',
-  'exportResults',
-  'saveProject',
-  'openProject',
-  'recentFiles',
-  'savedDecisions',
-  'decide',
-  'importDecisions',
-  'exportDecisions',
-  'clearDecisions',
-] as const satisfies readonly (keyof TitleMatchApi)[];
+/** The methods the preload answers itself (pathForFile) or that subscribe to main's events. */
+type LocalMethod = 'pathForFile' | 'onMatchProgress' | 'onEngineStatus' | 'onCommand';
 
-/** A method that is one message to main. */
-export type InvokeMethod = (typeof INVOKE_METHODS)[number];
+/** A method that is one message to main: every other method of the API. */
+export type InvokeMethod = Exclude<keyof TitleMatchApi, LocalMethod>;
+
+/**
+ * The invoke methods at run time (types are gone then): main registers a handler for each, the
+ * preload and the renderer's API are made from this list, so a method is declared in the interface
+ * above and named here, and nowhere else (the table fails to compile when one is missing or unknown).
+ */
+const INVOKE_TABLE = {
+  engineStatus: true,
+  setProvider: true,
+  pickModelFolder: true,
+  setModel: true,
+  pickTable: true,
+  loadTable: true,
+  loadTaxonomy: true,
+  match: true,
+  cancelMatch: true,
+  explain: true,
+  exportResults: true,
+  saveProject: true,
+  openProject: true,
+  recentFiles: true,
+  savedDecisions: true,
+  decide: true,
+  importDecisions: true,
+  exportDecisions: true,
+  clearDecisions: true,
+} as const satisfies Record<InvokeMethod, true>;
+
+/** The invoke methods, in a fixed order. */
+export const INVOKE_METHODS = Object.keys(INVOKE_TABLE) as InvokeMethod[];
 
 /** The argument list of an invoke method. */
 export type InvokeArgs<M extends InvokeMethod> = Parameters<TitleMatchApi[M]>;

@@ -11,5 +11,8 @@ export interface ApiError {
   message: string;
 }
 
+/** The code of a call the person cancelled: the one way every layer (service, bridge, window) recognises a cancellation. */
+export const CANCELLED = 'cancelled';
+
 /** The answer to one call: `{ ok: true, value }` or `{ ok: false, error }`. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -6,7 +6,7 @@
 import type { EngineStatus, ExportFormat, ExportRequest, MatchProgress, ProviderChoice, RecentFile, Side } from '../contract/types.js';
 import { writePdfReport } from '../core/report/pdf.js';
 import { explainMatch } from '../core/service/explain.js';
-import { modelBusy, providerBusy, ServiceError } from '../core/service/errors.js';
+import { cancelled, matchBusy, modelBusy, providerBusy } from '../core/service/errors.js';
 import type { MatchService } from '../core/service/types.js';
 import type { Handlers } from './ipc.js';
 
@@ -128,7 +128,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     loadTaxonomy: (id) => service.loadTaxonomy(id),
     async match(request) {
-      if (run) throw new ServiceError('busy', 'A match is already running. Wait for it to finish or cancel it.');
+      if (run) throw matchBusy();
       const controller = (run = new AbortController());
       try {
         return await service.match(request, { signal: controller.signal, onProgress: deps.sendProgress });
@@ -138,7 +138,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     cancelMatch() {
       if (!run) return false;
-      run.abort();
+      run.abort(cancelled());
       return true;
     },
     explain: ({ query, match }) => explainMatch(query, match),

@@ -3,21 +3,13 @@
  * `window.titlematch`. ipcRenderer itself never reaches the page, nor does any event object.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import {
-  eventChannel,
-  invokeChannel,
-  type EventName,
-  type EventPayloads,
-  type InvokeArgs,
-  type InvokeMethod,
-  type InvokeValue,
-  type TitleMatchApi,
-  type Unsubscribe,
-} from '../contract/api.js';
-import type { Result } from '../contract/result.js';
+import { eventChannel, INVOKE_METHODS, invokeChannel, type EventName, type EventPayloads, type InvokeMethod, type TitleMatchApi, type Unsubscribe } from '../contract/api.js';
 
-function invoke<M extends InvokeMethod>(method: M, ...args: InvokeArgs<M>): Promise<Result<InvokeValue<M>>> {
-  return ipcRenderer.invoke(invokeChannel(method), ...args) as Promise<Result<InvokeValue<M>>>;
+/** One function per invoke method of the contract, each one message to main on the method's channel. */
+function invokers(): Pick<TitleMatchApi, InvokeMethod> {
+  const entries = INVOKE_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(invokeChannel(method), ...args)]);
+  // Typed by the contract: main's handler of each channel answers the method's Result.
+  return Object.fromEntries(entries) as Pick<TitleMatchApi, InvokeMethod>;
 }
 
 function subscribe<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): Unsubscribe {
@@ -31,25 +23,7 @@ function subscribe<E extends EventName>(event: E, listener: (payload: EventPaylo
 
 // The API the window gets. Nothing is exported: a sandboxed preload is a script, not a module.
 const api: TitleMatchApi = {
-  engineStatus: () => invoke('engineStatus'),
-  setProvider: (choice) => invoke('setProvider', choice),
-  pickModelFolder: () => invoke('pickModelFolder'),
-  setModel: (folder) => invoke('setModel', folder),
-  pickTable: (side) => invoke('pickTable', side),
-  loadTable: (request) => invoke('loadTable', request),
-  loadTaxonomy: (id) => invoke('loadTaxonomy', id),
-  match: (request) => invoke('match', request),
-  cancelMatch: () => invoke('cancelMatch'),
-  explain: (request) => invoke('explain', request),
-  exportResults: (request) => invoke('exportResults', request),
-  saveProject: (request) => invoke('saveProject', request),
-  openProject: (request) => invoke('openProject', request),
-  recentFiles: () => invoke('recentFiles'),
-  savedDecisions: () => invoke('savedDecisions'),
-  decide: (change) => invoke('decide', change),
-  importDecisions: () => invoke('importDecisions'),
-  exportDecisions: () => invoke('exportDecisions'),
-  clearDecisions: () => invoke('clearDecisions'),
+  ...invokers(),
   pathForFile: (file) => webUtils.getPathForFile(file),
   onMatchProgress: (listener) => subscribe('matchProgress', listener),
   onEngineStatus: (listener) => subscribe('engineStatus', listener),

@@ -4,8 +4,9 @@
  * ServiceError, so the bridge to the window keeps their codes.
  */
 import type { MatchProgress } from '../../contract/types.js';
-import { ServiceError } from './errors.js';
-import { SERVICE_METHODS, type CallOptions, type MatchService, type ServiceMethod } from './types.js';
+import { CANCELLED } from '../../contract/result.js';
+import { cancelled, isCancellation, ServiceError } from './errors.js';
+import { isServiceMethod, SERVICE_METHODS, type CallOptions, type MatchService, type ServiceMethod } from './types.js';
 
 /** The part of a worker_threads port (or Worker) this protocol uses. */
 export interface Port {
@@ -23,12 +24,20 @@ function isMessage(m: unknown): m is { type: string; id: number } {
 }
 
 function errorData(error: unknown): { code: string; message: string } {
+  if (isCancellation(error)) return { code: CANCELLED, message: cancelled().message };
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    if (error.name === 'AbortError') return { code: 'cancelled', message: 'Matching was cancelled.' };
     return { code: typeof code === 'string' ? code : 'internal', message: error.message };
   }
   return { code: 'internal', message: String(error) };
+}
+
+/** Calls a service's method by name with its arguments and, for a method that takes them, the call's options in their place. */
+export function callMethod(service: MatchService, method: ServiceMethod, args: unknown[], options?: CallOptions): Promise<unknown> {
+  const spec: true | { options: number } = SERVICE_METHODS[method];
+  // The one untyped step: a method named at run time, called with the arguments a message carried.
+  const methods = service as unknown as Record<ServiceMethod, (...args: unknown[]) => Promise<unknown>>;
+  return methods[method](...(spec === true ? args : [...args.slice(0, spec.options), options]));
 }
 
 /** Answers calls arriving on `port` with `service`. */
@@ -37,12 +46,12 @@ export function serveService(port: Port, service: MatchService): void {
   port.on('message', (m) => {
     if (!isMessage(m)) return;
     if (m.type === 'cancel') {
-      running.get(m.id)?.abort(new ServiceError('cancelled', 'Matching was cancelled.'));
+      running.get(m.id)?.abort(cancelled());
       return;
     }
     if (m.type !== 'call') return;
     const call = m as Call;
-    if (!(SERVICE_METHODS as readonly string[]).includes(call.method)) {
+    if (!isServiceMethod(call.method)) {
       port.postMessage({ type: 'answer', id: call.id, ok: false, error: { code: 'internal', message: `Unknown method ${String(call.method)}` } } satisfies Answer);
       return;
     }
@@ -52,48 +61,30 @@ export function serveService(port: Port, service: MatchService): void {
       signal: controller.signal,
       onProgress: (progress) => port.postMessage({ type: 'progress', id: call.id, progress } satisfies Progress),
     };
-    invoke(service, call.method, call.args, options)
+    const method = call.method;
+    Promise.resolve()
+      .then(() => callMethod(service, method, call.args, options))
       .then((value) => port.postMessage({ type: 'answer', id: call.id, ok: true, value } satisfies Answer))
       .catch((error: unknown) => port.postMessage({ type: 'answer', id: call.id, ok: false, error: errorData(error) } satisfies Answer))
       .finally(() => running.delete(call.id));
   });
 }
 
-function invoke(service: MatchService, method: ServiceMethod, args: unknown[], options: CallOptions): Promise<unknown> {
-  switch (method) {
-    case 'engineStatus':
-      return service.engineStatus();
-    case 'setProvider':
-      return service.setProvider(args[0] as Parameters<MatchService['setProvider']>[0]);
-    case 'setModel':
-      return service.setModel(args[0] as string | null);
-    case 'loadTable':
-      return service.loadTable(args[0] as string, args[1] as string | null);
-    case 'loadTaxonomy':
-      return service.loadTaxonomy(args[0] as Parameters<MatchService['loadTaxonomy']>[0]);
-    case 'match':
-      return service.match(args[0] as Parameters<MatchService['match']>[0], options);
-    case 'exportResults':
-      return service.exportResults(args[0] as Parameters<MatchService['exportResults']>[0], args[1] as string);
-    case 'printableReport':
-      return service.printableReport(args[0] as Parameters<MatchService['printableReport']>[0]);
-    case 'saveProject':
-      return service.saveProject(args[0] as string, args[1] as Parameters<MatchService['saveProject']>[1]);
-    case 'openProject':
-      return service.openProject(args[0] as string);
-    case 'savedDecisions':
-      return service.savedDecisions();
-    case 'decide':
-      return service.decide(args[0] as Parameters<MatchService['decide']>[0]);
-    case 'importDecisions':
-      return service.importDecisions(args[0] as string);
-    case 'exportDecisions':
-      return service.exportDecisions(args[0] as string);
-    case 'clearDecisions':
-      return service.clearDecisions();
-    case 'dispose':
-      return service.dispose();
-  }
+/**
+ * A MatchService whose every method hands its arguments to `call` (with the call's options apart,
+ * for the methods that take them): made from SERVICE_METHODS, so a method added to the service is
+ * served, called and forwarded without another list to update.
+ */
+export function serviceProxy(call: (method: ServiceMethod, args: unknown[], options?: CallOptions) => Promise<unknown>): MatchService {
+  const methods = Object.keys(SERVICE_METHODS) as ServiceMethod[];
+  return Object.fromEntries(
+    methods.map((method) => {
+      const spec: true | { options: number } = SERVICE_METHODS[method];
+      const forward = (...args: unknown[]): Promise<unknown> =>
+        spec === true ? call(method, args) : call(method, args.slice(0, spec.options), args[spec.options] as CallOptions | undefined);
+      return [method, forward];
+    }),
+  ) as unknown as MatchService;
 }
 
 /** A service whose calls go over `port`; `fail` rejects every pending call (the port's end died). */
@@ -120,12 +111,12 @@ export function connectService(port: Port): RemoteService {
     else entry.reject(new ServiceError(answer.error.code, answer.error.message));
   });
 
-  const call = <T>(method: ServiceMethod, args: unknown[], options: CallOptions = {}): Promise<T> => {
+  const call = (method: ServiceMethod, args: unknown[], options: CallOptions = {}): Promise<unknown> => {
     const id = nextId++;
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<unknown>((resolve, reject) => {
       const { signal, onProgress } = options;
       if (signal?.aborted) {
-        reject(new ServiceError('cancelled', 'Matching was cancelled.'));
+        reject(cancelled());
         return;
       }
       const onAbort = (): void => port.postMessage({ type: 'cancel', id } satisfies Cancel);
@@ -133,7 +124,7 @@ export function connectService(port: Port): RemoteService {
       pending.set(id, {
         resolve: (v) => {
           signal?.removeEventListener('abort', onAbort);
-          resolve(v as T);
+          resolve(v);
         },
         reject: (e) => {
           signal?.removeEventListener('abort', onAbort);
@@ -146,22 +137,7 @@ export function connectService(port: Port): RemoteService {
   };
 
   return {
-    engineStatus: () => call('engineStatus', []),
-    setProvider: (choice) => call('setProvider', [choice]),
-    setModel: (folder) => call('setModel', [folder]),
-    loadTable: (path, sheet) => call('loadTable', [path, sheet]),
-    loadTaxonomy: (id) => call('loadTaxonomy', [id]),
-    match: (request, options) => call('match', [request], options),
-    exportResults: (request, path) => call('exportResults', [request, path]),
-    printableReport: (request) => call('printableReport', [request]),
-    saveProject: (path, request) => call('saveProject', [path, request]),
-    openProject: (path) => call('openProject', [path]),
-    savedDecisions: () => call('savedDecisions', []),
-    decide: (change) => call('decide', [change]),
-    importDecisions: (path) => call('importDecisions', [path]),
-    exportDecisions: (path) => call('exportDecisions', [path]),
-    clearDecisions: () => call('clearDecisions', []),
-    dispose: () => call('dispose', []),
+    ...serviceProxy(call),
     fail(error) {
       for (const entry of pending.values()) entry.reject(error);
       pending.clear();

@@ -29,7 +29,7 @@ import { createMatcher, levelName, titleLevels, type Matcher, type SeniorityTopK
 import { locateInput, readProject, toProject, writeProject, type InputToSave, type ProjectInputRef } from '../project/index.js';
 import { fromEntries, runDecisions, savedOf } from './decisions.js';
 import { rankDirection } from '../adapter/index.js';
-import { modelBusy, providerBusy, ServiceError } from './errors.js';
+import { matchBusy, modelBusy, providerBusy, ServiceError } from './errors.js';
 import { Eta } from './eta.js';
 import { providerLabel } from './providers.js';
 import { printableReport, writeReport } from './report.js';
@@ -238,7 +238,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
   }
 
   async function match(request: MatchRequest, call: CallOptions = {}): Promise<MatchResult> {
-    if (running) throw new ServiceError('busy', 'A match is already running. Wait for it to finish or cancel it.');
+    if (running) throw matchBusy();
     running = true;
     try {
       return await runMatch(request, call);

@@ -67,25 +67,45 @@ export interface MatchService {
   dispose(): Promise<void>;
 }
 
-/** The service methods callable across a message port, in a fixed order. */
-export const SERVICE_METHODS = [
-  'engineStatus',
-  'setProvider',
-  'setModel',
-  'loadTable',
-  'loadTaxonomy',
-  'match',
-  'exportResults',
-  'printableReport',
-  'saveProject',
-  'openProject',
-  'savedDecisions',
-  'decide',
-  'importDecisions',
-  'exportDecisions',
-  'clearDecisions',
-  'dispose',
-] as const satisfies readonly (keyof MatchService)[];
+/**
+ * How each service method crosses a message port, declared once: the RPC's server and client and
+ * the worker client are made from this table (core/service/rpc.ts), as VS Code's ProxyChannel
+ * makes a channel from a service. `true`: its arguments cross as they are; `{ options: N }`: its
+ * argument N is the call's CallOptions (cancellation and progress), which stay on their side and
+ * travel as cancel and progress messages. Every method of MatchService must have an entry.
+ */
+export const SERVICE_METHODS = {
+  engineStatus: true,
+  setProvider: true,
+  setModel: true,
+  loadTable: true,
+  loadTaxonomy: true,
+  match: { options: 1 },
+  exportResults: true,
+  printableReport: true,
+  saveProject: true,
+  openProject: true,
+  savedDecisions: true,
+  decide: true,
+  importDecisions: true,
+  exportDecisions: true,
+  clearDecisions: true,
+  dispose: true,
+
+} as const satisfies { [M in keyof MatchService]: MethodSpec<MatchService[M]> };
+
+/** A method's entry: where its CallOptions go, for a method that takes them; else true. */
+type MethodSpec<F> = [OptionsIndex<F>] extends [never] ? true : { options: OptionsIndex<F> };
+
+/** The index of a method's CallOptions parameter (never when it takes none). */
+type OptionsIndex<F> = F extends (...args: infer A) => unknown
+  ? Exclude<{ [I in keyof A]: CallOptions extends NonNullable<A[I]> ? (I extends `${infer N extends number}` ? N : never) : never }[number], undefined>
+  : never;
 
 /** A service method name. */
-export type ServiceMethod = (typeof SERVICE_METHODS)[number];
+export type ServiceMethod = keyof typeof SERVICE_METHODS;
+
+/** True for a name the service answers (a message's method is checked before it is called). */
+export function isServiceMethod(name: unknown): name is ServiceMethod {
+  return typeof name === 'string' && Object.hasOwn(SERVICE_METHODS, name);
+}

@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ServiceError } from './errors.js';
-import { connectService, type RemoteService } from './rpc.js';
+import { callMethod, connectService, serviceProxy, type RemoteService } from './rpc.js';
 import type { ProviderChoice } from '../../contract/types.js';
 import type { MatchService } from './types.js';
 
@@ -54,7 +54,9 @@ export function startWorkerService(options: WorkerServiceOptions): WorkerService
   const remote = (): RemoteService => (current ??= spawn()).remote;
 
   return {
-    engineStatus: () => remote().engineStatus(),
+    // Every method goes to the worker running now (a fresh one after a crash)...
+    ...serviceProxy((method, args, callOptions) => callMethod(remote(), method, args, callOptions)),
+    // ...and the engine settings are also kept here, for a worker started again after a crash.
     setProvider: (choice) => {
       provider = choice;
       return remote().setProvider(choice);
@@ -64,19 +66,6 @@ export function startWorkerService(options: WorkerServiceOptions): WorkerService
       modelFolder = folder;
       return status;
     },
-    loadTable: (path, sheet) => remote().loadTable(path, sheet),
-    loadTaxonomy: (id) => remote().loadTaxonomy(id),
-    match: (request, callOptions) => remote().match(request, callOptions),
-    exportResults: (request, path) => remote().exportResults(request, path),
-    printableReport: (request) => remote().printableReport(request),
-    saveProject: (path, request) => remote().saveProject(path, request),
-    openProject: (path) => remote().openProject(path),
-    savedDecisions: () => remote().savedDecisions(),
-    decide: (change) => remote().decide(change),
-    importDecisions: (path) => remote().importDecisions(path),
-    exportDecisions: (path) => remote().exportDecisions(path),
-    clearDecisions: () => remote().clearDecisions(),
-    dispose: () => remote().dispose(),
     async close() {
       const running = current;
       current = undefined;

@@ -3,26 +3,9 @@
  * into thrown ApiFailure (code and message kept). Tests put a stand-in on `window.titlematch`.
  */
 import type { Result } from '../../../electron/contract/result.js';
-import type { TitleMatchApi, Unsubscribe } from '../../../electron/contract/api.js';
-import type { TaxonomyId } from '../../../electron/contract/taxonomy.js';
-import type {
-  AppCommand,
-  DecisionChange,
-  DecisionsImported,
-  EngineStatus,
-  ExportRequest,
-  MatchExplanation,
-  MatchProgress,
-  MatchRequest,
-  MatchResult,
-  OpenedProject,
-  ProviderChoice,
-  RecentFile,
-  SaveProjectRequest,
-  SavedDecisions,
-  Side,
-  TableSummary,
-} from '../../../electron/contract/types.js';
+import { INVOKE_METHODS, type InvokeArgs, type InvokeMethod, type InvokeValue, type TitleMatchApi, type Unsubscribe } from '../../../electron/contract/api.js';
+import { CANCELLED } from '../../../electron/contract/result.js';
+import type { AppCommand, EngineStatus, MatchProgress } from '../../../electron/contract/types.js';
 
 /** A call that failed; `message` is meant for the person using the app. */
 export class ApiFailure extends Error {
@@ -54,30 +37,25 @@ export function messageOf(error: unknown): string {
 
 /** True when a call failed because the person cancelled it. */
 export function isCancelled(error: unknown): boolean {
-  return error instanceof ApiFailure && error.code === 'cancelled';
+  return error instanceof ApiFailure && error.code === CANCELLED;
+}
+
+/** Each invoke method of the contract as the renderer calls it: its value, or a thrown ApiFailure. */
+type Unwrapped = { [M in InvokeMethod]: (...args: InvokeArgs<M>) => Promise<InvokeValue<M>> };
+
+/** Made from the contract's list of invoke methods: a method added to the contract needs no line here. */
+function unwrapped(): Unwrapped {
+  const entries = INVOKE_METHODS.map((method) => [
+    method,
+    (...args: unknown[]) => unwrap((bridge()[method] as (...a: unknown[]) => Promise<Result<unknown>>)(...args)),
+  ]);
+  // Typed by the contract: each bridge method answers its method's Result.
+  return Object.fromEntries(entries) as Unwrapped;
 }
 
 /** Everything the renderer asks of the app. */
 export const api = {
-  engineStatus: (): Promise<EngineStatus> => unwrap(bridge().engineStatus()),
-  setProvider: (choice: ProviderChoice): Promise<EngineStatus> => unwrap(bridge().setProvider(choice)),
-  pickModelFolder: (): Promise<string | null> => unwrap(bridge().pickModelFolder()),
-  setModel: (folder: string | null): Promise<EngineStatus> => unwrap(bridge().setModel(folder)),
-  pickTable: (side: Side): Promise<string | null> => unwrap(bridge().pickTable(side)),
-  loadTable: (side: Side, path: string, sheet: string | null): Promise<TableSummary> => unwrap(bridge().loadTable({ side, path, sheet })),
-  loadTaxonomy: (id: TaxonomyId): Promise<TableSummary> => unwrap(bridge().loadTaxonomy(id)),
-  match: (request: MatchRequest): Promise<MatchResult> => unwrap(bridge().match(request)),
-  cancelMatch: (): Promise<boolean> => unwrap(bridge().cancelMatch()),
-  explain: (query: string, match: string): Promise<MatchExplanation> => unwrap(bridge().explain({ query, match })),
-  exportResults: (request: ExportRequest): Promise<string | null> => unwrap(bridge().exportResults(request)),
-  saveProject: (request: SaveProjectRequest): Promise<string | null> => unwrap(bridge().saveProject(request)),
-  openProject: (path: string | null): Promise<OpenedProject | null> => unwrap(bridge().openProject({ path })),
-  recentFiles: (): Promise<RecentFile[]> => unwrap(bridge().recentFiles()),
-  savedDecisions: (): Promise<SavedDecisions> => unwrap(bridge().savedDecisions()),
-  decide: (change: DecisionChange): Promise<SavedDecisions> => unwrap(bridge().decide(change)),
-  importDecisions: (): Promise<DecisionsImported | null> => unwrap(bridge().importDecisions()),
-  exportDecisions: (): Promise<string | null> => unwrap(bridge().exportDecisions()),
-  clearDecisions: (): Promise<{ kept: string | null; saved: SavedDecisions }> => unwrap(bridge().clearDecisions()),
+  ...unwrapped(),
   /** The local path of a dropped file; '' when the system gives none. */
   pathForFile: (file: File): string => bridge().pathForFile(file),
   onMatchProgress: (listener: (p: MatchProgress) => void): Unsubscribe => bridge().onMatchProgress(listener),

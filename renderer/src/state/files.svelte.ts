@@ -101,7 +101,7 @@ export async function openProject(path: string | null = null): Promise<void> {
   files.opening = true;
   files.openError = null;
   try {
-    const project = await api.openProject(path);
+    const project = await api.openProject({ path });
     if (project === null) return;
     restoreInput('candidates', project.candidates);
     restoreInput('targets', project.targets);

@@ -24,7 +24,7 @@ export const inputs = $state<Record<Side, InputState>>({ candidates: empty(), ta
 export function loadInput(side: Side, path: string, sheet: string | null = null, column: string | null = null): Promise<boolean> {
   const s = inputs[side];
   return reading(s, path, async () => {
-    const summary = await api.loadTable(side, path, sheet);
+    const summary = await api.loadTable({ side, path, sheet });
     // Another sheet of the same file keeps the chosen column when the sheet has it.
     const previous = s.summary?.path === path ? s.column : null;
     const has = (name: string | null): name is string => name !== null && summary.columns.some((c) => c.name === name);

@@ -91,7 +91,7 @@ export async function selectPair(query: number, rank: number, queryTitle: string
   if (results.explanation?.key === key && !results.explanation.error) return;
   results.explanation = { key, loading: true, data: null, error: null };
   try {
-    const data = await api.explain(queryTitle, matchTitle);
+    const data = await api.explain({ query: queryTitle, match: matchTitle });
     if (results.explanation?.key === key) results.explanation = { key, loading: false, data, error: null };
   } catch (error) {
     if (results.explanation?.key === key) results.explanation = { key, loading: false, data: null, error: messageOf(error) };

@@ -2,7 +2,7 @@
  * A stand-in for `window.titlematch`: answers like the real bridge ({ ok, value } or { ok: false,
  * error }), records calls, and lets a test push events or hold an answer back.
  */
-import type { TitleMatchApi, Unsubscribe } from '../../../electron/contract/api.js';
+import { INVOKE_METHODS, type InvokeMethod, type TitleMatchApi, type Unsubscribe } from '../../../electron/contract/api.js';
 import type { Result } from '../../../electron/contract/result.js';
 import type {
   AppCommand,
@@ -19,7 +19,7 @@ import { ui } from '../../../renderer/src/state/ui.svelte.js';
 import { engine } from '../../../renderer/src/state/engine.svelte.js';
 import { decisions } from '../../../renderer/src/state/decisions.svelte.js';
 
-type Method = Exclude<keyof TitleMatchApi, 'pathForFile' | 'onMatchProgress' | 'onEngineStatus' | 'onCommand'>;
+type Method = InvokeMethod;
 type Answer<M extends Method> = Awaited<ReturnType<TitleMatchApi[M]>>;
 type Handler<M extends Method> = (...args: Parameters<TitleMatchApi[M]>) => Answer<M> | Promise<Answer<M>>;
 
@@ -154,25 +154,7 @@ export class FakeBridge {
   api(): TitleMatchApi {
     const c = <M extends Method>(m: M) => ((...args: unknown[]) => this.call(m, args)) as unknown as TitleMatchApi[M];
     return {
-      engineStatus: c('engineStatus'),
-      setProvider: c('setProvider'),
-      pickModelFolder: c('pickModelFolder'),
-      setModel: c('setModel'),
-      pickTable: c('pickTable'),
-      loadTable: c('loadTable'),
-      loadTaxonomy: c('loadTaxonomy'),
-      match: c('match'),
-      cancelMatch: c('cancelMatch'),
-      explain: c('explain'),
-      exportResults: c('exportResults'),
-      saveProject: c('saveProject'),
-      openProject: c('openProject'),
-      recentFiles: c('recentFiles'),
-      savedDecisions: c('savedDecisions'),
-      decide: c('decide'),
-      importDecisions: c('importDecisions'),
-      exportDecisions: c('exportDecisions'),
-      clearDecisions: c('clearDecisions'),
+      ...(Object.fromEntries(INVOKE_METHODS.map((m) => [m, c(m)])) as Pick<TitleMatchApi, Method>),
       pathForFile: () => this.droppedPath,
       onMatchProgress: (l) => this.subscribe(this.listeners.matchProgress, l),
       onEngineStatus: (l) => this.subscribe(this.listeners.engineStatus, l),
