@@ -6,11 +6,12 @@
  */
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bucketOf, modelCalibration, rankedConfidences, runConfidence, type CalibrationState } from '../core/confidence/index.js';
+import { bucketOf, rankedConfidences, runConfidence, type CalibrationState } from '../core/confidence/index.js';
 import { cachedEngine } from '../core/engine/embedding-cache.js';
 import { countLongTitles, createEngine, MAX_TITLE_CHARS, modelNameOf, type Engine } from '../core/engine/index.js';
 import { findColumn, headerReadsAsTitle, InputError, readTable, suggestTitleColumn, type Table } from '../core/io/index.js';
-import { createMatcher, levelName, matchesOf, titleLevels, type MatchProgress, type SeniorityTopK } from '../core/match/index.js';
+import { levelName, matchesOf, type SeniorityTopK } from '../core/match/index.js';
+import { encodeSides, matcherFor, rankSides, runCalibration, type PipelineProgress, type RankedSides } from '../core/pipeline/run.js';
 import { writeAtomic } from '../core/files/atomic-write.js';
 import { checkOutputPath } from '../core/files/output-path.js';
 import { renderHtml, writeReport, type MatchFacets, type MatchReport, type ReportMatch } from '../core/report/index.js';
@@ -24,7 +25,7 @@ import { renderOutput, writeChunks, writeToStdout, type MatchRow, type OutputFor
 import { checkTaxonomyOptions, parseTaxonomy, runTaxonomyMatch, TAXONOMY_USAGE } from './match-taxonomy.js';
 import { ProgressReporter } from './progress.js';
 import { ADAPTER_ARG_OPTIONS, ADAPTER_USAGE, adapterFor } from './adapter-option.js';
-import { adapterSummary, prepareAdapter, rankDirection, ADAPTED_NO_CONFIDENCE, PINNED_DECISION } from '../core/adapter/index.js';
+import { adapterSummary, prepareAdapter, PINNED_DECISION } from '../core/adapter/index.js';
 import { parseSeniority, SENIORITY_USAGE } from './seniority-option.js';
 import type { SeniorityMode } from '../contract/seniority.js';
 
@@ -304,7 +305,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
   const engine = createEngine(engineOptions);
   try {
     // The calibration is read once, with the model: a --min-confidence it cannot serve fails before encoding.
-    const calibration = adapter ? { reason: ADAPTED_NO_CONFIDENCE } : await modelCalibration((await engine.info()).model.dir);
+    const calibration = await runCalibration(adapter !== undefined, (await engine.info()).model.dir);
     if (!calibration.calibration) {
       if (minConfidence !== undefined) throw new UsageError(`--min-confidence needs a model with a confidence calibration, and ${calibration.reason}. Filter with --min-score instead.`);
       // Only where the output would carry confidences: the CSV never does.
@@ -313,28 +314,20 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     // Titles encoded by this model before come from the cache; the others are added to it.
     const cached = cacheDir !== undefined ? await cachedEngine(engine, cacheDir) : undefined;
     const encoder = cached ?? engine;
-    const vectors = await encoder.encode([...queries.titles, ...corpus.titles], {
-      onProgress: (p) => progress.update('encoding distinct titles', p.done, p.total),
-    });
+    const onProgress = (p: PipelineProgress): void => progress.update(p.phase === 'encoding' ? 'encoding distinct titles' : 'matching queries', p.done, p.total);
+    const sides = await encodeSides(encoder, queries.titles, corpus.titles, { onProgress });
     if (cached?.cache.saveError !== undefined) io.stderr.write(`note: the title cache could not be saved (${cached.cache.saveError}); matching goes on without it.\n`);
-    const dim = await engine.dimension();
-    const split = queries.titles.length * dim;
     // Scores and top-k in onnxruntime on the engine's provider: the reference's results, faster.
-    const info = await engine.info();
-    const matcher = await createMatcher({ provider: info.provider, threads: info.threads });
-    const seniority: RunSeniority = { mode, queries: titleLevels(queries.titles), corpus: titleLevels(corpus.titles) };
-    let result: SeniorityTopK;
+    const matcher = await matcherFor(engine);
+    let ranked: RankedSides;
     try {
       const prepared = adapter && (await prepareAdapter(adapter, (titles) => encoder.encode(titles)));
-      const sides = {
-        queries: { vectors: vectors.subarray(0, split), titles: queries.titles, levels: seniority.queries },
-        corpus: { vectors: vectors.subarray(split), titles: corpus.titles, levels: seniority.corpus },
-      };
-      const onProgress = (p: MatchProgress): void => progress.update('matching queries', p.done, p.total);
-      result = await rankDirection(prepared, (...args) => matcher.topK(...args), sides, dim, top, { mode, minScore, onProgress });
+      ranked = await rankSides((...args) => matcher.topK(...args), sides, { k: top, mode, minScore, adapter: prepared }, { onProgress });
     } finally {
       await matcher.dispose();
     }
+    const result = ranked.byQuery;
+    const seniority: RunSeniority = { mode, queries: ranked.levels.queries, corpus: ranked.levels.corpus };
     const confidences: RunConfidences = { state: calibration, values: rankedConfidences(calibration, result), minConfidence };
     if (format === 'xlsx' || format === 'html') {
       const report = await matchReport(queries, corpus, result, engine, top, minScore, seniority, confidences);

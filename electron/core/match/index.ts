@@ -5,7 +5,7 @@
  *     for (let q = 0; q < nQueries; q++) for (const { index, score } of matchesOf(result, q)) ...
  */
 export { matchesOf, topK } from './topk.js';
-export type { MatchProgress, TopKOptions, TopKResult } from './topk.js';
+export type { TopKOptions, TopKResult } from './topk.js';
 export { rankMetrics, targetRanks } from './rank.js';
 export { createMatcher, createOrtMatcher } from './ort-topk.js';
 export type { Matcher } from './ort-topk.js';

@@ -18,17 +18,17 @@ import type {
   SaveProjectRequest,
   TableSummary,
 } from '../../contract/types.js';
-import { adapterModelOf, DecisionStore, ADAPTED_NO_CONFIDENCE } from '../adapter/index.js';
-import { modelCalibration, rankedConfidences, runConfidence, type CalibrationState } from '../confidence/index.js';
+import { adapterModelOf, DecisionStore } from '../adapter/index.js';
+import { rankedConfidences, runConfidence, type CalibrationState } from '../confidence/index.js';
 import { availableProviders, calibratedProviders } from '../engine/calibrate.js';
 import { cachedEngine } from '../engine/embedding-cache.js';
 import { createEngine, modelNameOf, physicalCores, type Engine, type EngineOptions } from '../engine/index.js';
 import { readTable, type Table } from '../io/index.js';
 import { DEFAULT_SENIORITY } from '../../contract/seniority.js';
-import { createMatcher, levelName, titleLevels, type Matcher, type SeniorityTopK } from '../match/index.js';
+import { levelName, titleLevels, type Matcher } from '../match/index.js';
+import { encodeSides, matcherFor, rankSides, runCalibration, type PipelineProgress, type RankedDirection } from '../pipeline/run.js';
 import { locateInput, readProject, toProject, writeProject, type InputToSave, type ProjectInputRef } from '../project/index.js';
 import { fromEntries, runDecisions, savedOf } from './decisions.js';
-import { rankDirection } from '../adapter/index.js';
 import { matchBusy, modelBusy, providerBusy, ServiceError } from './errors.js';
 import { Eta } from './eta.js';
 import { providerLabel } from './providers.js';
@@ -131,13 +131,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
   let matcher: Promise<Matcher> | undefined;
   const encoderOf = (): Promise<Engine> =>
     (encoder ??= engineOf().then((engine) => (options.cacheDir === undefined ? engine : cachedEngine(engine, options.cacheDir).catch(() => engine))));
-  // The model's calibration, read once per model load (a new provider reloads the model).
-  let calibration: Promise<CalibrationState> | undefined;
-  const calibrationOf = (): Promise<CalibrationState> => (calibration ??= engineOf().then(async (engine) => modelCalibration((await engine.info()).model.dir)));
-  const matcherOf = (): Promise<Matcher> => (matcher ??= engineOf().then(async (engine) => {
-    const info = await engine.info();
-    return createMatcher({ provider: info.provider, threads: info.threads });
-  }));
+  const matcherOf = (): Promise<Matcher> => (matcher ??= engineOf().then(matcherFor));
 
   const keep = <V>(map: Map<string, V>, key: string, value: V, limit: number): void => {
     map.set(key, value);
@@ -208,7 +202,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
   /** Frees the engine and its matcher; the next call makes them again for the setting in force. */
   async function releaseEngine(): Promise<void> {
     const [oldEngine, oldMatcher] = [current, matcher];
-    current = encoder = matcher = warming = calibration = undefined;
+    current = encoder = matcher = warming = undefined;
     await oldMatcher?.then((m) => m.dispose(), () => undefined);
     const engine = oldEngine ? await oldEngine.catch(() => undefined) : options.engine;
     await engine?.dispose();
@@ -263,50 +257,50 @@ export function createMatchService(options: ServiceOptions): MatchService {
 
     // Against a taxonomy, all its occupations' titles are encoded (once per model: a cache file of their own).
     const kept = taxonomies.get(request.targets.tableId);
-    const tEncoded = kept ? [] : t.titles;
-    // One encode call for both sides: titles they share are encoded once.
-    const onEncode = (): ((p: { done: number; total: number }) => void) => {
-      let eta: Eta | undefined;
-      return ({ done, total }) => {
-        eta ??= new Eta(total);
-        report({ phase: 'encoding', done, total, etaSeconds: eta.secondsLeft(done) }, done === total);
-      };
+    // Each phase's progress with its own ETA, passed on at most every progressEveryMs.
+    let eta: { phase: string; total: number; eta: Eta } | undefined;
+    const onProgress = ({ phase, done, total }: PipelineProgress): void => {
+      if (eta?.phase !== phase || eta.total !== total) eta = { phase, total, eta: new Eta(total) };
+      report({ phase, done, total, etaSeconds: eta.eta.secondsLeft(done) }, done === total);
     };
-    const vectors = await (await encoderOf()).encode([...c.titles, ...tEncoded], { signal, onProgress: onEncode() });
-    const dim = vectors.length / (c.titles.length + tEncoded.length);
-    const cVectors = vectors.subarray(0, c.titles.length * dim);
-    const tVectors = kept ? await taxonomyVectors(kept, signal, onEncode()) : vectors.subarray(c.titles.length * dim);
+    const corpusVectors = kept && (() => taxonomyVectors(kept, signal, ({ done, total }) => onProgress({ phase: 'encoding', done, total })));
+    const sides = await encodeSides(await encoderOf(), c.titles, t.titles, { signal, onProgress, corpusVectors });
+    const { dim } = sides;
 
     const k = Math.max(1, Math.min(100, Math.floor(request.topK)));
-    const total = c.titles.length + t.titles.length;
-    const matchEta = new Eta(total);
-    const onMatch = (offset: number) => ({ done }: { done: number }) => {
-      const d = offset + done;
-      report({ phase: 'matching', done: d, total, etaSeconds: matchEta.secondsLeft(d) }, d === total);
-    };
     const m = await matcherOf();
-    // Both directions through the one seniority step the CLI uses; an occupation names no level,
+    // Both directions through the one pipeline the CLI uses; an occupation names no level,
     // so a taxonomy's rankings are the model's alone, and the result says so.
     const mode = kept ? 'ignore' : (request.seniority ?? DEFAULT_SENIORITY);
-    const cLevels = titleLevels(c.titles);
-    const tLevels = titleLevels(t.titles);
     const rank: typeof m.topK = (...a) => m.topK(...a);
-    // Against a taxonomy: its occupations, each at its best title.
-    const viaTaxonomy = kept ? await taxonomyRankings(rank, kept, cVectors, tVectors, dim, k, { signal, onMatch }) : undefined;
-    // The decisions pair titles with titles: an occupation's ranking (through all its titles) is the model's.
     const info = await (await engineOf()).info();
+    // The decisions pair titles with titles: an occupation's ranking (through all its titles) is the model's.
     const decided =
       kept || request.adapt === false
         ? undefined
         : await runDecisions(store ? (await store.state()).decisions : [], fromEntries(request.decisions ?? []), await adapterModelOf(info.model.dir), async (titles) => (await encoderOf()).encode(titles, { signal }));
-    const cSide = { vectors: cVectors, titles: c.titles, levels: cLevels };
-    const tSide = { vectors: tVectors, titles: t.titles, levels: tLevels };
-    const byTarget = viaTaxonomy?.byTarget ?? (await rankDirection(decided?.prepared, rank, { queries: tSide, corpus: cSide }, dim, k, { mode, signal, onProgress: onMatch(0) }));
-    const byCandidate = viaTaxonomy?.byCandidate ?? (await rankDirection(decided?.prepared, rank, { queries: cSide, corpus: tSide }, dim, k, { mode, signal, onProgress: onMatch(t.titles.length) }));
+    let byTarget: RankedDirection;
+    let byCandidate: RankedDirection;
+    let levels: { queries: Uint8Array; corpus: Uint8Array };
+    let viaTaxonomy: Awaited<ReturnType<typeof taxonomyRankings>> | undefined;
+    if (kept) {
+      // Against a taxonomy: its occupations, each at its best title.
+      const total = c.titles.length + t.titles.length;
+      const onMatch = (offset: number) => ({ done }: { done: number }) => onProgress({ phase: 'matching', done: offset + done, total });
+      viaTaxonomy = await taxonomyRankings(rank, kept, sides.queries.vectors, sides.corpus.vectors, dim, k, { signal, onMatch });
+      ({ byTarget, byCandidate } = viaTaxonomy);
+      levels = { queries: titleLevels(c.titles), corpus: titleLevels(t.titles) };
+    } else {
+      const ranked = await rankSides(rank, sides, { k, mode, adapter: decided?.prepared, both: true }, { signal, onProgress });
+      byCandidate = ranked.byQuery;
+      byTarget = ranked.byCorpus ?? ranked.byQuery;
+      levels = ranked.levels;
+    }
+    const { queries: cLevels, corpus: tLevels } = levels;
     signal?.throwIfAborted();
 
     // Adapted scores have no calibrated confidence, as in the CLI.
-    const cal: CalibrationState = decided ? { reason: ADAPTED_NO_CONFIDENCE } : await calibrationOf();
+    const cal: CalibrationState = await runCalibration(decided !== undefined, info.model.dir);
     const side = (table: Table, titles: DistinctTitles, tableId: string, column: string, levels: Uint8Array): MatchedSide => ({
       tableId,
       path: table.path,
@@ -445,7 +439,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
  * A ranking (its confidences, and its model scores where seniority lowered its scores) as plain
  * arrays with -1 padding: cloneable across threads and the bridge.
  */
-function toRanking(r: SeniorityTopK & { pinned?: Uint8Array }, k: number, confidences: Float64Array | undefined, adjusted: boolean): Ranking {
+function toRanking(r: RankedDirection, k: number, confidences: Float64Array | undefined, adjusted: boolean): Ranking {
   const n = r.counts.length;
   const indices = new Array<number>(n * k).fill(-1);
   const scores = new Array<number>(n * k).fill(0);
