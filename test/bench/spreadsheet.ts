@@ -1,6 +1,7 @@
 /**
  * `npm run bench:io`: reads a 100,000-row XLSX and writes a 100,000-row report (XLSX and CSV),
- * printing time and peak memory for each step. The input is generated here, at bench time, the
+ * printing time and peak memory for each step, and the same rows written by exceljs's streaming
+ * writer (the peer of the XLSX writer). The input is generated here, at bench time, the
  * way Excel writes a workbook (shared strings, a styles part, dates as styled numbers).
  *
  * Options: --rows N (100000), --dir DIR (a temporary folder, removed afterwards), --keep.
@@ -13,7 +14,9 @@ import { parseArgs } from 'node:util';
 import { readTable } from '../../electron/core/io/index.js';
 import type { Table } from '../../electron/core/io/index.js';
 import { writeReport } from '../../electron/core/report/index.js';
-import type { MatchReport, ReportMatch } from '../../electron/core/report/index.js';
+import type { MatchReport, ReportDirection, ReportMatch } from '../../electron/core/report/index.js';
+import { directionColumns, directionRows } from '../../electron/core/report/layout.js';
+import ExcelJS from 'exceljs';
 import { rng, writeZip } from './suite-helpers.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, dir: { type: 'string' }, keep: { type: 'boolean', default: false } } });
@@ -99,6 +102,19 @@ function print(name: string, m: { seconds: number; peakRssMb: number; peakHeapMb
   console.log(`${name}_peak_heap_mb=${m.peakHeapMb.toFixed(0)}${extra}`);
 }
 
+/** The same rows as the report's direction sheet, written by exceljs's streaming workbook writer. */
+async function writeWithExceljs(path: string, dir: ReportDirection): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('Matches', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const columns = directionColumns(dir);
+  sheet.columns = columns.map((c) => ({ header: c.header, style: c.kind === 'score' ? { numFmt: '0.0000' } : {} }));
+  for (const cells of directionRows(dir)) {
+    sheet.addRow(cells.map((c) => (typeof c === 'string' ? c : 'bucket' in c ? c.bucket : c.number))).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
 async function main(): Promise<void> {
   const dir = values.dir ?? (await mkdtemp(join(tmpdir(), 'titlematch-bench-io-')));
   await mkdir(dir, { recursive: true });
@@ -126,6 +142,15 @@ async function main(): Promise<void> {
       const wrote = await measure(() => writeReport(out, report, { inputs: [input] }));
       print(`write_report_${format}`, wrote);
       console.log(`write_report_${format}_mb=${((await stat(out)).size / 2 ** 20).toFixed(1)}`);
+      if (format === 'xlsx') {
+        // The peer: exceljs's streaming writer on the same rows (the report's matches sheet only,
+        // without the Summary, the second direction's styles or the print setup ours writes).
+        const peerOut = join(dir, 'report-exceljs.xlsx');
+        const peer = await measure(() => writeWithExceljs(peerOut, report.directions[0]));
+        print('write_xlsx_exceljs_stream', peer);
+        console.log(`write_xlsx_exceljs_stream_mb=${((await stat(peerOut)).size / 2 ** 20).toFixed(1)}`);
+        console.log(`write_xlsx_ratio_exceljs_over_titlematch=${(peer.seconds / wrote.seconds).toFixed(2)}`);
+      }
     }
     console.log(`process_max_rss_mb=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`);
   } finally {

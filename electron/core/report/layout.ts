@@ -68,15 +68,32 @@ export function titleAt(side: ReportSide, row: number): string {
   return (side.table.rows[row - 1]?.[side.column] ?? '').trim();
 }
 
-/** The matches of a direction grouped by query row, best rank first. */
+/** Groupings made already: the Summary's figures, the sheet and the printable report all read one. */
+const grouped = new WeakMap<readonly ReportMatch[], Map<number, ReportMatch[]>>();
+
+/** The matches of a direction grouped by query row, best rank first (made once per list of matches; do not change it). */
 export function matchesByRow(matches: readonly ReportMatch[]): Map<number, ReportMatch[]> {
+  let byRow = grouped.get(matches);
+  if (!byRow) grouped.set(matches, (byRow = groupByRow(matches)));
+  return byRow;
+}
+
+function groupByRow(matches: readonly ReportMatch[]): Map<number, ReportMatch[]> {
   const byRow = new Map<number, ReportMatch[]>();
   for (const m of matches) {
     let list = byRow.get(m.queryRow);
     if (!list) byRow.set(m.queryRow, (list = []));
     list.push(m);
   }
-  for (const list of byRow.values()) list.sort((a, b) => a.rank - b.rank);
+  // Rankings arrive best first; sort only a list that does not.
+  for (const list of byRow.values()) {
+    for (let i = 1; i < list.length; i++) {
+      if (list[i].rank < list[i - 1].rank) {
+        list.sort((a, b) => a.rank - b.rank);
+        break;
+      }
+    }
+  }
   return byRow;
 }
 

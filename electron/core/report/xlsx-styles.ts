@@ -74,8 +74,9 @@ function xfXml(x: Xf): string {
 }
 
 const xfs: Xf[] = [];
-const dataIds = new Map<string, number>();
-const dataKey = (kind: DataKind, quote: boolean, p: Placement): string => `${kind}/${quote}/${p.band}/${p.groupStart}`;
+const dataIds = new Map<number, number>();
+// A number per combination, not a string: dataStyle runs once per data cell.
+const dataKey = (kind: DataKind, quote: boolean, p: Placement): number => ((KINDS.indexOf(kind) * 2 + (quote ? 1 : 0)) * 2 + (p.band ? 1 : 0)) * 2 + (p.groupStart ? 1 : 0);
 // Data cells first, so that index 0 is the plain default style every spreadsheet expects.
 for (const kind of KINDS) {
   for (const quote of kind === 'text' || kind === 'wrap' ? [false, true] : [false]) {
