@@ -10,7 +10,7 @@ import { PINNED_DECISION } from '../adapter/index.js';
 import { findColumn } from '../io/index.js';
 import { printTitle, renderHtmlString, writeReport as writeMatchReport, type MatchReport, type MatchFacets, type ReportDirection, type ReportMatch } from '../report/index.js';
 import { ServiceError } from './errors.js';
-import type { KeptResult } from './service.js';
+import type { KeptResult } from './types.js';
 
 type Side = KeptResult['candidates'];
 

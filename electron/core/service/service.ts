@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type {
-  EngineStatus,
   ExportRequest,
   ProviderChoice,
   MatchProgress,
@@ -20,13 +19,12 @@ import type {
 } from '../../contract/types.js';
 import { adapterModelOf, DecisionStore } from '../adapter/index.js';
 import { rankedConfidences, runConfidence, type CalibrationState } from '../confidence/index.js';
-import { availableProviders, calibratedProviders } from '../engine/calibrate.js';
-import { cachedEngine } from '../engine/embedding-cache.js';
-import { createEngine, modelNameOf, physicalCores, type Engine, type EngineOptions } from '../engine/index.js';
+import { modelNameOf, type Engine, type EngineOptions } from '../engine/index.js';
+import { createEngineHost } from './engine-host.js';
 import { readTable, type Table } from '../io/index.js';
 import { DEFAULT_SENIORITY } from '../../contract/seniority.js';
-import { levelName, titleLevels, type Matcher } from '../match/index.js';
-import { encodeSides, matcherFor, rankSides, runCalibration, type PipelineProgress, type RankedDirection } from '../pipeline/run.js';
+import { levelName, titleLevels, type TopKFn } from '../match/index.js';
+import { encodeSides, rankSides, runCalibration, type PipelineProgress, type RankedDirection } from '../pipeline/run.js';
 import { locateInput, readProject, toProject, writeProject, type InputToSave, type ProjectInputRef } from '../project/index.js';
 import { fromEntries, runDecisions, savedOf } from './decisions.js';
 import { matchBusy, modelBusy, providerBusy, ServiceError } from './errors.js';
@@ -36,7 +34,7 @@ import { printableReport, writeReport } from './report.js';
 import { matchedTitles, taxonomyRankings, taxonomyStore, type KeptTaxonomy } from './taxonomy.js';
 import type { TaxonomyId } from '../../contract/taxonomy.js';
 import { distinctTitles, summarizeTable, type DistinctTitles } from './summary.js';
-import type { CallOptions, MatchService } from './types.js';
+import type { CallOptions, KeptResult, KeptTable, MatchService } from './types.js';
 
 /** What the service needs from its host. */
 export interface ServiceOptions {
@@ -66,52 +64,9 @@ export interface ServiceOptions {
   decisionStore?: string;
 }
 
-/** A table kept for matching and reports. */
-export interface KeptTable {
-  id: string;
-  table: Table;
-}
-
-/** A finished result with what reports need besides it. */
-export interface KeptResult {
-  result: MatchResult;
-  candidates: { table: Table; titles: DistinctTitles };
-  targets: { table: Table; titles: DistinctTitles };
-}
-
 /** Creates the in-process service. */
 export function createMatchService(options: ServiceOptions): MatchService {
-  let choice: ProviderChoice = options.provider ?? 'auto';
-  let folder: string | null = options.modelFolder ?? null;
-  // Why the chosen folder's model is not the one running, when it is not.
-  let notice: string | null = null;
-  let current: Promise<Engine> | undefined;
-  /** An engine for the model in `dir` on the provider setting, loaded: a folder that cannot be used throws ModelError, as `--model DIR` does. */
-  const startEngine = async (dir: string): Promise<Engine> => {
-    // Bulk work is what the app does: the provider measured fastest for it, for this model.
-    const providers = choice === 'auto' ? await calibratedProviders(dir, options.cacheDir, Number.MAX_SAFE_INTEGER).catch(() => undefined) : [choice];
-    const engine = (options.engineFactory ?? createEngine)({ modelDir: dir, tokenizeWorker: options.tokenizeWorker, providers });
-    try {
-      await engine.load();
-      return engine;
-    } catch (error) {
-      await engine.dispose();
-      throw error;
-    }
-  };
-  /** The engine for the settings, made on first use; a chosen folder that cannot be loaded any more gives way to the bundled model. */
-  const engineOf = (): Promise<Engine> =>
-    (current ??= (async () => {
-      if (options.engine) return options.engine;
-      notice = null;
-      if (folder === null) return startEngine(options.modelDir);
-      try {
-        return await startEngine(folder);
-      } catch (error) {
-        notice = `The model in ${folder} could not be loaded, so the bundled model is used: ${error instanceof Error ? error.message : String(error)}`;
-        return startEngine(options.modelDir);
-      }
-    })());
+  const host = createEngineHost(options);
   const tables = new Map<string, KeptTable>();
   const store = options.decisionStore === undefined ? undefined : new DecisionStore(options.decisionStore);
   const storeOf = (): DecisionStore => {
@@ -126,13 +81,6 @@ export function createMatchService(options: ServiceOptions): MatchService {
   const keepResults = options.keepResults ?? 3;
   const progressEveryMs = options.progressEveryMs ?? 100;
   let running = false;
-  // Created on first use, on the engine's provider; each falls back to the plain path if it cannot start.
-  let encoder: Promise<Engine> | undefined;
-  let matcher: Promise<Matcher> | undefined;
-  const encoderOf = (): Promise<Engine> =>
-    (encoder ??= engineOf().then((engine) => (options.cacheDir === undefined ? engine : cachedEngine(engine, options.cacheDir).catch(() => engine))));
-  const matcherOf = (): Promise<Matcher> => (matcher ??= engineOf().then(matcherFor));
-
   const keep = <V>(map: Map<string, V>, key: string, value: V, limit: number): void => {
     map.set(key, value);
     while (map.size > limit) map.delete(map.keys().next().value as string);
@@ -144,70 +92,6 @@ export function createMatchService(options: ServiceOptions): MatchService {
     return kept.table;
   };
 
-  let warming: Promise<unknown> | undefined;
-
-  /** The providers worth offering on this machine, named as the status bar names them. */
-  const available = (threads: number): EngineStatus['available'] => availableProviders().map((id) => ({ id, label: providerLabel(id, threads) }));
-
-  async function status(): Promise<EngineStatus> {
-    try {
-      const engine = await engineOf();
-      const info = await engine.info();
-      // Compile a GPU's kernels for the bulk shapes while the recruiter picks files (a no-op on
-      // the CPU). A failure here shows up, with its message, in the match that meets it.
-      warming ??= engine.warmUp().catch(() => undefined);
-      return {
-        state: 'ready',
-        model: { name: info.model.name, version: info.model.version, dimension: info.model.dimension, folder: modelNameOf(info.model, options.modelDir).folder ?? null },
-        modelFolder: folder,
-        modelNotice: notice,
-        provider: { id: info.provider, label: providerLabel(info.provider, info.threads, info.precision) },
-        skipped: info.attempts.filter((a) => !a.ok).map((a) => ({ provider: a.provider, reason: a.reason ?? 'failed' })),
-        message: null,
-        choice,
-        available: available(info.threads),
-      };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { state: 'failed', model: null, modelFolder: folder, modelNotice: notice, provider: null, skipped: [], message, choice, available: available(physicalCores()) };
-    }
-  }
-
-  async function setProvider(next: ProviderChoice): Promise<EngineStatus> {
-    if (running) throw providerBusy();
-    if (next !== choice || current === undefined) {
-      choice = next;
-      await releaseEngine();
-    }
-    return status();
-  }
-
-  async function setModel(next: string | null): Promise<EngineStatus> {
-    if (running) throw modelBusy();
-    if (next !== null && !options.engine) {
-      // Checked by loading it, as the CLI loads --model DIR: a folder that cannot be used throws
-      // the CLI's message, and the model in use keeps running.
-      const engine = await startEngine(next);
-      await releaseEngine();
-      current = Promise.resolve(engine);
-    } else if (current === undefined || (next !== folder && notice === null)) {
-      // (After a fallback the bundled model already runs: choosing it needs no reload.)
-      await releaseEngine();
-    }
-    folder = next;
-    notice = null;
-    return status();
-  }
-
-  /** Frees the engine and its matcher; the next call makes them again for the setting in force. */
-  async function releaseEngine(): Promise<void> {
-    const [oldEngine, oldMatcher] = [current, matcher];
-    current = encoder = matcher = warming = undefined;
-    await oldMatcher?.then((m) => m.dispose(), () => undefined);
-    const engine = oldEngine ? await oldEngine.catch(() => undefined) : options.engine;
-    await engine?.dispose();
-  }
-
   async function loadTable(path: string, sheet: string | null) {
     const table = await readTable(path, sheet === null ? {} : { sheet });
     const id = randomUUID();
@@ -216,11 +100,8 @@ export function createMatchService(options: ServiceOptions): MatchService {
   }
 
   /** A taxonomy's title vectors, through a cache file of their own for the model where there is a cache. */
-  const taxonomyVectors = async (kept: KeptTaxonomy, signal: AbortSignal | undefined, onProgress: (p: { done: number; total: number }) => void): Promise<Float32Array> => {
-    const engine = await engineOf();
-    const encoder = options.cacheDir === undefined ? engine : await cachedEngine(engine, options.cacheDir, `taxonomy-${kept.summary.id}`).catch(() => engine);
-    return encoder.encode(kept.titles.titles, { signal, onProgress });
-  };
+  const taxonomyVectors = async (kept: KeptTaxonomy, signal: AbortSignal | undefined, onProgress: (p: { done: number; total: number }) => void): Promise<Float32Array> =>
+    (await host.encoder(`taxonomy-${kept.summary.id}`)).encode(kept.titles.titles, { signal, onProgress });
 
   async function loadTaxonomy(id: TaxonomyId): Promise<TableSummary> {
     const kept = await taxonomyOf(id);
@@ -264,21 +145,21 @@ export function createMatchService(options: ServiceOptions): MatchService {
       report({ phase, done, total, etaSeconds: eta.eta.secondsLeft(done) }, done === total);
     };
     const corpusVectors = kept && (() => taxonomyVectors(kept, signal, ({ done, total }) => onProgress({ phase: 'encoding', done, total })));
-    const sides = await encodeSides(await encoderOf(), c.titles, t.titles, { signal, onProgress, corpusVectors });
+    const sides = await encodeSides(await host.encoder(), c.titles, t.titles, { signal, onProgress, corpusVectors });
     const { dim } = sides;
 
     const k = Math.max(1, Math.min(100, Math.floor(request.topK)));
-    const m = await matcherOf();
+    const m = await host.matcher();
     // Both directions through the one pipeline the CLI uses; an occupation names no level,
     // so a taxonomy's rankings are the model's alone, and the result says so.
     const mode = kept ? 'ignore' : (request.seniority ?? DEFAULT_SENIORITY);
-    const rank: typeof m.topK = (...a) => m.topK(...a);
-    const info = await (await engineOf()).info();
+    const rank: TopKFn = (...a) => m.topK(...a);
+    const info = await (await host.engine()).info();
     // The decisions pair titles with titles: an occupation's ranking (through all its titles) is the model's.
     const decided =
       kept || request.adapt === false
         ? undefined
-        : await runDecisions(store ? (await store.state()).decisions : [], fromEntries(request.decisions ?? []), await adapterModelOf(info.model.dir), async (titles) => (await encoderOf()).encode(titles, { signal }));
+        : await runDecisions(store ? (await store.state()).decisions : [], fromEntries(request.decisions ?? []), await adapterModelOf(info.model.dir), async (titles) => (await host.encoder()).encode(titles, { signal }));
     let byTarget: RankedDirection;
     let byCandidate: RankedDirection;
     let levels: { queries: Uint8Array; corpus: Uint8Array };
@@ -367,9 +248,15 @@ export function createMatchService(options: ServiceOptions): MatchService {
   const inputsOf = (kept: KeptResult): string[] => [kept.candidates.table.path, kept.targets.table.path, ...[...tables.values()].map((t) => t.table.path)];
 
   return {
-    engineStatus: status,
-    setProvider,
-    setModel,
+    engineStatus: () => host.status(),
+    async setProvider(next) {
+      if (running) throw providerBusy();
+      return host.setProvider(next);
+    },
+    async setModel(next) {
+      if (running) throw modelBusy();
+      return host.setModel(next);
+    },
     loadTable,
     loadTaxonomy,
     match,
@@ -430,7 +317,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
     async dispose() {
       tables.clear();
       results.clear();
-      await releaseEngine();
+      await host.release();
     },
   };
 }

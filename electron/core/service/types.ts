@@ -1,5 +1,7 @@
 /** The match service: what main (through a worker) and the end-to-end tests call. */
 import type { TaxonomyId } from '../../contract/taxonomy.js';
+import type { Table } from '../io/index.js';
+import type { DistinctTitles } from './summary.js';
 import type {
   DecisionChange,
   DecisionsImported,
@@ -14,6 +16,19 @@ import type {
   SavedDecisions,
   TableSummary,
 } from '../../contract/types.js';
+
+/** A table kept for matching and reports. */
+export interface KeptTable {
+  id: string;
+  table: Table;
+}
+
+/** A finished result with what reports need besides it. */
+export interface KeptResult {
+  result: MatchResult;
+  candidates: { table: Table; titles: DistinctTitles };
+  targets: { table: Table; titles: DistinctTitles };
+}
 
 /** A report ready to print: its HTML, the title its pages carry, and the files it must not replace. */
 export interface PrintableReport {

@@ -1,0 +1,157 @@
+/**
+ * The match service's engine host: the engine for the model and provider settings (made on first
+ * use, a chosen folder that cannot be loaded giving way to the bundled model), its cached encoder
+ * and its matcher, the status the window shows, and reloading them when a setting changes.
+ */
+import type { EngineStatus, ProviderChoice } from '../../contract/types.js';
+import { availableProviders, calibratedProviders } from '../engine/calibrate.js';
+import { cachedEngine } from '../engine/embedding-cache.js';
+import { createEngine, modelNameOf, physicalCores, type Engine, type EngineOptions } from '../engine/index.js';
+import type { Matcher } from '../match/index.js';
+import { matcherFor } from '../pipeline/run.js';
+import { providerLabel } from './providers.js';
+
+/** What the host needs: ServiceOptions' engine settings. */
+export interface EngineHostOptions {
+  modelDir: string;
+  modelFolder?: string | null;
+  engine?: Engine;
+  cacheDir?: string;
+  tokenizeWorker?: string;
+  provider?: ProviderChoice;
+  engineFactory?: (options: EngineOptions) => Engine;
+}
+
+/** The engine, its encoder and matcher for the settings in force. */
+export interface EngineHost {
+  engine(): Promise<Engine>;
+  /** The engine through the title cache (`name`: a cache file of its own, as a taxonomy's), or the engine where there is no cache. */
+  encoder(name?: string): Promise<Engine>;
+  matcher(): Promise<Matcher>;
+  status(): Promise<EngineStatus>;
+  /** Reloads the engine on the chosen provider (the caller refuses while a match runs). */
+  setProvider(choice: ProviderChoice): Promise<EngineStatus>;
+  /** Runs the model in a folder (null: the bundled one), loaded and checked first; the caller refuses while a match runs. */
+  setModel(folder: string | null): Promise<EngineStatus>;
+  /** Frees the engine and its matcher; the next call makes them again. */
+  release(): Promise<void>;
+}
+
+/** Creates the engine host. */
+export function createEngineHost(options: EngineHostOptions): EngineHost {
+  let choice: ProviderChoice = options.provider ?? 'auto';
+  let folder: string | null = options.modelFolder ?? null;
+  // Why the chosen folder's model is not the one running, when it is not.
+  let notice: string | null = null;
+  let current: Promise<Engine> | undefined;
+  /** An engine for the model in `dir` on the provider setting, loaded: a folder that cannot be used throws ModelError, as `--model DIR` does. */
+  const startEngine = async (dir: string): Promise<Engine> => {
+    // Bulk work is what the app does: the provider measured fastest for it, for this model.
+    const providers = choice === 'auto' ? await calibratedProviders(dir, options.cacheDir, Number.MAX_SAFE_INTEGER).catch(() => undefined) : [choice];
+    const engine = (options.engineFactory ?? createEngine)({ modelDir: dir, tokenizeWorker: options.tokenizeWorker, providers });
+    try {
+      await engine.load();
+      return engine;
+    } catch (error) {
+      await engine.dispose();
+      throw error;
+    }
+  };
+  /** The engine for the settings, made on first use; a chosen folder that cannot be loaded any more gives way to the bundled model. */
+  const engineOf = (): Promise<Engine> =>
+    (current ??= (async () => {
+      if (options.engine) return options.engine;
+      notice = null;
+      if (folder === null) return startEngine(options.modelDir);
+      try {
+        return await startEngine(folder);
+      } catch (error) {
+        notice = `The model in ${folder} could not be loaded, so the bundled model is used: ${error instanceof Error ? error.message : String(error)}`;
+        return startEngine(options.modelDir);
+      }
+    })());
+  // Created on first use, on the engine's provider; each falls back to the plain path if it cannot start.
+  let encoder: Promise<Engine> | undefined;
+  let matcher: Promise<Matcher> | undefined;
+  const encoderOf = (): Promise<Engine> =>
+    (encoder ??= engineOf().then((engine) => (options.cacheDir === undefined ? engine : cachedEngine(engine, options.cacheDir).catch(() => engine))));
+  const matcherOf = (): Promise<Matcher> => (matcher ??= engineOf().then(matcherFor));
+
+  /** The engine through a cache file of its own for the model (a taxonomy's titles), where there is a cache. */
+  const namedEncoder = async (name: string): Promise<Engine> => {
+    const engine = await engineOf();
+    return options.cacheDir === undefined ? engine : cachedEngine(engine, options.cacheDir, name).catch(() => engine);
+  };
+
+  let warming: Promise<unknown> | undefined;
+
+  /** The providers worth offering on this machine, named as the status bar names them. */
+  const available = (threads: number): EngineStatus['available'] => availableProviders().map((id) => ({ id, label: providerLabel(id, threads) }));
+
+  async function status(): Promise<EngineStatus> {
+    try {
+      const engine = await engineOf();
+      const info = await engine.info();
+      // Compile a GPU's kernels for the bulk shapes while the recruiter picks files (a no-op on
+      // the CPU). A failure here shows up, with its message, in the match that meets it.
+      warming ??= engine.warmUp().catch(() => undefined);
+      return {
+        state: 'ready',
+        model: { name: info.model.name, version: info.model.version, dimension: info.model.dimension, folder: modelNameOf(info.model, options.modelDir).folder ?? null },
+        modelFolder: folder,
+        modelNotice: notice,
+        provider: { id: info.provider, label: providerLabel(info.provider, info.threads, info.precision) },
+        skipped: info.attempts.filter((a) => !a.ok).map((a) => ({ provider: a.provider, reason: a.reason ?? 'failed' })),
+        message: null,
+        choice,
+        available: available(info.threads),
+      };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { state: 'failed', model: null, modelFolder: folder, modelNotice: notice, provider: null, skipped: [], message, choice, available: available(physicalCores()) };
+    }
+  }
+
+  async function setProvider(next: ProviderChoice): Promise<EngineStatus> {
+    if (next !== choice || current === undefined) {
+      choice = next;
+      await releaseEngine();
+    }
+    return status();
+  }
+
+  async function setModel(next: string | null): Promise<EngineStatus> {
+    if (next !== null && !options.engine) {
+      // Checked by loading it, as the CLI loads --model DIR: a folder that cannot be used throws
+      // the CLI's message, and the model in use keeps running.
+      const engine = await startEngine(next);
+      await releaseEngine();
+      current = Promise.resolve(engine);
+    } else if (current === undefined || (next !== folder && notice === null)) {
+      // (After a fallback the bundled model already runs: choosing it needs no reload.)
+      await releaseEngine();
+    }
+    folder = next;
+    notice = null;
+    return status();
+  }
+
+  /** Frees the engine and its matcher; the next call makes them again for the setting in force. */
+  async function releaseEngine(): Promise<void> {
+    const [oldEngine, oldMatcher] = [current, matcher];
+    current = encoder = matcher = warming = undefined;
+    await oldMatcher?.then((m) => m.dispose(), () => undefined);
+    const engine = oldEngine ? await oldEngine.catch(() => undefined) : options.engine;
+    await engine?.dispose();
+  }
+
+  return {
+    engine: engineOf,
+    encoder: (name) => (name === undefined ? encoderOf() : namedEncoder(name)),
+    matcher: matcherOf,
+    status,
+    setProvider,
+    setModel,
+    release: releaseEngine,
+  };
+}
