@@ -18,7 +18,8 @@ import { calibratedProviders } from './calibrate.js';
 import { oneLine, UsageError, type CliIo } from './errors.js';
 import { renderRecords, writeChunks, writeToStdout } from './output.js';
 import { ProgressReporter } from './progress.js';
-import type { RunConfidences, TitleList } from './match.js';
+import type { RunConfidences } from './match.js';
+import type { TitleList } from '../core/pipeline/titles.js';
 import type { Bucket } from '../contract/confidence.js';
 
 /** The CSV header of a taxonomy match, in the contract's order. */

@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { bucketOf, rankedConfidences, runConfidence, type CalibrationState } from '../core/confidence/index.js';
 import { cachedEngine } from '../core/engine/embedding-cache.js';
 import { countLongTitles, createEngine, MAX_TITLE_CHARS, modelNameOf, type Engine } from '../core/engine/index.js';
-import { findColumn, headerReadsAsTitle, InputError, readTable, suggestTitleColumn, type Table } from '../core/io/index.js';
+import { InputError } from '../core/io/index.js';
+import { readTitles, type TitleList } from '../core/pipeline/titles.js';
 import { levelName, matchesOf, type SeniorityTopK } from '../core/match/index.js';
 import { encodeSides, matcherFor, rankSides, runCalibration, type PipelineProgress, type RankedSides } from '../core/pipeline/run.js';
 import { writeAtomic } from '../core/files/atomic-write.js';
@@ -61,54 +62,6 @@ score is the one the ranking used, after --seniority). JSON and the reports add 
 cosine), seniority_query and seniority_match (intern, entry, mid, senior, lead, manager, director, vp or
 c-level), and confidence (0 to 1, from the model score) and bucket (accept, review or reject) where the
 model has a calibration.`;
-
-/** Titles of one column, with their 1-based data row numbers; empty cells are skipped. */
-export interface TitleList {
-  table: Table;
-  column: string;
-  titles: string[];
-  rows: number[];
-}
-
-/** Picks the title column: the one named, else the one that looks like job titles, else the only one. */
-export function titleColumn(table: Table, named: string | undefined, option: string): number {
-  if (named !== undefined) return findColumn(table, named);
-  const suggested = suggestTitleColumn(table);
-  if (suggested) return suggested.index;
-  throw new InputError(
-    `${table.path} has several columns and none looks like job titles: ${table.columns.map((c) => `"${c}"`).join(', ')}. Name the one to use with ${option}.`,
-    'no-column',
-    table.path,
-  );
-}
-
-/**
- * Reads a file's titles (blank rows counted in row numbers). The first row is the header, except in
- * a one-column list whose first row reads as a title (no header saved): then it is data, and a
- * note says so. `notes` gets what a person should know that does not stop the run.
- */
-export async function readTitles(path: string, named: string | undefined, option: string, sheet?: string, notes: string[] = []): Promise<TitleList> {
-  let table = await readTable(path, { header: true, sheet });
-  if (named === undefined && headerReadsAsTitle(table)) {
-    const first = table.columns[0];
-    table = await readTable(path, { header: false, sheet });
-    notes.push(`${path} has no header row: its first row "${first}" reads as a job title, so it is matched too, as row 1. If it is the column's name, say so with ${option} "${first}".`);
-  }
-  for (const w of table.warnings ?? []) notes.push(`${path}${table.sheet !== undefined ? ` (sheet "${table.sheet}")` : ''}: ${w}`);
-  const col = titleColumn(table, named, option);
-  const titles: string[] = [];
-  const rows: number[] = [];
-  table.rows.forEach((cells, i) => {
-    const v = cells[col];
-    if (v === undefined || v.trim() === '') return;
-    titles.push(v);
-    rows.push(i + 1);
-  });
-  if (titles.length === 0) {
-    throw new InputError(`${path}: column "${table.columns[col]}" has no titles (every cell is empty). Pick another column with ${option}, or fill it in.`, 'empty', path);
-  }
-  return { table, column: table.columns[col], titles, rows };
-}
 
 function parseTop(text: string | undefined): number | 'all' {
   if (text === undefined) return DEFAULT_TOP;

@@ -33,7 +33,8 @@ import { providerLabel } from './providers.js';
 import { printableReport, writeReport } from './report.js';
 import { matchedTitles, taxonomyRankings, taxonomyStore, type KeptTaxonomy } from './taxonomy.js';
 import type { TaxonomyId } from '../../contract/taxonomy.js';
-import { distinctTitles, summarizeTable, type DistinctTitles } from './summary.js';
+import { summarizeTable } from './summary.js';
+import { distinctTitles, type DistinctTitles } from '../pipeline/titles.js';
 import type { CallOptions, KeptResult, KeptTable, MatchService } from './types.js';
 
 /** What the service needs from its host. */

@@ -1,7 +1,7 @@
-/** What the import screen shows about a table, and the distinct titles a match works on. */
+/** What the import screen shows about a table. */
 import { basename } from 'node:path';
 import type { ColumnSummary, TableSummary } from '../../contract/types.js';
-import { findColumn, previewColumns, suggestTitleColumn, type Table } from '../io/index.js';
+import { previewColumns, suggestTitleColumn, type Table } from '../io/index.js';
 
 /** Rows of every column shown in the import preview. */
 export const PREVIEW_ROWS = 8;
@@ -44,35 +44,4 @@ function countDistinct(table: Table, column: number): number {
     if (v) seen.add(v);
   }
   return seen.size;
-}
-
-/** The distinct titles of a column and the rows that carry each. */
-export interface DistinctTitles {
-  /** Trimmed, non-empty, in order of first appearance. */
-  titles: string[];
-  /** For each title, how many rows carry it. */
-  rowCounts: number[];
-  /** For each title, its 0-based data rows, in file order. */
-  rows: number[][];
-}
-
-/** Groups a column's rows by their trimmed title; blank cells are skipped. */
-export function distinctTitles(table: Table, columnName: string): DistinctTitles {
-  const column = findColumn(table, columnName);
-  const at = new Map<string, number>();
-  const titles: string[] = [];
-  const rows: number[][] = [];
-  table.rows.forEach((row, r) => {
-    const v = row[column]?.trim();
-    if (!v) return;
-    let i = at.get(v);
-    if (i === undefined) {
-      i = titles.length;
-      at.set(v, i);
-      titles.push(v);
-      rows.push([]);
-    }
-    rows[i].push(r);
-  });
-  return { titles, rowCounts: rows.map((r) => r.length), rows };
 }

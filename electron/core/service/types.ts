@@ -1,7 +1,7 @@
 /** The match service: what main (through a worker) and the end-to-end tests call. */
 import type { TaxonomyId } from '../../contract/taxonomy.js';
 import type { Table } from '../io/index.js';
-import type { DistinctTitles } from './summary.js';
+import type { DistinctTitles } from '../pipeline/titles.js';
 import type {
   DecisionChange,
   DecisionsImported,
