@@ -35,6 +35,8 @@ def parse_args(argv=None):
     p.add_argument("--work", default="models/training/.work/run",
                    help="the run folder: checkpoint.pt every --checkpoint-every steps and train-log.jsonl")
     p.add_argument("--checkpoint-every", type=int, default=100)
+    p.add_argument("--stop-after", type=int, default=0,
+                   help="stop after this step with a checkpoint and no export (continue with --resume DIR, where --steps may change the schedule)")
     p.add_argument("--vacancy-share", type=float, default=0.3,
                    help="share of anchors drawn from jobbert-val's training part (real vacancy titles); 0 for none")
     p.add_argument("--abbr", type=float, default=0.25,
@@ -354,8 +356,11 @@ def main(argv=None):
             log.write(step=step, loss=round(loss.item(), 4), minutes=round(minutes, 2))
         if step % args.eval_every == 0 or step == args.steps:
             dev_figures(step)
-        if step % args.checkpoint_every == 0 or step == args.steps:
+        if step % args.checkpoint_every == 0 or step == args.steps or step == args.stop_after:
             checkpoint.save(args.work, argv, step, minutes, model, proxies, pproxies, opt, rng, notes)
+        if step == args.stop_after and step < args.steps:
+            print(f"stopped after step {step} as asked (--stop-after); continue with --resume {args.work}", flush=True)
+            return
 
     train_minutes = minutes_before + (time.time() - t_train) / 60
     final = dev_figures(args.steps)
