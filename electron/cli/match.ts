@@ -15,7 +15,8 @@ import { levelName, matchesOf, type SeniorityTopK } from '../core/match/index.js
 import { encodeSides, matcherFor, rankSides, runCalibration, type PipelineProgress, type RankedSides } from '../core/pipeline/run.js';
 import { writeAtomic } from '../core/files/atomic-write.js';
 import { checkOutputPath } from '../core/files/output-path.js';
-import { renderHtml, writeReport, type MatchFacets, type MatchReport, type ReportMatch } from '../core/report/index.js';
+import { renderHtml, writeReport, type MatchFacets, type MatchReport } from '../core/report/index.js';
+import { reportRows, type RankedMatch } from '../core/pipeline/report.js';
 import { formatCount } from '../core/io/limits.js';
 import { joinNegativeValues } from './args.js';
 import { CACHE_ARG_OPTIONS, CACHE_USAGE, cacheDirFrom } from './cache-options.js';
@@ -120,34 +121,38 @@ export interface RunSeniority {
   corpus: Uint8Array;
 }
 
-/** The output rows of a ranking, in query order then rank, with their seniority and confidences where there are any. */
-export function* matchRows(queries: TitleList, corpus: TitleList, result: SeniorityTopK, seniority: RunSeniority, confidences?: RunConfidences): Generator<MatchRow> {
+/** The kept matches of query title q: each output row with its corpus title and its place in the result's arrays. */
+function* rankedOf(queries: TitleList, corpus: TitleList, result: SeniorityTopK, seniority: RunSeniority, confidences: RunConfidences | undefined, q: number): Generator<{ row: MatchRow; index: number; at: number }> {
   const cal = confidences?.state.calibration;
   const values = confidences?.values;
   const least = confidences?.minConfidence ?? -Infinity;
-  for (let q = 0; q < queries.titles.length; q++) {
-    const ranked = matchesOf(result, q);
-    for (let r = 0; r < ranked.length; r++) {
-      const m = ranked[r];
-      const row: MatchRow = {
-        query_row: queries.rows[q],
-        query: queries.titles[q],
-        rank: r + 1,
-        match_row: corpus.rows[m.index],
-        match: corpus.titles[m.index],
-        score: m.score,
-        model_score: result.modelScores[q * result.k + r],
-        seniority_query: levelName(seniority.queries[q]),
-        seniority_match: levelName(seniority.corpus[m.index]),
-      };
-      if (cal && values) {
-        row.confidence = values[q * result.k + r];
-        if (row.confidence < least) continue;
-        row.bucket = bucketOf(cal, row.confidence);
-      }
-      yield row;
+  const ranked = matchesOf(result, q);
+  for (let r = 0; r < ranked.length; r++) {
+    const m = ranked[r];
+    const at = q * result.k + r;
+    const row: MatchRow = {
+      query_row: queries.rows[q],
+      query: queries.titles[q],
+      rank: r + 1,
+      match_row: corpus.rows[m.index],
+      match: corpus.titles[m.index],
+      score: m.score,
+      model_score: result.modelScores[at],
+      seniority_query: levelName(seniority.queries[q]),
+      seniority_match: levelName(seniority.corpus[m.index]),
+    };
+    if (cal && values) {
+      row.confidence = values[at];
+      if (row.confidence < least) continue;
+      row.bucket = bucketOf(cal, row.confidence);
     }
+    yield { row, index: m.index, at };
   }
+}
+
+/** The output rows of a ranking, in query order then rank, with their seniority and confidences where there are any. */
+export function* matchRows(queries: TitleList, corpus: TitleList, result: SeniorityTopK, seniority: RunSeniority, confidences?: RunConfidences): Generator<MatchRow> {
+  for (let q = 0; q < queries.titles.length; q++) for (const { row } of rankedOf(queries, corpus, result, seniority, confidences, q)) yield row;
 }
 
 /** The spreadsheet report of a run: both files' columns carried, and the run for the Summary. */
@@ -161,22 +166,24 @@ async function matchReport(
   seniority: RunSeniority,
   confidences: RunConfidences,
 ): Promise<MatchReport> {
-  const matches: ReportMatch[] = [];
   // An adapted ranking marks the pairs the recruiter accepted, as the app's reports do.
   const pinned = 'pinned' in result && result.pinned instanceof Uint8Array ? result.pinned : undefined;
-  const queryOf = new Map(queries.rows.map((row, q) => [row, q]));
-  for (const r of matchRows(queries, corpus, result, seniority, confidences)) {
-    // One facets object per match, filled in place: a report may hold 1,000,000 of them.
-    const facets: MatchFacets = { seniorityQuery: r.seniority_query, seniorityMatch: r.seniority_match };
-    if (pinned?.[(queryOf.get(r.query_row) ?? 0) * result.k + r.rank - 1]) facets.decision = PINNED_DECISION;
-    // The model's own score only where the ranking's differs from it.
-    if (seniority.mode === 'prefer') facets.modelScore = r.model_score;
-    if (r.confidence !== undefined) {
-      facets.confidence = r.confidence;
-      facets.bucket = r.bucket;
+  const kept = function* (q: number): Generator<RankedMatch> {
+    for (const { row: r, index, at } of rankedOf(queries, corpus, result, seniority, confidences, q)) {
+      // One facets object per match, filled in place: a report may hold 1,000,000 of them.
+      const facets: MatchFacets = { seniorityQuery: r.seniority_query, seniorityMatch: r.seniority_match };
+      if (pinned?.[at]) facets.decision = PINNED_DECISION;
+      // The model's own score only where the ranking's differs from it.
+      if (seniority.mode === 'prefer') facets.modelScore = r.model_score;
+      if (r.confidence !== undefined) {
+        facets.confidence = r.confidence;
+        facets.bucket = r.bucket;
+      }
+      yield { index, rank: r.rank, score: r.score, facets };
     }
-    matches.push({ queryRow: r.query_row, rank: r.rank, matchRow: r.match_row, score: r.score, facets });
-  }
+  };
+  // Each CLI title is one data row.
+  const matches = reportRows(queries.titles.length, kept, { one: queries.rows }, { one: corpus.rows });
   const info = await engine.info();
   return {
     directions: [

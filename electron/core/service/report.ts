@@ -8,7 +8,8 @@ import { BUCKETS, bucketOf, type Bucket } from '../../contract/confidence.js';
 import type { Direction, ExportRequest, Ranking } from '../../contract/types.js';
 import { PINNED_DECISION } from '../adapter/index.js';
 import { findColumn } from '../io/index.js';
-import { printTitle, renderHtmlString, writeReport as writeMatchReport, type MatchReport, type MatchFacets, type ReportDirection, type ReportMatch } from '../report/index.js';
+import { printTitle, renderHtmlString, writeReport as writeMatchReport, type MatchReport, type MatchFacets, type ReportDirection } from '../report/index.js';
+import { reportRows, type RankedMatch } from '../pipeline/report.js';
 import { ServiceError } from './errors.js';
 import type { KeptResult } from './types.js';
 
@@ -29,9 +30,7 @@ export function reportDirection(kept: KeptResult, direction: Direction, topK: nu
   const calibration = kept.result.confidence.calibrated ? kept.result.confidence : undefined;
   const queryLevels = byTarget ? kept.result.targets.levels : kept.result.candidates.levels;
   const corpusLevels = byTarget ? kept.result.candidates.levels : kept.result.targets.levels;
-  const matches: ReportMatch[] = [];
-  query.titles.rows.forEach((rows, q) => {
-    const ranked: ReportMatch[] = [];
+  const keptOf = function* (q: number): Generator<RankedMatch> {
     for (let r = 0; r < k; r++) {
       const m = ranking.indices[q * ranking.k + r];
       const score = ranking.scores[q * ranking.k + r];
@@ -53,10 +52,11 @@ export function reportDirection(kept: KeptResult, direction: Direction, topK: nu
       if (via) facets.via = via;
       // A pair the recruiter accepted, ranked first for its title (rejected pairs are not in the ranking).
       if (ranking.pinned?.[q * ranking.k + r]) facets.decision = PINNED_DECISION;
-      for (const row of corpus.titles.rows[m]) ranked.push({ queryRow: 0, rank: r + 1, matchRow: row + 1, score, facets });
+      yield { index: m, rank: r + 1, score, facets };
     }
-    for (const row of rows) for (const m of ranked) matches.push({ queryRow: row + 1, rank: m.rank, matchRow: m.matchRow, score: m.score, facets: m.facets });
-  });
+  };
+  // Distinct titles ranked; each reported on every row that carries it.
+  const matches = reportRows(query.titles.titles.length, keptOf, { many: query.titles.rows, zeroBased: true }, { many: corpus.titles.rows, zeroBased: true });
   return {
     query: { table: query.table, column: findColumn(query.table, queryColumn), label: byTarget ? LABELS.targets : LABELS.candidates },
     corpus: { table: corpus.table, column: findColumn(corpus.table, corpusColumn), label: byTarget ? LABELS.candidates : LABELS.targets },
