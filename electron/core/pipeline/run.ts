@@ -84,11 +84,13 @@ export interface RankedSides {
 }
 
 /** Ranks encoded sides through the one seniority step (or the adapter) with `rank`, a matcher's top-k. */
+export async function rankSides(rank: TopKFn, sides: EncodedSides, request: RankRequest & { both: true }, options?: PipelineOptions): Promise<RankedSides & { byCorpus: RankedDirection }>;
+export async function rankSides(rank: TopKFn, sides: EncodedSides, request: RankRequest, options?: PipelineOptions): Promise<RankedSides>;
 export async function rankSides(rank: TopKFn, sides: EncodedSides, request: RankRequest, options: PipelineOptions = {}): Promise<RankedSides> {
   const { signal, onProgress } = options;
   const levels = { queries: titleLevels(sides.queries.titles), corpus: titleLevels(sides.corpus.titles) };
-  const queries = { vectors: sides.queries.vectors, titles: sides.queries.titles as string[], levels: levels.queries };
-  const corpus = { vectors: sides.corpus.vectors, titles: sides.corpus.titles as string[], levels: levels.corpus };
+  const queries = { vectors: sides.queries.vectors, titles: sides.queries.titles, levels: levels.queries };
+  const corpus = { vectors: sides.corpus.vectors, titles: sides.corpus.titles, levels: levels.corpus };
   const total = queries.titles.length + (request.both ? corpus.titles.length : 0);
   const progress = (offset: number) => onProgress && (({ done }: { done: number }) => onProgress({ phase: 'matching', done: offset + done, total }));
   const ranking = { mode: request.mode, minScore: request.minScore, signal };

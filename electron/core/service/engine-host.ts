@@ -11,14 +11,21 @@ import type { Matcher } from '../match/index.js';
 import { matcherFor } from '../pipeline/run.js';
 import { providerLabel } from './providers.js';
 
-/** What the host needs: ServiceOptions' engine settings. */
+/** The engine settings of the match service (ServiceOptions extends these). */
 export interface EngineHostOptions {
+  /** The bundled model's folder. */
   modelDir: string;
+  /** A model folder the person chose (the Model setting); null or absent: the bundled model. */
   modelFolder?: string | null;
+  /** An engine to use instead of one made from modelDir (tests). */
   engine?: Engine;
+  /** Folder of the on-disk title cache (vectors per model); none when absent. */
   cacheDir?: string;
+  /** The engine's tokenizing worker file, where the default beside the engine is not there (a bundle). */
   tokenizeWorker?: string;
+  /** Where the engine runs at first (default 'auto': measured fastest, remembered in cacheDir). */
   provider?: ProviderChoice;
+  /** How engines are made (tests); default createEngine. */
   engineFactory?: (options: EngineOptions) => Engine;
 }
 
@@ -70,18 +77,14 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
         return startEngine(options.modelDir);
       }
     })());
+  /** The engine through the title cache (a cache file of its own with `name`), or the engine itself where there is no cache or it cannot open. */
+  const throughCache = async (engine: Engine, name?: string): Promise<Engine> =>
+    options.cacheDir === undefined ? engine : cachedEngine(engine, options.cacheDir, name).catch(() => engine);
   // Created on first use, on the engine's provider; each falls back to the plain path if it cannot start.
   let encoder: Promise<Engine> | undefined;
   let matcher: Promise<Matcher> | undefined;
-  const encoderOf = (): Promise<Engine> =>
-    (encoder ??= engineOf().then((engine) => (options.cacheDir === undefined ? engine : cachedEngine(engine, options.cacheDir).catch(() => engine))));
+  const encoderOf = (): Promise<Engine> => (encoder ??= engineOf().then((engine) => throughCache(engine)));
   const matcherOf = (): Promise<Matcher> => (matcher ??= engineOf().then(matcherFor));
-
-  /** The engine through a cache file of its own for the model (a taxonomy's titles), where there is a cache. */
-  const namedEncoder = async (name: string): Promise<Engine> => {
-    const engine = await engineOf();
-    return options.cacheDir === undefined ? engine : cachedEngine(engine, options.cacheDir, name).catch(() => engine);
-  };
 
   let warming: Promise<unknown> | undefined;
 
@@ -147,7 +150,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
 
   return {
     engine: engineOf,
-    encoder: (name) => (name === undefined ? encoderOf() : namedEncoder(name)),
+    // A named cache (a taxonomy's) is opened per call; the run's own encoder is kept.
+    encoder: async (name) => (name === undefined ? encoderOf() : throughCache(await engineOf(), name)),
     matcher: matcherOf,
     status,
     setProvider,

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
   ExportRequest,
-  ProviderChoice,
   MatchProgress,
   MatchRequest,
   MatchResult,
@@ -19,8 +18,8 @@ import type {
 } from '../../contract/types.js';
 import { adapterModelOf, DecisionStore } from '../adapter/index.js';
 import { rankedConfidences, runConfidence, type CalibrationState } from '../confidence/index.js';
-import { modelNameOf, type Engine, type EngineOptions } from '../engine/index.js';
-import { createEngineHost } from './engine-host.js';
+import { modelNameOf } from '../engine/index.js';
+import { createEngineHost, type EngineHostOptions } from './engine-host.js';
 import { readTable, type Table } from '../io/index.js';
 import { DEFAULT_SENIORITY } from '../../contract/seniority.js';
 import { levelName, titleLevels, type TopKFn } from '../match/index.js';
@@ -37,30 +36,16 @@ import { summarizeTable } from './summary.js';
 import { distinctTitles, type DistinctTitles } from '../pipeline/titles.js';
 import type { CallOptions, KeptResult, KeptTable, MatchService } from './types.js';
 
-/** What the service needs from its host. */
-export interface ServiceOptions {
-  /** The bundled model's folder. */
-  modelDir: string;
-  /** A model folder the person chose (the Model setting); null or absent: the bundled model. */
-  modelFolder?: string | null;
-  /** An engine to use instead of one made from modelDir (tests). */
-  engine?: Engine;
+/** What the service needs from its host: the engine settings, and what it keeps and where. */
+export interface ServiceOptions extends EngineHostOptions {
   /** Tables kept at once; older ones are dropped (default 8). */
   keepTables?: number;
   /** Results kept at once (default 3). */
   keepResults?: number;
   /** Least milliseconds between progress reports (default 100). */
   progressEveryMs?: number;
-  /** Folder of the on-disk title cache (vectors per model); none when absent. */
-  cacheDir?: string;
-  /** The engine's tokenizing worker file, where the default beside the engine is not there (a bundle). */
-  tokenizeWorker?: string;
   /** The taxonomies the build derived (default: the project's out/taxonomies). */
   taxonomyDir?: string;
-  /** Where the engine runs at first (default 'auto': measured fastest, remembered in cacheDir). */
-  provider?: ProviderChoice;
-  /** How engines are made (tests); default createEngine. */
-  engineFactory?: (options: EngineOptions) => Engine;
   /** The per-user decision store file (in the user-data folder); without one, no decision is saved. */
   decisionStore?: string;
 }
@@ -175,7 +160,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
     } else {
       const ranked = await rankSides(rank, sides, { k, mode, adapter: decided?.prepared, both: true }, { signal, onProgress });
       byCandidate = ranked.byQuery;
-      byTarget = ranked.byCorpus ?? ranked.byQuery;
+      byTarget = ranked.byCorpus;
       levels = ranked.levels;
     }
     const { queries: cLevels, corpus: tLevels } = levels;
