@@ -44,6 +44,9 @@ def parse_args(argv=None):
     p.add_argument("--languages", default="",
                    help="esco-i18n languages whose labels join their ESCO occupations (e.g. de,es,fr,nl,pl,pt; none for the English model); "
                         "with --init and --vocab-size above the warm start's, the vocabulary is extended for them")
+    p.add_argument("--language-share", type=float, default=0.0,
+                   help="share of anchors drawn as --languages titles, the language picked uniformly (so that a small one counts as "
+                        "much as a large one), each paired half the time with an English title of its occupation; 0 for none")
     p.add_argument("--links", action=argparse.BooleanOptionalAction, default=True,
                    help="one job, one class: O*NET and ESCO occupations linked by ESCO's preferred label are not each other's negatives")
     p.add_argument("--steps", type=int, default=2000)
@@ -202,8 +205,15 @@ def main(argv=None):
     vac_train, vac_dev = jobbert.split(args.data)
     attached = data.attach_vacancies(groups, vac_train) if args.vacancy_share > 0 else 0
     languages = [x for x in args.languages.split(",") if x]
+    # Per language, the (group, title) pairs it added; a group's first n_english[gi] titles are English.
+    n_english = [len(g.titles) for g in groups]
+    lang_titles = {}
     if languages:
-        counts_i18n = i18n.attach(groups, args.data, languages, data._add)
+        counts_i18n = {}
+        for language in languages:
+            before = [len(g.titles) for g in groups]
+            counts_i18n.update(i18n.attach(groups, args.data, [language], data._add))
+            lang_titles[language] = [(gi, t) for gi, g in enumerate(groups) for t in g.titles[before[gi]:]]
         print(f"languages: {counts_i18n} (titles added, alternative labels held out)", flush=True)
     print(f"groups {len(groups)}, titles {sum(len(g.titles) for g in groups)}, texts {sum(len(g.texts) for g in groups)}, "
           f"vacancy titles {attached} (jobbert-dev {len(vac_dev)} never trained on), esco dev {len(dev)}", flush=True)
@@ -300,7 +310,8 @@ def main(argv=None):
     if start == 0 and args.init:
         dev_figures(0)
     n_vac = int(args.batch * args.vacancy_share) if all_vacancies else 0
-    half = (args.batch - n_vac) // 2
+    n_lang = int(args.batch * args.language_share) if lang_titles else 0
+    half = (args.batch - n_vac - n_lang) // 2
     t_train = time.time()
     for step in range(start + 1, args.steps + 1):
         frac = step / args.steps
@@ -309,15 +320,30 @@ def main(argv=None):
             g["lr"] = b * mult
         # Anchors: real vacancy titles, then half over occupations (so that small ones count), half
         # over titles. Each anchor brings a second title of its occupation as an in-batch positive.
+        # With --language-share, the next anchors are titles of the other languages, each language as
+        # likely as any, paired half the time with an English title (the cross-lingual positive).
         vac = [all_vacancies[rng.randrange(len(all_vacancies))] for _ in range(n_vac)]
         gids = [gi for gi, _ in vac]
+        foreign = []
+        for _ in range(n_lang):
+            pool = lang_titles[languages[rng.randrange(len(languages))]]
+            foreign.append(pool[rng.randrange(len(pool))])
+        gids += [gi for gi, _ in foreign]
         gids += [rng.randrange(len(groups)) for _ in range(half)]
-        gids += [all_titles[rng.randrange(len(all_titles))][0] for _ in range(args.batch - n_vac - half)]
+        gids += [all_titles[rng.randrange(len(all_titles))][0] for _ in range(args.batch - n_vac - n_lang - half)]
         a_strings, b_strings = [], []
         for j, gi in enumerate(gids):
             g = groups[gi]
             if j < n_vac:
                 a = rewrite(vac[j][1], args.abbr * 0.5)
+            elif j < n_vac + n_lang:
+                a = foreign[j - n_vac][1]
+                if rng.random() < args.aug:
+                    a = augment(a, rng, g.titles)
+                if n_english[gi] and rng.random() < 0.5:
+                    a_strings.append(a)
+                    b_strings.append(rng.choice(g.titles[: n_english[gi]]))
+                    continue
             elif g.texts and rng.random() < args.text_share:
                 a = rng.choice(g.texts)
             else:
