@@ -105,11 +105,14 @@ for (const file of ['/package.json', '/out/electron/main/index.js', '/out/worker
 const stray = [...entries].filter((e) => /\.(ts|map)$/.test(e) || /^\/(test|renderer\/src|models\/training|electron)\//.test(e));
 check(stray.length === 0, `app.asar holds no sources, tests, source maps or training files${stray.length ? `: ${stray.slice(0, 5).join(', ')}` : ''}`);
 
-const modelDir = join(unpacked, 'models', 'titlematch');
-const repoModel = join(root, 'models', 'titlematch');
-const modelFiles = existsSync(repoModel) ? readdirSync(repoModel).filter((f) => statSync(join(repoModel, f)).isFile()) : [];
-check(modelFiles.length > 0, `the repository has a bundled model (models/titlematch: ${modelFiles.join(', ') || 'missing'})`);
-for (const f of modelFiles) check(existsSync(join(modelDir, f)), `model file ${f} is unpacked from app.asar`);
+// Both bundled models: English, and the multilingual one with its language profile.
+for (const name of ['titlematch', 'titlematch-multilingual']) {
+  const modelDir = join(unpacked, 'models', name);
+  const repoModel = join(root, 'models', name);
+  const modelFiles = existsSync(repoModel) ? readdirSync(repoModel).filter((f) => statSync(join(repoModel, f)).isFile()) : [];
+  check(modelFiles.length > 0, `the repository has a bundled model (models/${name}: ${modelFiles.join(', ') || 'missing'})`);
+  for (const f of modelFiles) check(existsSync(join(modelDir, f)), `model file ${name}/${f} is unpacked from app.asar`);
+}
 // Each taxonomy the build derived (or the note saying why it could not) is unpacked beside the model.
 const taxonomies = join(root, 'out', 'taxonomies');
 const taxonomyFiles = existsSync(taxonomies) ? readdirSync(taxonomies) : [];

@@ -1,6 +1,8 @@
 /** Options every command that runs the model shares: --model, --provider, --threads, --precision. */
 import { resolve } from 'node:path';
-import { bundledModelDir, isProviderName, PROVIDERS, type EngineOptions, type Precision, type ProviderName } from '../core/engine/index.js';
+import { MODEL_CHOICES, type ModelChoice, type ModelRoute } from '../contract/types.js';
+import { bundledModelDir, isProviderName, PROVIDERS, type BundledModel, type EngineOptions, type Precision, type ProviderName } from '../core/engine/index.js';
+import { loadLanguageProfile, routeModel } from '../core/pipeline/route.js';
 import { UsageError } from './errors.js';
 
 /** parseArgs definitions of the shared options. */
@@ -12,7 +14,9 @@ export const ENGINE_ARG_OPTIONS = {
 } as const;
 
 /** Usage lines of the shared options. */
-export const ENGINE_USAGE = `  --model DIR            use the model in DIR instead of the bundled one
+export const ENGINE_USAGE = `  --model M              auto (default: the bundled English model, or the multilingual one where
+                         the titles are in other languages), english, multilingual, or a folder
+                         with another model (./english for a folder of that name)
   --provider LIST        execution providers to try, in order (e.g. webgpu,cpu); cpu is always last
   --threads N            CPU threads for the model (default: the physical cores)
   --precision P          auto, fp32 or fp16 (default auto: the float16 variant on a GPU provider
@@ -20,9 +24,31 @@ export const ENGINE_USAGE = `  --model DIR            use the model in DIR inste
 
 const PRECISIONS: readonly Precision[] = ['auto', 'fp32', 'fp16'];
 
-/** Engine options from parsed --model, --provider, --threads and --precision values. */
-export function engineOptionsFrom(values: { model?: string; provider?: string; threads?: string; precision?: string }): EngineOptions {
-  const options: EngineOptions = { modelDir: values.model !== undefined ? resolve(values.model) : bundledModelDir() };
+/** The bundled-model choice --model names; undefined where it names a folder. */
+export function modelChoiceOf(model: string | undefined): ModelChoice | undefined {
+  return model === undefined ? 'auto' : MODEL_CHOICES.find((c) => c === model);
+}
+
+/**
+ * Which bundled model reads a run's titles under --model (auto: by their language; see
+ * core/pipeline/route.ts); undefined where --model names a folder.
+ */
+export async function routeFor(model: string | undefined, titles: Iterable<string>): Promise<(ModelRoute & { model: BundledModel }) | undefined> {
+  const choice = modelChoiceOf(model);
+  if (choice === undefined) return undefined;
+  const profile = choice === 'auto' ? await loadLanguageProfile(bundledModelDir(undefined, 'multilingual')) : undefined;
+  return routeModel(choice, profile, titles);
+}
+
+/**
+ * Engine options from parsed --model, --provider, --threads and --precision values; `bundled` is the
+ * bundled model a run's titles picked (routeFor), where --model leaves the choice to them (without
+ * one, 'auto' runs the English model).
+ */
+export function engineOptionsFrom(values: { model?: string; provider?: string; threads?: string; precision?: string }, bundled?: BundledModel): EngineOptions {
+  const choice = modelChoiceOf(values.model);
+  const which: BundledModel = choice === 'multilingual' || (choice === 'auto' && bundled === 'multilingual') ? 'multilingual' : 'english';
+  const options: EngineOptions = { modelDir: choice === undefined ? resolve(values.model ?? '.') : bundledModelDir(undefined, which) };
   if (values.provider !== undefined) options.providers = parseProviders(values.provider);
   if (values.threads !== undefined) {
     const n = Number(values.threads);
@@ -35,6 +61,17 @@ export function engineOptionsFrom(values: { model?: string; provider?: string; t
     options.precision = p;
   }
   return options;
+}
+
+/** The engine options for a run's titles, the route that picked its bundled model, and the note that says so where 'auto' picked the multilingual one. */
+export async function runEngineOptions(
+  values: { model?: string; provider?: string; threads?: string; precision?: string },
+  titles: Iterable<string>,
+): Promise<{ options: EngineOptions; route?: ModelRoute; note?: string }> {
+  const route = await routeFor(values.model, titles);
+  const options = engineOptionsFrom(values, route?.model);
+  if (route === undefined) return { options };
+  return { options, route, ...(route.choice === 'auto' && route.model === 'multilingual' ? { note: `model: ${route.reason}` } : {}) };
 }
 
 /** "webgpu,cpu" -> ['webgpu', 'cpu'], rejecting names onnxruntime-node does not have. */

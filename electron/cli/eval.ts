@@ -30,7 +30,7 @@ import {
   type LanguageSet,
   type RecruiterCases,
 } from './eval-sets.js';
-import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
+import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom, modelChoiceOf } from './engine-options.js';
 import { codeLines, escoCodeFigures } from './eval-taxonomy.js';
 import { LANGUAGES } from '../core/taxonomy/i18n.js';
 import { processIo, runGuarded, UsageError, type CliIo } from './errors.js';
@@ -104,10 +104,10 @@ async function languageFigures(engine: Engine, sets: LanguageSet[], englishLabel
   return out;
 }
 
-function languageLines(figures: LanguageFigures[]): string[] {
+function languageLines(figures: LanguageFigures[], model: string): string[] {
   const m = (x: Figures): string => x.mrr.toFixed(4);
   return [
-    'languages: a fifth of each language\'s ESCO alternative labels (held out of training) ranked against that language\'s preferred labels and against the English ones (MRR); hand-written cases against English lists (top-1)',
+    `languages (${model}): a fifth of each language's ESCO alternative labels (held out of training) ranked against that language's preferred labels and against the English ones (MRR); hand-written cases against English lists (top-1)`,
     '| language | held-out labels | model, same language | floor | model, against English | floor | cases | cases top-1 |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...figures.map(
@@ -274,7 +274,19 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
     const languageSets = only ? [] : await loadLanguageSets(dir, set, values.languages === undefined ? LANGUAGES : values.languages.split(','));
     const languageCasesPath = only ? undefined : defaultFixture('multilingual-cases.json');
     const languageCases = languageCasesPath === undefined || values.cases !== undefined ? undefined : await loadLanguageCases(languageCasesPath);
-    const languages = await languageFigures(engine, languageSets, set.labels, labelVectors, dim, languageCases);
+    // Under --model auto, titles in these languages go to the multilingual model, so it measures them.
+    const multilingual = languageSets.length > 0 && modelChoiceOf(values.model) === 'auto' ? createEngine({ ...engineOptionsFrom(values, 'multilingual'), normalizeTitles: !values.raw }) : undefined;
+    const languageEngine = multilingual ?? engine;
+    let languages: LanguageFigures[];
+    let languageModel: string;
+    try {
+      const li = await languageEngine.info();
+      languageModel = `model ${li.model.name} ${li.model.version}${multilingual ? ', which --model auto picks for these titles' : ''}`;
+      const vectors = multilingual ? await multilingual.encode(set.labels, { onProgress: (p) => progress.update('encoding labels (multilingual model)', p.done, p.total) }) : labelVectors;
+      languages = await languageFigures(languageEngine, languageSets, set.labels, vectors, li.model.dimension, languageCases);
+    } finally {
+      await multilingual?.dispose();
+    }
     const englishCases = languageCases === undefined ? undefined : { lists: languageCases.lists, cases: languageCases.cases.filter((c) => c.language === 'en') };
     const calibrated: CalibrationState = only ? { reason: 'not measured (--jobbert-only)' } : await readCalibration(info.model.dir, await manifestModelSha(info.model.dir));
     const confidence = calibrated.calibration === undefined ? undefined : await measureConfidence(engine, set, calibrated.calibration);
@@ -300,6 +312,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
           recruiter === undefined ? undefined : { file: casesPath, cases: recruiter.model.length, model: rankMetrics(recruiter.model), tfidf: rankMetrics(recruiter.tfidf) },
         confidence: confidence ?? { none: calibrated.reason },
         languages,
+        languageModel,
       };
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
@@ -317,7 +330,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
         lines.push(line(engineLine, { ...rankMetrics(recruiter.model), seconds: 0 }).replace(/ {2}\(0\.0 s\)$/u, ''));
         lines.push(line('floor: character 3-gram TF-IDF cosine', { ...rankMetrics(recruiter.tfidf), seconds: 0 }).replace(/ {2}\(0\.0 s\)$/u, ''));
       }
-      if (languages.length > 0) lines.push(...languageLines(languages));
+      if (languages.length > 0) lines.push(...languageLines(languages, languageModel));
       if (englishCases !== undefined && englishCases.cases.length > 0) {
         const r = await caseRanks(engine, englishCases);
         lines.push(`multilingual cases, English queries: top-1 ${(r.model.filter((x) => x === 1).length / r.model.length).toFixed(4)} of ${r.model.length}`);

@@ -21,6 +21,7 @@ import { ProgressReporter } from './progress.js';
 import type { RunConfidences } from './match.js';
 import type { TitleList } from '../core/pipeline/titles.js';
 import type { Bucket } from '../contract/confidence.js';
+import type { ModelRoute } from '../contract/types.js';
 
 /** The CSV header of a taxonomy match, in the contract's order. */
 export const TAXONOMY_CSV_COLUMNS = ['query_row', 'query', 'rank', 'code', 'occupation', 'matched_title', 'score'] as const;
@@ -134,7 +135,8 @@ export interface TaxonomyRun {
   format: 'csv' | 'json' | 'xlsx' | 'html';
   outPath?: string;
   inputs: string[];
-  engineOptions: EngineOptions;
+  /** The engine options for the run's query titles (the bundled model picked by their language, or --model's). */
+  engineFor: (queries: readonly string[]) => Promise<{ options: EngineOptions; route?: ModelRoute; note?: string }>;
   /** Whether --provider was given (else the provider measured fastest is used). */
   providerGiven: boolean;
   cacheDir?: string;
@@ -151,7 +153,9 @@ export async function runTaxonomyMatch(run: TaxonomyRun, io: CliIo): Promise<num
   for (const note of run.notes) io.stderr.write(`note: ${oneLine(note)}\n`);
 
   const progress = new ProgressReporter(io.stderr);
-  const { engineOptions, cacheDir } = run;
+  const { cacheDir } = run;
+  const { options: engineOptions, route, note } = await run.engineFor(queries.titles);
+  if (note !== undefined) io.stderr.write(`note: ${oneLine(note)}\n`);
   if (!run.providerGiven) engineOptions.providers = await calibratedProviders(engineOptions.modelDir, cacheDir, queries.titles.length + titles.titles.length, { io });
   const engine = createEngine(engineOptions);
   try {
@@ -175,7 +179,7 @@ export async function runTaxonomyMatch(run: TaxonomyRun, io: CliIo): Promise<num
     }
     const confidences: RunConfidences = { state: calibration, values: rankedConfidences(calibration, ranking), minConfidence: run.minConfidence };
     if (run.format === 'xlsx' || run.format === 'html') {
-      const report = await taxonomyReport(queries, taxonomy, titles, ranking, engine, run, confidences);
+      const report = await taxonomyReport(queries, taxonomy, titles, ranking, engine, run, confidences, route);
       if (run.outPath !== undefined) await writeReport(run.outPath, report, { format: run.format, inputs: run.inputs });
       else await renderHtml(report, io.stdout);
     } else {
@@ -202,7 +206,16 @@ async function encodeBoth(engine: Engine, cacheDir: string | undefined, id: Taxo
 }
 
 /** The spreadsheet report of a taxonomy match, as the app exports one: each match is an occupation (its code, and its ISCO-08 unit group for ESCO), with the title that matched. */
-async function taxonomyReport(queries: TitleList, taxonomy: Taxonomy, titles: TaxonomyTitles, ranking: OccupationTopK, engine: Engine, run: TaxonomyRun, confidences: RunConfidences): Promise<MatchReport> {
+async function taxonomyReport(
+  queries: TitleList,
+  taxonomy: Taxonomy,
+  titles: TaxonomyTitles,
+  ranking: OccupationTopK,
+  engine: Engine,
+  run: TaxonomyRun,
+  confidences: RunConfidences,
+  route: ModelRoute | undefined,
+): Promise<MatchReport> {
   const matches: ReportMatch[] = [];
   const least = confidences.minConfidence ?? -Infinity;
   for (let q = 0; q < queries.titles.length; q++) {
@@ -228,7 +241,7 @@ async function taxonomyReport(queries: TitleList, taxonomy: Taxonomy, titles: Ta
       },
     ],
     run: {
-      model: modelNameOf(info.model),
+      model: { ...modelNameOf(info.model), ...(route ? { route } : {}) },
       provider: info.provider,
       topK: run.top,
       threshold: run.minScore,

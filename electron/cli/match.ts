@@ -21,7 +21,7 @@ import { formatCount } from '../core/io/limits.js';
 import { joinNegativeValues } from './args.js';
 import { CACHE_ARG_OPTIONS, CACHE_USAGE, cacheDirFrom } from './cache-options.js';
 import { calibratedProviders } from './calibrate.js';
-import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
+import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom, runEngineOptions } from './engine-options.js';
 import { oneLine, processIo, UsageError, type CliIo } from './errors.js';
 import { renderOutput, writeChunks, writeToStdout, type MatchRow, type OutputFormat } from './output.js';
 import { checkTaxonomyOptions, parseTaxonomy, runTaxonomyMatch, TAXONOMY_USAGE } from './match-taxonomy.js';
@@ -30,6 +30,7 @@ import { ADAPTER_ARG_OPTIONS, ADAPTER_USAGE, adapterFor } from './adapter-option
 import { adapterSummary, prepareAdapter, PINNED_DECISION } from '../core/adapter/index.js';
 import { parseSeniority, SENIORITY_USAGE } from './seniority-option.js';
 import type { SeniorityMode } from '../contract/seniority.js';
+import type { ModelRoute } from '../contract/types.js';
 
 /** Default number of matches per query. */
 export const DEFAULT_TOP = 10;
@@ -165,6 +166,7 @@ async function matchReport(
   minScore: number | undefined,
   seniority: RunSeniority,
   confidences: RunConfidences,
+  route: ModelRoute | undefined,
 ): Promise<MatchReport> {
   // An adapted ranking marks the pairs the recruiter accepted, as the app's reports do.
   const pinned = 'pinned' in result && result.pinned instanceof Uint8Array ? result.pinned : undefined;
@@ -194,7 +196,7 @@ async function matchReport(
       },
     ],
     run: {
-      model: modelNameOf(info.model),
+      model: { ...modelNameOf(info.model), ...(route ? { route } : {}) },
       provider: info.provider,
       topK: top,
       threshold: minScore,
@@ -241,14 +243,15 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
   const minConfidence = parseFraction(values['min-confidence'], '--min-confidence', 0);
   const format = parseFormat(values.format, values.out);
   const mode = parseSeniority(values.seniority);
-  const engineOptions = engineOptionsFrom(values);
+  // --model, checked before any file is read (which bundled model runs is known once the titles are).
+  engineOptionsFrom(values);
   const cacheDir = cacheDirFrom(values);
   const outPath = values.out !== undefined ? await checkOutPath(values.out, positionals) : undefined;
-  const adapter = await adapterFor(values.adapter, engineOptions.modelDir ?? '');
   if (taxonomy !== undefined) {
     const notes: string[] = [];
     const queries = () => readTitles(queryPath, values['query-column'], '--query-column', values['query-sheet'], notes);
-    return runTaxonomyMatch({ taxonomy, queries, notes, top, minScore, minConfidence, format, outPath, inputs: positionals, engineOptions, providerGiven: values.provider !== undefined, cacheDir }, io);
+    const engineFor = (titles: readonly string[]) => runEngineOptions(values, titles);
+    return runTaxonomyMatch({ taxonomy, queries, notes, top, minScore, minConfidence, format, outPath, inputs: positionals, engineFor, providerGiven: values.provider !== undefined, cacheDir }, io);
   }
 
   // Read and check both inputs before loading the model: bad input fails fast.
@@ -258,7 +261,11 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
   const corpus = await readTitles(corpusPath, values['corpus-column'], '--corpus-column', values['corpus-sheet'], notes);
   const long = countLongTitles(queries.titles) + countLongTitles(corpus.titles);
   if (long > 0) notes.push(`${formatCount(long)} title(s) longer than ${MAX_TITLE_CHARS} characters were cut to their first ${MAX_TITLE_CHARS} for matching (the output keeps them whole).`);
+  // One model reads both files: the bundled one for their titles' language, or --model's.
+  const { options: engineOptions, route, note } = await runEngineOptions(values, [...queries.titles, ...corpus.titles]);
+  if (note !== undefined) notes.push(note);
   for (const note of notes) io.stderr.write(`note: ${oneLine(note)}\n`);
+  const adapter = await adapterFor(values.adapter, engineOptions.modelDir ?? '');
 
   // Without --provider: the provider `info --calibrate` measured fastest for this much work.
   if (values.provider === undefined) engineOptions.providers = await calibratedProviders(engineOptions.modelDir, cacheDir, queries.titles.length + corpus.titles.length, { io });
@@ -290,7 +297,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     const seniority: RunSeniority = { mode, queries: ranked.levels.queries, corpus: ranked.levels.corpus };
     const confidences: RunConfidences = { state: calibration, values: rankedConfidences(calibration, result), minConfidence };
     if (format === 'xlsx' || format === 'html') {
-      const report = await matchReport(queries, corpus, result, engine, top, minScore, seniority, confidences);
+      const report = await matchReport(queries, corpus, result, engine, top, minScore, seniority, confidences, route);
       report.run.adapter = adapterSummary(values.adapter, adapter);
       if (outPath !== undefined) await writeReport(outPath, report, { format, inputs: positionals });
       else await renderHtml(report, io.stdout);

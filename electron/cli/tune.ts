@@ -9,7 +9,7 @@ import { adapterModelOf, decisionKey, newAdapterFile, readDecisions, trainAdapte
 import { createEngine } from '../core/engine/index.js';
 import { checkOutputPath } from '../core/files/output-path.js';
 import { InputError } from '../core/io/index.js';
-import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom } from './engine-options.js';
+import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom, runEngineOptions } from './engine-options.js';
 import { oneLine, processIo, UsageError, type CliIo } from './errors.js';
 
 export const TUNE_USAGE = `Usage: titlematch tune DECISIONS --out ADAPTER [options]
@@ -36,7 +36,8 @@ export async function runTune(argv: string[], io: CliIo = processIo()): Promise<
   if (positionals.length !== 1) throw new UsageError(`tune needs one file of decisions (got ${positionals.length}). Run "titlematch tune --help" for the options.`);
   if (values.out === undefined) throw new UsageError('tune writes an adapter file: give it with --out FILE.');
   const [path] = positionals;
-  const engineOptions = engineOptionsFrom(values);
+  // --model checked before the file is read; the bundled model is picked by the decided titles' language.
+  engineOptionsFrom(values);
   let out: string;
   try {
     out = await checkOutputPath(values.out, positionals);
@@ -48,7 +49,8 @@ export async function runTune(argv: string[], io: CliIo = processIo()): Promise<
     throw e;
   }
   const { decisions, notes } = await readDecisions(path, values.sheet);
-  for (const note of notes) io.stderr.write(`note: ${oneLine(note)}\n`);
+  const { options: engineOptions, note } = await runEngineOptions(values, decisions.flatMap((d) => [d.query, d.match]));
+  for (const n of note === undefined ? notes : [...notes, note]) io.stderr.write(`note: ${oneLine(n)}\n`);
   const modelDir = engineOptions.modelDir ?? '';
   const model = await adapterModelOf(modelDir);
   if (model.sha256 === undefined) throw new UsageError(`The model in ${modelDir} has no manifest.json recording the sha256 of model.onnx, and an adapter must name the model it belongs to; use a model with a manifest (the bundled one has).`);

@@ -15,6 +15,7 @@ import type {
   MatchRequest,
   MatchResult,
   OpenedProject,
+  ModelChoice,
   ProviderChoice,
   RecentFile,
   SaveProjectRequest,
@@ -40,6 +41,11 @@ export interface TitleMatchApi {
    * CLI's message, and the model in use stays.
    */
   setModel(folder: string | null): Promise<Result<EngineStatus>>;
+  /**
+   * Sets which bundled model reads the titles ('auto': the English or the multilingual model,
+   * picked for each run by the titles' language), remembered for next time.
+   */
+  setModelChoice(choice: ModelChoice): Promise<Result<EngineStatus>>;
   /** Asks for a spreadsheet with the system's open dialog; null when the person cancels. */
   pickTable(side: Side): Promise<Result<string | null>>;
   /** Reads a spreadsheet (the given sheet, else the first) for one side and summarises it. */
@@ -99,6 +105,7 @@ const INVOKE_TABLE = {
   setProvider: true,
   pickModelFolder: true,
   setModel: true,
+  setModelChoice: true,
   pickTable: true,
   loadTable: true,
   loadTaxonomy: true,

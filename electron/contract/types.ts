@@ -62,12 +62,30 @@ export type ProviderChoice = 'auto' | 'webgpu' | 'cuda' | 'dml' | 'coreml' | 'cp
 /** Every provider setting, in the order the app offers them. */
 export const PROVIDER_CHOICES = ['auto', 'webgpu', 'cuda', 'dml', 'coreml', 'cpu'] as const satisfies readonly ProviderChoice[];
 
+/**
+ * Which bundled model reads the titles: 'auto' picks, for each run, the English model or the
+ * multilingual one by the languages detected in its titles; the others fix one.
+ */
+export type ModelChoice = 'auto' | 'english' | 'multilingual';
+
+/** Every model choice, in the order the app and the CLI offer them. */
+export const MODEL_CHOICES = ['auto', 'english', 'multilingual'] as const satisfies readonly ModelChoice[];
+
+/** The bundled model a run used, and why ("the multilingual model: 40% of the titles are in other languages (German 40); ..."). */
+export interface ModelRoute {
+  choice: ModelChoice;
+  model: 'english' | 'multilingual';
+  reason: string;
+}
+
 /** The model a run used, as reports name it: a chosen folder's model is named with its folder. */
 export interface ModelName {
   name: string;
   version: string;
-  /** The folder the person chose the model from; absent for the bundled model. */
+  /** The folder the person chose the model from; absent for the bundled models. */
   folder?: string;
+  /** Which bundled model the run used and why; absent for a chosen folder's model. */
+  route?: ModelRoute;
 }
 
 export interface EngineStatus {
@@ -86,6 +104,10 @@ export interface EngineStatus {
   message: string | null;
   /** The provider setting in force. */
   choice: ProviderChoice;
+  /** Which bundled model runs: by the titles' language, or one fixed (no effect while a folder's model is chosen). */
+  modelChoice?: ModelChoice;
+  /** The bundled model the latest run used and why; null before a run or with a folder's model. */
+  route?: ModelRoute | null;
   /** The providers that could run on this machine (cpu always), to offer in the setting. */
   available: { id: ProviderChoice; label: string }[];
 }
@@ -245,6 +267,11 @@ export interface TitleBreakdown {
   /** The seniority level the title states, and the words that decided it ('' when it states none: mid). */
   seniority: SeniorityLevel;
   seniorityCue: string;
+  /**
+   * The language detected for the title ('German'), with the detector's probability; name null where
+   * no language is sure enough (titles such as "Manager" are written alike in many); absent without a detector.
+   */
+  language?: { name: string | null; confidence: number };
 }
 
 /** Why two titles matched. */

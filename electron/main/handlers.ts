@@ -3,9 +3,10 @@
  * dialogs or the recent-files list. No Electron import here (only types), so the end-to-end tests
  * run these same handlers in plain Node with their own dialogs.
  */
-import type { EngineStatus, ExportFormat, ExportRequest, MatchProgress, ProviderChoice, RecentFile, Side } from '../contract/types.js';
+import type { EngineStatus, ExportFormat, ExportRequest, MatchProgress, ModelChoice, ProviderChoice, RecentFile, Side } from '../contract/types.js';
 import { writePdfReport } from '../core/report/pdf.js';
 import { explainMatch } from '../core/service/explain.js';
+import type { LanguageProfile } from '../core/text/language.js';
 import { cancelled, matchBusy, modelBusy, providerBusy } from '../core/service/errors.js';
 import type { MatchService } from '../core/service/types.js';
 import type { Handlers } from './ipc.js';
@@ -40,12 +41,23 @@ export interface HandlerDeps {
   setProvider: (choice: ProviderChoice) => Promise<EngineStatus>;
   /** Loads the model in a folder (null: the bundled one), remembers it once it loaded and pushes the new status. */
   setModel: (folder: string | null) => Promise<EngineStatus>;
+  /** Sets which bundled model reads the titles, remembers it and pushes the new status. */
+  setModelChoice: (choice: ModelChoice) => Promise<EngineStatus>;
+  /** Pushes the engine status again (after a match: the bundled model it picked for the titles' language runs now). */
+  refreshStatus: () => Promise<unknown>;
+  /** The title language detector the explanation uses (beside the multilingual model); undefined where there is none. */
+  languageProfile: () => Promise<LanguageProfile | undefined>;
   /** Pushes match progress to the window. */
   sendProgress: (progress: MatchProgress) => void;
   /** Opens a file in the system's program for it; resolves with an error text, '' on success. */
   openPath: (path: string) => Promise<string>;
   /** Prints a report's HTML to PDF with the browser engine; `title` goes in every page's footer. */
   printPdf: (html: string, title: string) => Promise<Uint8Array>;
+}
+
+/** Where the bundled-model choice is remembered (AppSettings in the app); false when it could not be saved. */
+export interface ModelChoiceSetting {
+  setModelChoice(choice: ModelChoice): boolean;
 }
 
 /** Where the provider setting is remembered (AppSettings in the app); false when it could not be saved. */
@@ -95,6 +107,11 @@ export function switchModel(service: MatchService, setting: ModelSetting, status
   return switchSetting((folder) => service.setModel(folder), (folder) => setting.setModelFolder(folder), (folder) => ({ modelFolder: folder, modelNotice: null }), status);
 }
 
+/** The bundled-model switch main and the end-to-end harness share. */
+export function switchModelChoice(service: MatchService, setting: ModelChoiceSetting, status: StatusCell): (choice: ModelChoice) => Promise<EngineStatus> {
+  return switchSetting((choice) => service.setModelChoice(choice), (choice) => setting.setModelChoice(choice), (modelChoice) => ({ modelChoice }), status);
+}
+
 /** A PDF report: the service's printable report, printed by the browser engine, written atomically. */
 async function exportPdf(service: MatchService, printPdf: HandlerDeps['printPdf'], request: ExportRequest, path: string): Promise<void> {
   const printable = await service.printableReport(request);
@@ -120,6 +137,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (run) throw modelBusy();
       return deps.setModel(folder);
     },
+    async setModelChoice(choice) {
+      if (run) throw modelBusy();
+      return deps.setModelChoice(choice);
+    },
     pickTable: (side) => dialogs.openTable(side),
     async loadTable({ side, path, sheet }) {
       const summary = await service.loadTable(path, sheet);
@@ -131,7 +152,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (run) throw matchBusy();
       const controller = (run = new AbortController());
       try {
-        return await service.match(request, { signal: controller.signal, onProgress: deps.sendProgress });
+        const result = await service.match(request, { signal: controller.signal, onProgress: deps.sendProgress });
+        await deps.refreshStatus().catch(() => undefined);
+        return result;
       } finally {
         run = undefined;
       }
@@ -141,7 +164,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       run.abort(cancelled());
       return true;
     },
-    explain: ({ query, match }) => explainMatch(query, match),
+    explain: async ({ query, match }) => explainMatch(query, match, await deps.languageProfile()),
     async exportResults(request) {
       const path = await dialogs.saveReport(request.format, `titlematch-matches-${DATE()}.${request.format}`);
       if (path === null) return null;

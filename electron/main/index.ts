@@ -9,7 +9,8 @@ import type { AppCommand, EngineStatus } from '../contract/types.js';
 import { startWorkerService } from '../core/service/worker-client.js';
 import { aboutPanel } from './about.js';
 import { systemDialogs } from './dialogs.js';
-import { createHandlers, switchModel, switchProvider } from './handlers.js';
+import { createHandlers, switchModel, switchModelChoice, switchProvider } from './handlers.js';
+import { loadLanguageProfile } from '../core/pipeline/route.js';
 import { registerHandlers } from './ipc.js';
 import { projectFromArgv } from './launch.js';
 import { menuTemplate } from './menu.js';
@@ -84,7 +85,9 @@ function start(): void {
     tokenizeWorker: paths.tokenizeWorkerPath,
     modelDir: paths.modelDir,
     taxonomyDir: paths.taxonomyDir,
+    multilingualModelDir: paths.multilingualModelDir,
     modelFolder: settings.modelFolder,
+    modelChoice: settings.modelChoice,
     cacheDir: join(app.getPath('userData'), 'cache'),
     provider: settings.provider,
     // The recruiter's accepted and rejected matches, for every project (core/adapter/store).
@@ -117,6 +120,9 @@ function start(): void {
       engineStatus: () => (engineStatus.state === 'loading' ? engineLoaded : Promise.resolve(engineStatus)),
       setProvider: switchProvider(service, settings, pushed),
       setModel: switchModel(service, settings, pushed),
+      setModelChoice: switchModelChoice(service, settings, pushed),
+      refreshStatus: () => service.engineStatus().then(pushed.set),
+      languageProfile: () => loadLanguageProfile(paths.multilingualModelDir),
       sendProgress: (progress) => send('matchProgress', progress),
       openPath: (path) => shell.openPath(path),
       printPdf: pdfPrinter(() => app.getSystemLocale() || app.getLocale()),

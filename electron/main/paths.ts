@@ -9,8 +9,10 @@ export interface AppPaths {
   workerPath: string;
   /** The engine's tokenizing worker (large jobs on a GPU), bundled beside it. */
   tokenizeWorkerPath: string;
-  /** The bundled model, outside app.asar once packaged: onnxruntime reads it with native code. */
+  /** The bundled (English) model, outside app.asar once packaged: onnxruntime reads it with native code. */
   modelDir: string;
+  /** The bundled multilingual model, beside it. */
+  multilingualModelDir: string;
   /** The occupation taxonomies the build derived, outside app.asar once packaged (read by the worker thread). */
   taxonomyDir: string;
 }
@@ -24,6 +26,7 @@ export function appPaths(appRoot: string): AppPaths {
     workerPath: join(appRoot, 'out', 'worker', 'service-worker.cjs'),
     tokenizeWorkerPath: join(appRoot, 'out', 'worker', 'tokenize-worker.cjs'),
     modelDir: join(unpacked, 'models', 'titlematch'),
+    multilingualModelDir: join(unpacked, 'models', 'titlematch-multilingual'),
     taxonomyDir: join(unpacked, 'out', 'taxonomies'),
   };
 }

@@ -2,7 +2,7 @@
 import { BUCKETS } from '../contract/confidence.js';
 import { SENIORITY_MODES } from '../contract/seniority.js';
 import { TAXONOMY_IDS } from '../contract/taxonomy.js';
-import { PROVIDER_CHOICES } from '../contract/types.js';
+import { MODEL_CHOICES, PROVIDER_CHOICES } from '../contract/types.js';
 import type { Validators } from './ipc.js';
 import { absPath, args, bool, distinctList, list, nullable, num, obj, oneOf, optional, str } from './validate.js';
 
@@ -24,6 +24,7 @@ export const validators: Validators = {
   setProvider: args(oneOf(...PROVIDER_CHOICES)),
   pickModelFolder: args(),
   setModel: args(nullable(absPath)),
+  setModelChoice: args(oneOf(...MODEL_CHOICES)),
   pickTable: args(side),
   loadTable: args(obj({ side, path: absPath, sheet: nullable(str({ max: 1_000 })) })),
   loadTaxonomy: args(oneOf(...TAXONOMY_IDS)),

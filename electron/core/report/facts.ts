@@ -151,6 +151,8 @@ export function reportFacts(report: MatchReport): ReportFacts {
   }
   const run: [string, string | number][] = [
     ['Model', modelLabel(report.run.model)],
+    // Which bundled model read the titles, and why: their language, or the setting.
+    ...(report.run.model.route ? [['Model choice', report.run.model.route.reason] as [string, string]] : []),
     ['Execution provider', report.run.provider],
     ['Matches kept per title (top-K)', report.run.topK === 'all' ? 'all' : report.run.topK],
     ['Least score kept', report.run.threshold === undefined ? 'none' : report.run.threshold],

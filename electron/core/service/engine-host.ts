@@ -3,18 +3,23 @@
  * use, a chosen folder that cannot be loaded giving way to the bundled model), its cached encoder
  * and its matcher, the status the window shows, and reloading them when a setting changes.
  */
-import type { EngineStatus, ProviderChoice } from '../../contract/types.js';
+import type { EngineStatus, ModelChoice, ModelName, ModelRoute, ProviderChoice } from '../../contract/types.js';
 import { availableProviders, calibratedProviders } from '../engine/calibrate.js';
 import { cachedEngine } from '../engine/embedding-cache.js';
 import { createEngine, modelNameOf, physicalCores, type Engine, type EngineOptions } from '../engine/index.js';
 import type { Matcher } from '../match/index.js';
+import { loadLanguageProfile, routeModel } from '../pipeline/route.js';
 import { matcherFor } from '../pipeline/run.js';
 import { providerLabel } from './providers.js';
 
 /** The engine settings of the match service (ServiceOptions extends these). */
 export interface EngineHostOptions {
-  /** The bundled model's folder. */
+  /** The bundled (English) model's folder. */
   modelDir: string;
+  /** The bundled multilingual model's folder; absent: the English model reads every title. */
+  multilingualModelDir?: string;
+  /** Which bundled model reads the titles (default 'auto': picked per run by their language). */
+  modelChoice?: ModelChoice;
   /** A model folder the person chose (the Model setting); null or absent: the bundled model. */
   modelFolder?: string | null;
   /** An engine to use instead of one made from modelDir (tests). */
@@ -40,6 +45,16 @@ export interface EngineHost {
   setProvider(choice: ProviderChoice): Promise<EngineStatus>;
   /** Runs the model in a folder (null: the bundled one), loaded and checked first; the caller refuses while a match runs. */
   setModel(folder: string | null): Promise<EngineStatus>;
+  /** Which bundled model reads the titles; the caller refuses while a match runs. */
+  setModelChoice(choice: ModelChoice): Promise<EngineStatus>;
+  /**
+   * Picks the bundled model for a run's titles (switching engines where it changes) and returns
+   * which and why; null where no choice is made (a folder's model, an engine given by a test, or no
+   * multilingual model). Call it before the run's first encode.
+   */
+  route(titles: Iterable<string>): Promise<ModelRoute | null>;
+  /** A model as results and reports name it (a bundled model without its folder). */
+  nameOf(model: { name: string; version: string; dir: string }): ModelName;
   /** Frees the engine and its matcher; the next call makes them again. */
   release(): Promise<void>;
 }
@@ -48,6 +63,12 @@ export interface EngineHost {
 export function createEngineHost(options: EngineHostOptions): EngineHost {
   let choice: ProviderChoice = options.provider ?? 'auto';
   let folder: string | null = options.modelFolder ?? null;
+  let modelChoice: ModelChoice = options.modelChoice ?? 'auto';
+  // The bundled model in use, and why the latest run used it.
+  let bundled: 'english' | 'multilingual' = modelChoice === 'multilingual' && options.multilingualModelDir ? 'multilingual' : 'english';
+  let lastRoute: ModelRoute | null = null;
+  const bundledDir = (): string => (bundled === 'multilingual' && options.multilingualModelDir ? options.multilingualModelDir : options.modelDir);
+  const bundledDirs = [options.modelDir, ...(options.multilingualModelDir ? [options.multilingualModelDir] : [])];
   // Why the chosen folder's model is not the one running, when it is not.
   let notice: string | null = null;
   let current: Promise<Engine> | undefined;
@@ -69,12 +90,12 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     (current ??= (async () => {
       if (options.engine) return options.engine;
       notice = null;
-      if (folder === null) return startEngine(options.modelDir);
+      if (folder === null) return startEngine(bundledDir());
       try {
         return await startEngine(folder);
       } catch (error) {
         notice = `The model in ${folder} could not be loaded, so the bundled model is used: ${error instanceof Error ? error.message : String(error)}`;
-        return startEngine(options.modelDir);
+        return startEngine(bundledDir());
       }
     })());
   /** The engine through the title cache (a cache file of its own with `name`), or the engine itself where there is no cache or it cannot open. */
@@ -100,7 +121,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       warming ??= engine.warmUp().catch(() => undefined);
       return {
         state: 'ready',
-        model: { name: info.model.name, version: info.model.version, dimension: info.model.dimension, folder: modelNameOf(info.model, options.modelDir).folder ?? null },
+        model: { name: info.model.name, version: info.model.version, dimension: info.model.dimension, folder: modelNameOf(info.model, bundledDirs).folder ?? null },
         modelFolder: folder,
         modelNotice: notice,
         provider: { id: info.provider, label: providerLabel(info.provider, info.threads, info.precision) },
@@ -108,11 +129,41 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
         message: null,
         choice,
         available: available(info.threads),
+        ...routing(),
       };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { state: 'failed', model: null, modelFolder: folder, modelNotice: notice, provider: null, skipped: [], message, choice, available: available(physicalCores()) };
+      return { state: 'failed', model: null, modelFolder: folder, modelNotice: notice, provider: null, skipped: [], message, choice, available: available(physicalCores()), ...routing() };
     }
+  }
+
+  /** The model choice and the latest run's route, where there are two bundled models to choose from. */
+  function routing(): Pick<EngineStatus, 'modelChoice' | 'route'> {
+    return options.multilingualModelDir && !options.engine ? { modelChoice, route: folder === null && notice === null ? lastRoute : null } : {};
+  }
+
+  /** Runs the bundled model `next` from the next use on (a no-op where it runs already). */
+  async function useBundled(next: 'english' | 'multilingual'): Promise<void> {
+    if (next === bundled) return;
+    bundled = next;
+    // Only the bundled model changes: a folder's model (or the bundled model it fell back to) keeps running.
+    if (folder === null) await releaseEngine();
+  }
+
+  async function route(titles: Iterable<string>): Promise<ModelRoute | null> {
+    if (options.engine || !options.multilingualModelDir || folder !== null) return null;
+    const profile = modelChoice === 'auto' ? await loadLanguageProfile(options.multilingualModelDir) : undefined;
+    const picked = routeModel(modelChoice, profile, titles);
+    await useBundled(picked.model);
+    lastRoute = picked;
+    return picked;
+  }
+
+  async function setModelChoice(next: ModelChoice): Promise<EngineStatus> {
+    modelChoice = next;
+    lastRoute = null;
+    if (next !== 'auto') await useBundled(next);
+    return status();
   }
 
   async function setProvider(next: ProviderChoice): Promise<EngineStatus> {
@@ -156,6 +207,9 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     status,
     setProvider,
     setModel,
+    setModelChoice,
+    route,
+    nameOf: (model) => modelNameOf(model, bundledDirs),
     release: releaseEngine,
   };
 }

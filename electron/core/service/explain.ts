@@ -2,9 +2,10 @@
 import { levelDistance } from '../../contract/seniority.js';
 import type { MatchExplanation, TitleBreakdown } from '../../contract/types.js';
 import { analyzeTitle, compareTitles } from '../text/index.js';
+import { detectLanguage, LANGUAGE_NAMES, type LanguageProfile } from '../text/language.js';
 import { seniorityLevel } from '../text/seniority.js';
 
-function breakdown(title: string): TitleBreakdown {
+function breakdown(title: string, profile: LanguageProfile | undefined): TitleBreakdown {
   const a = analyzeTitle(title);
   // The same rule set that ranks with seniority, so the panel names the levels the ranking used.
   const s = seniorityLevel(title);
@@ -15,13 +16,19 @@ function breakdown(title: string): TitleBreakdown {
     expansions: a.expansions,
     seniority: s.level,
     seniorityCue: s.cue,
+    ...(profile ? { language: languageOf(profile, title) } : {}),
   };
 }
 
-/** Explains a (query, match) pair: normalised titles, expansions, shared and differing words, seniority. */
-export function explainMatch(query: string, match: string): MatchExplanation {
-  const q = breakdown(query);
-  const m = breakdown(match);
+function languageOf(profile: LanguageProfile, title: string): NonNullable<TitleBreakdown['language']> {
+  const d = detectLanguage(profile, title);
+  return { name: d.language === null ? null : LANGUAGE_NAMES[d.language], confidence: Math.round(d.confidence * 1000) / 1000 };
+}
+
+/** Explains a (query, match) pair: normalised titles, expansions, shared and differing words, seniority, and (with a language profile) each title's language. */
+export function explainMatch(query: string, match: string, profile?: LanguageProfile): MatchExplanation {
+  const q = breakdown(query, profile);
+  const m = breakdown(match, profile);
   const words = compareTitles(query, match);
   return {
     query: q,

@@ -18,7 +18,6 @@ import type {
 } from '../../contract/types.js';
 import { adapterModelOf, DecisionStore } from '../adapter/index.js';
 import { rankedConfidences, runConfidence, type CalibrationState } from '../confidence/index.js';
-import { modelNameOf } from '../engine/index.js';
 import { createEngineHost, type EngineHostOptions } from './engine-host.js';
 import { readTable, type Table } from '../io/index.js';
 import { DEFAULT_SENIORITY } from '../../contract/seniority.js';
@@ -49,6 +48,12 @@ export interface ServiceOptions extends EngineHostOptions {
   /** The per-user decision store file (in the user-data folder); without one, no decision is saved. */
   decisionStore?: string;
 }
+
+/** The options a worker thread's service starts with: plain data that crosses to the thread. */
+export type WorkerData = Pick<
+  ServiceOptions,
+  'modelDir' | 'multilingualModelDir' | 'modelFolder' | 'modelChoice' | 'cacheDir' | 'tokenizeWorker' | 'taxonomyDir' | 'provider' | 'decisionStore'
+>;
 
 /** Creates the in-process service. */
 export function createMatchService(options: ServiceOptions): MatchService {
@@ -130,6 +135,8 @@ export function createMatchService(options: ServiceOptions): MatchService {
       if (eta?.phase !== phase || eta.total !== total) eta = { phase, total, eta: new Eta(total) };
       report({ phase, done, total, etaSeconds: eta.eta.secondsLeft(done) }, done === total);
     };
+    // One model reads both sides: the bundled one for the titles' languages (against a taxonomy, the candidates').
+    const route = await host.route(kept ? c.titles : [...c.titles, ...t.titles]);
     const corpusVectors = kept && (() => taxonomyVectors(kept, signal, ({ done, total }) => onProgress({ phase: 'encoding', done, total })));
     const sides = await encodeSides(await host.encoder(), c.titles, t.titles, { signal, onProgress, corpusVectors });
     const { dim } = sides;
@@ -188,7 +195,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
       targets: side(tTable, t, request.targets.tableId, request.targets.column, tLevels),
       byTarget: toRanking(byTarget, k, rankedConfidences(cal, byTarget), mode === 'prefer'),
       byCandidate: toRanking(byCandidate, k, rankedConfidences(cal, byCandidate), mode === 'prefer'),
-      model: modelNameOf(info.model, options.modelDir),
+      model: { ...host.nameOf(info.model), ...(route ? { route } : {}) },
       provider: providerLabel(info.provider, info.threads, info.precision),
       confidence: runConfidence(cal),
       seniority: mode,
@@ -242,6 +249,10 @@ export function createMatchService(options: ServiceOptions): MatchService {
     async setModel(next) {
       if (running) throw modelBusy();
       return host.setModel(next);
+    },
+    async setModelChoice(next) {
+      if (running) throw modelBusy();
+      return host.setModelChoice(next);
     },
     loadTable,
     loadTaxonomy,

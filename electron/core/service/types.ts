@@ -9,6 +9,7 @@ import type {
   ExportRequest,
   MatchProgress,
   MatchRequest,
+  ModelChoice,
   MatchResult,
   OpenedProject,
   ProviderChoice,
@@ -54,6 +55,8 @@ export interface MatchService {
    * is; a folder that cannot be used rejects with ModelError and the model in use stays. Refused while a match runs.
    */
   setModel(folder: string | null): Promise<EngineStatus>;
+  /** Which bundled model reads the titles ('auto': picked per run by their language); refused while a match runs. */
+  setModelChoice(choice: ModelChoice): Promise<EngineStatus>;
   /** Reads a table in full and keeps it for matching and reports. */
   loadTable(path: string, sheet: string | null): Promise<TableSummary>;
   /** Loads a taxonomy shipped with the app as a table of its occupations, kept for matching; TaxonomyUnavailableError where the build has none. */
@@ -93,6 +96,7 @@ export const SERVICE_METHODS = {
   engineStatus: true,
   setProvider: true,
   setModel: true,
+  setModelChoice: true,
   loadTable: true,
   loadTaxonomy: true,
   match: { options: 1 },

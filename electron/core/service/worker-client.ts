@@ -6,27 +6,13 @@
 import { Worker } from 'node:worker_threads';
 import { ServiceError } from './errors.js';
 import { callMethod, connectService, serviceProxy, type RemoteService } from './rpc.js';
-import type { ProviderChoice } from '../../contract/types.js';
+import type { WorkerData } from './service.js';
 import type { MatchService } from './types.js';
 
 /** Where the worker script and the model are. */
-export interface WorkerServiceOptions {
+export interface WorkerServiceOptions extends WorkerData {
   /** The bundled worker (out/worker/service-worker.cjs, built from worker.ts): a path or file URL. */
   workerUrl: URL | string;
-  /** The bundled model. */
-  modelDir: string;
-  /** The model folder the person chose (null or absent: the bundled model); a restarted worker keeps the latest one set. */
-  modelFolder?: string | null;
-  /** Folder of the on-disk title cache (see core/engine/embedding-cache). */
-  cacheDir?: string;
-  /** The engine's tokenizing worker (out/worker/tokenize-worker.cjs, built from core/engine/tokenize-worker.ts). */
-  tokenizeWorker?: string;
-  /** The taxonomies the build derived (out/taxonomies). */
-  taxonomyDir?: string;
-  /** Where the engine runs (default 'auto'); a worker started again after a crash keeps the latest setting. */
-  provider?: ProviderChoice;
-  /** The per-user decision store file (in the user-data folder). */
-  decisionStore?: string;
 }
 
 /** A MatchService whose work runs in a worker thread; `close` ends the thread. */
@@ -37,11 +23,12 @@ export interface WorkerService extends MatchService {
 /** Starts the service in a worker thread. */
 export function startWorkerService(options: WorkerServiceOptions): WorkerService {
   let current: { worker: Worker; remote: RemoteService } | undefined;
-  let provider = options.provider;
-  let modelFolder = options.modelFolder ?? null;
+  // The engine settings, kept here for a worker started again after a crash.
+  const { workerUrl, ...data } = options;
+  let settings: WorkerData = { ...data, modelFolder: options.modelFolder ?? null };
 
   const spawn = (): { worker: Worker; remote: RemoteService } => {
-    const worker = new Worker(options.workerUrl, { workerData: { modelDir: options.modelDir, modelFolder, cacheDir: options.cacheDir, tokenizeWorker: options.tokenizeWorker, taxonomyDir: options.taxonomyDir, provider, decisionStore: options.decisionStore } });
+    const worker = new Worker(workerUrl, { workerData: settings });
     const remote = connectService(worker);
     const died = (why: string): void => {
       if (current?.worker === worker) current = undefined;
@@ -57,13 +44,18 @@ export function startWorkerService(options: WorkerServiceOptions): WorkerService
     // Every method goes to the worker running now (a fresh one after a crash)...
     ...serviceProxy((method, args, callOptions) => callMethod(remote(), method, args, callOptions)),
     // ...and the engine settings are also kept here, for a worker started again after a crash.
-    setProvider: (choice) => {
-      provider = choice;
-      return remote().setProvider(choice);
+    setProvider: (provider) => {
+      settings = { ...settings, provider };
+      return remote().setProvider(provider);
     },
-    setModel: async (folder) => {
-      const status = await remote().setModel(folder);
-      modelFolder = folder;
+    setModel: async (modelFolder) => {
+      const status = await remote().setModel(modelFolder);
+      settings = { ...settings, modelFolder };
+      return status;
+    },
+    setModelChoice: async (modelChoice) => {
+      const status = await remote().setModelChoice(modelChoice);
+      settings = { ...settings, modelChoice };
       return status;
     },
     async close() {

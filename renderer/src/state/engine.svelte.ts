@@ -1,5 +1,5 @@
 /** The engine's status for the status bar and the Match button. */
-import type { EngineStatus, ProviderChoice } from '../../../electron/contract/types.js';
+import type { EngineStatus, ModelChoice, ProviderChoice } from '../../../electron/contract/types.js';
 import { api, messageOf } from '../lib/api.js';
 import { ui } from './ui.svelte.js';
 
@@ -43,6 +43,20 @@ export async function chooseModel(folder: string | null): Promise<void> {
   engine.status = { ...before, state: 'loading', modelFolder: folder, modelNotice: null };
   try {
     engine.status = await api.setModel(folder);
+  } catch (error) {
+    engine.status = before;
+    engine.modelError = messageOf(error);
+  }
+}
+
+/** Sets which bundled model reads the titles ('auto': by their language); a folder's model, if one runs, gives way to it. */
+export async function chooseModelChoice(choice: ModelChoice): Promise<void> {
+  const before = engine.status;
+  engine.modelError = null;
+  engine.status = { ...before, state: 'loading', modelChoice: choice };
+  try {
+    engine.status = await api.setModelChoice(choice);
+    if (engine.status.modelFolder !== null) await chooseModel(null);
   } catch (error) {
     engine.status = before;
     engine.modelError = messageOf(error);

@@ -14,7 +14,8 @@ import type { Result } from '../../../electron/contract/result.js';
 import type { EngineStatus, ExportFormat, Side } from '../../../electron/contract/types.js';
 import { paperForLocale, pdfPage } from '../../../electron/core/report/pdf.js';
 import { startWorkerService, type WorkerService } from '../../../electron/core/service/worker-client.js';
-import { createHandlers, switchModel, switchProvider, type Dialogs } from '../../../electron/main/handlers.js';
+import { createHandlers, switchModel, switchModelChoice, switchProvider, type Dialogs } from '../../../electron/main/handlers.js';
+import { loadLanguageProfile } from '../../../electron/core/pipeline/route.js';
 import { registerHandlers } from '../../../electron/main/ipc.js';
 import { RecentFiles } from '../../../electron/main/recent.js';
 import { AppSettings } from '../../../electron/main/settings.js';
@@ -98,15 +99,24 @@ export interface AppUnderTest {
  * `modelDir` the model (the bundled one unless a test says otherwise), `locale` the system's locale
  * as main would read it (it picks the PDF's paper), `taxonomyDir` the derived taxonomies (the build's unless a test says otherwise).
  */
-export function startApp(root: string, dataDir: string, modelDir = join(root, 'models', 'titlematch'), locale = 'en-GB', taxonomyDir = join(root, 'out', 'taxonomies')): AppUnderTest {
+export function startApp(
+  root: string,
+  dataDir: string,
+  modelDir = join(root, 'models', 'titlematch'),
+  locale = 'en-GB',
+  taxonomyDir = join(root, 'out', 'taxonomies'),
+  multilingualModelDir = join(root, 'models', 'titlematch-multilingual'),
+): AppUnderTest {
   // As main does: the settings a previous run left in the data folder choose the provider and the model.
   const settings = new AppSettings(join(dataDir, 'settings.json'));
   const service: WorkerService = startWorkerService({
     workerUrl: join(root, 'out', 'worker', 'service-worker.cjs'),
     tokenizeWorker: join(root, 'out', 'worker', 'tokenize-worker.cjs'),
     modelDir,
+    multilingualModelDir,
     taxonomyDir,
     modelFolder: settings.modelFolder,
+    modelChoice: settings.modelChoice,
     provider: settings.provider,
     decisionStore: join(dataDir, 'decisions.json'),
   });
@@ -138,6 +148,9 @@ export function startApp(root: string, dataDir: string, modelDir = join(root, 'm
       engineStatus: async () => (lastStatus = await service.engineStatus()),
       setProvider: switchProvider(service, settings, pushed),
       setModel: switchModel(service, settings, pushed),
+      setModelChoice: switchModelChoice(service, settings, pushed),
+      refreshStatus: async () => pushed.set(await service.engineStatus()),
+      languageProfile: () => loadLanguageProfile(multilingualModelDir),
       sendProgress: (progress) => emit('matchProgress', progress),
       openPath: (path) => {
         opened.push(path);

@@ -2,10 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { EngineStatus, MatchProgress, MatchResult, OpenedProject, ProviderChoice, RecentFile, SavedDecisions, TableSummary } from '../../../electron/contract/types.js';
+import type { EngineStatus, MatchProgress, MatchResult, ModelChoice, OpenedProject, ProviderChoice, RecentFile, SavedDecisions, TableSummary } from '../../../electron/contract/types.js';
 import { ServiceError } from '../../../electron/core/service/errors.js';
+import { bundledModelDir } from '../../../electron/core/engine/index.js';
+import { loadLanguageProfile } from '../../../electron/core/pipeline/route.js';
 import type { CallOptions, MatchService } from '../../../electron/core/service/types.js';
-import { createHandlers, switchModel, switchProvider, type Dialogs } from '../../../electron/main/handlers.js';
+import { createHandlers, switchModel, switchModelChoice, switchProvider, type Dialogs } from '../../../electron/main/handlers.js';
 
 const READY: EngineStatus = { state: 'ready', model: { name: 'm', version: '1', dimension: 4, folder: null }, modelFolder: null, modelNotice: null, provider: { id: 'cpu', label: 'CPU, 2 threads' }, skipped: [], message: null, choice: 'auto', available: [{ id: 'cpu', label: 'CPU, 2 threads' }] };
 
@@ -39,6 +41,7 @@ function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}
     exportDecisions: vi.fn(() => Promise.resolve(1)),
     clearDecisions: vi.fn(() => Promise.resolve({ kept: null, saved: { ...SAVED, decisions: [] } })),
     dispose: vi.fn(() => Promise.resolve()),
+    setModelChoice: vi.fn((modelChoice: ModelChoice) => Promise.resolve({ ...READY, modelChoice })),
   } satisfies MatchService;
   const dialogs = {
     openTable: vi.fn(() => Promise.resolve(dialogAnswers.openTable ?? null)),
@@ -55,6 +58,7 @@ function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}
   const printPdf = vi.fn((html: string, title: string) => Promise.resolve(new TextEncoder().encode(`%PDF-1.4 ${title} ${html.length}`)));
   const saved: ProviderChoice[] = [];
   const savedFolders: (string | null)[] = [];
+  const savedChoices: ModelChoice[] = [];
   const pushed: EngineStatus[] = [];
   let status = READY;
   const handlers = createHandlers({
@@ -64,11 +68,14 @@ function setup(dialogAnswers: Partial<Record<keyof Dialogs, string | null>> = {}
     engineStatus: () => Promise.resolve(READY),
     setProvider: switchProvider(service, { setProvider: (c) => saved.push(c) > 0 }, { get: () => status, set: (s) => pushed.push((status = s)) }),
     setModel: switchModel(service, { setModelFolder: (f) => savedFolders.push(f) > 0 }, { get: () => status, set: (s) => pushed.push((status = s)) }),
+    setModelChoice: switchModelChoice(service, { setModelChoice: (c) => savedChoices.push(c) > 0 }, { get: () => status, set: (s) => pushed.push((status = s)) }),
+    refreshStatus: async () => pushed.push((status = await service.engineStatus())),
+    languageProfile: () => loadLanguageProfile(bundledModelDir(undefined, 'multilingual')),
     sendProgress: (p) => progress.push(p),
     openPath,
     printPdf,
   });
-  return { handlers, service, dialogs, recent, progress, openPath, printPdf, saved, savedFolders, pushed, matchOptions: () => matchOptions };
+  return { handlers, service, dialogs, recent, progress, openPath, printPdf, saved, savedFolders, savedChoices, pushed, matchOptions: () => matchOptions };
 }
 
 const exportRequest = { runId: 'r', format: 'xlsx' as const, direction: 'byTarget' as const, topK: 5, threshold: 0.5, openAfter: false };

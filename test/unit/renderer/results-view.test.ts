@@ -12,8 +12,16 @@ beforeEach(() => {
   showResult(matchResult());
   bridge.on('explain', ({ query, match }) =>
     ok({
-      query: { original: query, normalized: query.toLowerCase(), words: query.toLowerCase().split(' '), expansions: [], seniority: 'lead', seniorityCue: 'lead' },
-      match: { original: match, normalized: 'senior software engineer', words: ['senior', 'software', 'engineer'], expansions: [{ from: 'sr', to: 'senior' }, { from: 'eng', to: 'engineer' }], seniority: 'senior', seniorityCue: 'senior' },
+      query: { original: query, normalized: query.toLowerCase(), words: query.toLowerCase().split(' '), expansions: [], seniority: 'lead', seniorityCue: 'lead', language: { name: 'English', confidence: 0.999 } },
+      match: {
+        original: match,
+        normalized: 'senior software engineer',
+        words: ['senior', 'software', 'engineer'],
+        expansions: [{ from: 'sr', to: 'senior' }, { from: 'eng', to: 'engineer' }],
+        seniority: 'senior',
+        seniorityCue: 'senior',
+        language: { name: null, confidence: 0.62 },
+      },
       shared: [],
       onlyQuery: ['lead', 'full', 'stack', 'developer'],
       onlyMatch: ['senior', 'software', 'engineer'],
@@ -90,6 +98,9 @@ describe('results view', () => {
     expect(within(panel).getByText('sr → senior')).toBeInTheDocument();
     expect(within(panel).getByText(/No words in common/)).toBeInTheDocument();
     expect(within(panel).getByText('2 rows carry this candidate title.')).toBeInTheDocument();
+    // The language detected for each title, or why none is named.
+    const languages = within(panel).getAllByText((_, el) => el?.classList.contains('language') ?? false).map((el) => el.textContent?.replace(/\s+/g, ' ').trim());
+    expect(languages).toEqual(['English (100% sure)', 'undetermined (written alike in several languages)']);
   });
 
   it('moves through openings and candidates with the keyboard', async () => {

@@ -148,3 +148,49 @@ describe('the Model setting in the status bar', () => {
     expect(modelSelect()).toBeDisabled();
   });
 });
+
+describe('two bundled models: the Model setting picks by the titles’ language, or fixes one', () => {
+  const AUTO: EngineStatus = { ...READY, modelChoice: 'auto', route: null };
+  const modelSelect = () => screen.getByRole('combobox', { name: /^Model/ });
+  const optionsOf = (select: HTMLElement) => within(select).getAllByRole('option').map((o) => o.textContent);
+
+  it('offers by language, English and multilingual, then a folder; by language chosen', () => {
+    engine.status = AUTO;
+    render(StatusBar);
+    expect(optionsOf(modelSelect())).toEqual(['Bundled, by language', 'Bundled English', 'Bundled multilingual', 'Choose a folder…']);
+    expect(modelSelect()).toHaveValue('auto');
+    expect(screen.queryByText(/picked for the titles’ language/)).toBeNull();
+  });
+
+  it('says which model the latest run picked for its titles’ language, and why on hover', () => {
+    const reason = 'the multilingual model: 44% of the titles are in other languages (German 4); German 4, English 5 of 9 titles';
+    engine.status = { ...AUTO, model: { name: 'titlematch-job-encoder-multilingual', version: '2.2.0', dimension: 256, folder: null }, route: { choice: 'auto', model: 'multilingual', reason } };
+    render(StatusBar);
+    const route = screen.getByText('picked for the titles’ language: multilingual');
+    expect(route).toHaveAttribute('title', `This run: ${reason}`);
+    expect(screen.getByText('Model: titlematch-job-encoder-multilingual 2.2.0 (256-d)')).toBeInTheDocument();
+  });
+
+  it('fixes the English model: loading, then the new status; the setting is sent as chosen', async () => {
+    engine.status = AUTO;
+    const answer = deferred<Result<EngineStatus>>();
+    bridge.on('setModelChoice', () => answer.promise);
+    render(StatusBar);
+    await userEvent.selectOptions(modelSelect(), 'english');
+    expect(bridge.argsOf('setModelChoice')).toEqual([['english']]);
+    expect(screen.getByText('Loading the model…')).toBeInTheDocument();
+    answer.resolve(ok({ ...AUTO, modelChoice: 'english' }));
+    await waitFor(() => expect(modelSelect()).toHaveValue('english'));
+    expect(screen.queryByText(/picked for the titles’ language/)).toBeNull();
+  });
+
+  it('keeps the setting and says why when the change is refused', async () => {
+    engine.status = AUTO;
+    bridge.on('setModelChoice', () => fail('busy', 'A match is running.'));
+    render(StatusBar);
+    await userEvent.selectOptions(modelSelect(), 'multilingual');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('A match is running.'));
+    expect(engine.status).toEqual(AUTO);
+    expect(modelSelect()).toHaveValue('auto');
+  });
+});

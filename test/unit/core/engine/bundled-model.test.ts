@@ -7,21 +7,34 @@ import { join } from 'node:path';
 import ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledModelDir, createEngine, l2Normalize, meanPool, type Engine } from '../../../../electron/core/engine/index.js';
+import { loadLanguageProfile, routeModel } from '../../../../electron/core/pipeline/route.js';
+import type { LanguageProfile } from '../../../../electron/core/text/language.js';
 import { createTokenizer, padBatch, tokenIds } from '../../../../electron/core/engine/tokenize.js';
 import { matchesOf, topK } from '../../../../electron/core/match/index.js';
 
 const modelDir = bundledModelDir();
 let engine: Engine;
+let multilingual: Engine;
+let profile: LanguageProfile | undefined;
 
-beforeAll(() => {
+beforeAll(async () => {
   engine = createEngine({ modelDir });
+  multilingual = createEngine({ modelDir: bundledModelDir(undefined, 'multilingual') });
+  profile = await loadLanguageProfile(bundledModelDir(undefined, 'multilingual'));
 });
-afterAll(() => engine.dispose());
+afterAll(async () => {
+  await engine.dispose();
+  await multilingual.dispose();
+});
 
-/** Ranks corpus titles for one query; returns the titles best first. */
+/**
+ * Ranks corpus titles for one query with the bundled model the product picks for these titles
+ * (`--model auto`: the multilingual one where they are in other languages); returns the titles best first.
+ */
 async function rank(query: string, corpus: string[]): Promise<string[]> {
-  const dim = await engine.dimension();
-  const v = await engine.encode([query, ...corpus]);
+  const picked = routeModel('auto', profile, [query, ...corpus]).model === 'multilingual' ? multilingual : engine;
+  const dim = await picked.dimension();
+  const v = await picked.encode([query, ...corpus]);
   const result = await topK(v.subarray(0, dim), v.subarray(dim), dim, 'all');
   return matchesOf(result, 0).map((m) => corpus[m.index]);
 }
@@ -41,6 +54,11 @@ describe('the bundled model ranks as the product promises', () => {
   ])('"%s" ranks "%s" first among the five README titles', async (query, expected) => {
     const order = await rank(query, FIVE);
     expect(order[0]).toBe(expected);
+  });
+
+  it('reads the other languages\' queries against the five titles with the multilingual model, and English ones with the English model', () => {
+    for (const query of ['Buchhalter', 'Comptable', 'LKW-Fahrer']) expect(routeModel('auto', profile, [query, ...FIVE]).model).toBe('multilingual');
+    for (const query of ['Senior Software Engineer', 'RN', 'CPA']) expect(routeModel('auto', profile, [query, ...FIVE]).model).toBe('english');
   });
 
   it('"RN" ranks "Registered Nurse" first among unrelated titles', async () => {

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { MatchProgress } from '../../../../electron/contract/types.js';
 import { Eta, connectService, createMatchService, explainMatch, serveService } from '../../../../electron/core/service/index.js';
 import { trigramEngine } from './fake-engine.js';
+import { bundledModelDir } from '../../../../electron/core/engine/index.js';
+import { loadLanguageProfile } from '../../../../electron/core/pipeline/route.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tm-service-'));
 const write = (name: string, text: string): string => {
@@ -224,6 +226,15 @@ describe('explanations and estimates', () => {
     // The ranking's rule set: a title that states no level is mid, and Head Chef is a crew's lead, not an executive.
     expect(explainMatch('RN', 'Nurse')).toMatchObject({ query: { seniority: 'mid', seniorityCue: '' }, seniorityDistance: 0 });
     expect(explainMatch('Head Chef', 'Chief Executive Officer')).toMatchObject({ query: { seniority: 'lead' }, match: { seniority: 'c-level' }, seniorityDistance: 4 });
+  });
+
+  it('names the language detected for each title with the bundled language profile, and none without one', async () => {
+    const profile = await loadLanguageProfile(bundledModelDir(undefined, 'multilingual'));
+    const e = explainMatch('Krankenpflegerin', 'Registered Nurse', profile);
+    expect(e.query.language?.name).toBe('German');
+    expect(e.match.language?.name).toBe('English');
+    expect(e.query.language?.confidence).toBeGreaterThanOrEqual(0.95);
+    expect(explainMatch('Krankenpflegerin', 'Registered Nurse').query.language).toBeUndefined();
   });
 
   it('estimate time left from the rate so far, once there is enough to go on', () => {

@@ -1,0 +1,170 @@
+/**
+ * Which language a job title is written in: English or one of the six other languages the
+ * multilingual model was trained on. A multinomial naive Bayes over the character 1- to 4-grams of
+ * each word (accents kept, "^" and "$" marking a word's ends), with a profile fitted on ESCO's
+ * labels (`titlematch language-profile`, written beside the multilingual model as languages.json).
+ *
+ * Many titles have no language of their own ("Manager", "Controller", "Barista"): a title is given
+ * a language only where the profile is sure of it (posterior >= LANGUAGE_CONFIDENCE); the others are
+ * undetermined, and they count for no language when a run picks its model.
+ */
+
+/** The languages a title can be detected in. */
+export const TITLE_LANGUAGES = ['en', 'de', 'es', 'fr', 'nl', 'pl', 'pt'] as const;
+export type TitleLanguage = (typeof TITLE_LANGUAGES)[number];
+
+/** The languages' names, as the window and the reports write them. */
+export const LANGUAGE_NAMES: Readonly<Record<TitleLanguage, string>> = {
+  en: 'English',
+  de: 'German',
+  es: 'Spanish',
+  fr: 'French',
+  nl: 'Dutch',
+  pl: 'Polish',
+  pt: 'Portuguese',
+};
+
+/** Posterior probability below which a title's language is left undetermined. */
+export const LANGUAGE_CONFIDENCE = 0.95;
+
+/** Longest character n-gram of a word that is a feature. */
+const MAX_GRAM = 4;
+
+/** A fitted profile: per feature, the log-probability of it in each language (in `languages` order). */
+export interface LanguageProfile {
+  format: 'titlematch-language-profile';
+  version: 1;
+  languages: TitleLanguage[];
+  /** What it was fitted on, in words. */
+  source: string;
+  /** Feature -> log P(feature | language), one per language, rounded to 3 decimals. */
+  features: Record<string, number[]>;
+}
+
+/** The words of a title, lower-cased with their accents (Unicode letters only). */
+function words(title: string): string[] {
+  return title.normalize('NFC').toLowerCase().match(/\p{L}+/gu) ?? [];
+}
+
+/** The features of a title: each word's character n-grams (1 to 4) with its ends marked. */
+export function titleFeatures(title: string): string[] {
+  const out: string[] = [];
+  for (const w of words(title)) {
+    const chars = ['^', ...w, '$'];
+    for (let n = 1; n <= MAX_GRAM; n++) {
+      for (let i = 0; i + n <= chars.length; i++) {
+        const gram = chars.slice(i, i + n).join('');
+        if (gram !== '^' && gram !== '$') out.push(gram);
+      }
+    }
+  }
+  return out;
+}
+
+/** A title's detected language (null: undetermined) and the posterior probability of the best one. */
+export interface DetectedLanguage {
+  language: TitleLanguage | null;
+  confidence: number;
+}
+
+/** Detects the language of one title with a fitted profile. */
+export function detectLanguage(profile: LanguageProfile, title: string): DetectedLanguage {
+  const n = profile.languages.length;
+  const score = new Float64Array(n);
+  let seen = 0;
+  for (const f of titleFeatures(title)) {
+    const logp = profile.features[f];
+    if (logp === undefined) continue;
+    seen++;
+    for (let i = 0; i < n; i++) score[i] += logp[i];
+  }
+  if (seen === 0) return { language: null, confidence: 0 };
+  let best = 0;
+  for (let i = 1; i < n; i++) if (score[i] > score[best]) best = i;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += Math.exp(score[i] - score[best]);
+  const confidence = 1 / sum;
+  return { language: confidence >= LANGUAGE_CONFIDENCE ? profile.languages[best] : null, confidence };
+}
+
+/** How many titles of a list are in each language, and how many are undetermined. */
+export interface LanguageMix {
+  total: number;
+  undetermined: number;
+  counts: Partial<Record<TitleLanguage, number>>;
+}
+
+/** Counts the detected languages of titles (each distinct title once). */
+export function languageMix(profile: LanguageProfile, titles: Iterable<string>): LanguageMix {
+  const mix: LanguageMix = { total: 0, undetermined: 0, counts: {} };
+  const seen = new Set<string>();
+  for (const title of titles) {
+    if (seen.has(title)) continue;
+    seen.add(title);
+    mix.total++;
+    const { language } = detectLanguage(profile, title);
+    if (language === null) mix.undetermined++;
+    else mix.counts[language] = (mix.counts[language] ?? 0) + 1;
+  }
+  return mix;
+}
+
+/** The mix in words, largest first: "German 40, English 12, undetermined 3 of 55 titles". */
+export function describeMix(mix: LanguageMix): string {
+  const parts = (Object.entries(mix.counts) as [TitleLanguage, number][])
+    .sort((a, b) => b[1] - a[1])
+    .map(([language, count]) => `${LANGUAGE_NAMES[language]} ${count}`);
+  if (mix.undetermined > 0) parts.push(`undetermined ${mix.undetermined}`);
+  return `${parts.join(', ')} of ${mix.total} title${mix.total === 1 ? '' : 's'}`;
+}
+
+/** Options of fitting a profile. */
+export interface FitOptions {
+  /** Features kept per language, the most frequent first (their union is the profile). */
+  perLanguage?: number;
+  /** Additive smoothing of feature counts. */
+  alpha?: number;
+  source: string;
+}
+
+/**
+ * Fits a profile on titles of each language: each language's most frequent features, their union
+ * kept, with add-alpha smoothed log-probabilities over that union (so a feature seen in one
+ * language only still counts against the others).
+ */
+export function fitLanguageProfile(samples: Readonly<Partial<Record<TitleLanguage, readonly string[]>>>, options: FitOptions): LanguageProfile {
+  const languages = TITLE_LANGUAGES.filter((l) => (samples[l]?.length ?? 0) > 0);
+  const perLanguage = options.perLanguage ?? 4000;
+  const alpha = options.alpha ?? 0.5;
+  const counts = languages.map((l) => {
+    const c = new Map<string, number>();
+    for (const title of samples[l] ?? []) for (const f of titleFeatures(title)) c.set(f, (c.get(f) ?? 0) + 1);
+    return c;
+  });
+  const kept = new Set<string>();
+  for (const c of counts) {
+    for (const [f] of [...c].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, perLanguage)) kept.add(f);
+  }
+  const features: Record<string, number[]> = {};
+  const sorted = [...kept].sort();
+  const totals = counts.map((c) => sorted.reduce((s, f) => s + (c.get(f) ?? 0), 0) + alpha * sorted.length);
+  for (const f of sorted) features[f] = counts.map((c, i) => Math.round(Math.log(((c.get(f) ?? 0) + alpha) / totals[i]) * 1000) / 1000);
+  return { format: 'titlematch-language-profile', version: 1, languages: [...languages], source: options.source, features };
+}
+
+/** Checks a parsed languages.json; throws with what is wrong. */
+export function checkLanguageProfile(value: unknown): LanguageProfile {
+  const p = value as Partial<LanguageProfile> | null;
+  if (p === null || typeof p !== 'object' || p.format !== 'titlematch-language-profile' || p.version !== 1) {
+    throw new Error('not a TitleMatch language profile (format titlematch-language-profile, version 1)');
+  }
+  const languages = p.languages;
+  if (!Array.isArray(languages) || languages.length < 2 || !languages.every((l) => (TITLE_LANGUAGES as readonly string[]).includes(l))) {
+    throw new Error('the language profile names no known languages');
+  }
+  if (p.features === null || typeof p.features !== 'object') throw new Error('the language profile has no features');
+  for (const logp of Object.values(p.features)) {
+    if (!Array.isArray(logp) || logp.length !== languages.length) throw new Error('the language profile has a feature without one figure per language');
+  }
+  return p as LanguageProfile;
+}
