@@ -18,7 +18,7 @@ import { detectLanguage, fitLanguageProfile, LANGUAGE_NAMES, type LanguageProfil
 import { processIo, runGuarded, UsageError, type CliIo } from './errors.js';
 import { dataDir } from './eval-sets.js';
 
-export const LANGUAGE_PROFILE_USAGE = `Usage: titlematch language-profile [--data DIR] [--out FILE]
+const LANGUAGE_PROFILE_USAGE = `Usage: titlematch language-profile [--data DIR] [--out FILE]
 
 Fits the title language detector on ESCO's labels (English and esco-i18n's six languages, held-out
 alternative labels left out) and jobbert-val's training part, writes it (default: languages.json in
@@ -59,7 +59,7 @@ async function samples(dir: string): Promise<Samples> {
 }
 
 /** Per language: titles measured, the share detected right, wrong and left undetermined. */
-export function measureProfile(profile: LanguageProfile, measure: Samples['measure']): { language: TitleLanguage; titles: number; right: number; wrong: number; undetermined: number }[] {
+function measureProfile(profile: LanguageProfile, measure: Samples['measure']): { language: TitleLanguage; titles: number; right: number; wrong: number; undetermined: number }[] {
   return (Object.entries(measure) as [TitleLanguage, string[]][]).map(([language, titles]) => {
     let right = 0;
     let wrong = 0;

@@ -13,7 +13,21 @@ import { formatCount } from '../core/io/limits.js';
 import { createMatcher } from '../core/match/index.js';
 import { csvField, formatScore } from '../core/report/csv-field.js';
 import { renderHtml, writeReport, type MatchReport, type ReportMatch } from '../core/report/index.js';
-import { loadTaxonomy, occupationsTable, occupationTopK, TaxonomyUnavailableError, taxonomyTitles, type OccupationTopK, type Taxonomy, type TaxonomyTitles } from '../core/taxonomy/index.js';
+import {
+  ENGLISH,
+  inLanguage,
+  languageName,
+  loadTaxonomy,
+  occupationsTable,
+  occupationTopK,
+  taxonomyLanguages,
+  TaxonomyUnavailableError,
+  taxonomyTitles,
+  type OccupationTopK,
+  type Taxonomy,
+  type TaxonomyTitles,
+} from '../core/taxonomy/index.js';
+import { LANGUAGES } from '../core/taxonomy/i18n.js';
 import { calibratedProviders } from './calibrate.js';
 import { oneLine, UsageError, type CliIo } from './errors.js';
 import { renderRecords, writeChunks, writeToStdout } from './output.js';
@@ -26,10 +40,12 @@ import type { ModelRoute } from '../contract/types.js';
 /** The CSV header of a taxonomy match, in the contract's order. */
 export const TAXONOMY_CSV_COLUMNS = ['query_row', 'query', 'rank', 'code', 'occupation', 'matched_title', 'score'] as const;
 
-/** Usage line of --taxonomy. */
+/** Usage lines of --taxonomy and --language. */
 export const TAXONOMY_USAGE = `  --taxonomy NAME        match QUERIES against occupations shipped with TitleMatch, not a CORPUS:
                          ${TAXONOMY_IDS.map((id) => `${id} (${TAXONOMY_NAMES[id]})`).join(' or ')}; each occupation
-                         once per title, at its best title. Columns: ${TAXONOMY_CSV_COLUMNS.join(',')}`;
+                         once per title, at its best title. Columns: ${TAXONOMY_CSV_COLUMNS.join(',')}
+  --language CODE        with --taxonomy esco: name each occupation by its preferred label in CODE
+                         (${LANGUAGES.slice(0, -1).join(', ')} or ${LANGUAGES[LANGUAGES.length - 1]}; its English one where it has none); default en`;
 
 /** One line of a taxonomy match. */
 export interface TaxonomyRow {
@@ -72,6 +88,35 @@ export function checkTaxonomyOptions(positionals: readonly string[], values: { '
       '--adapter does not go with --taxonomy: the decisions it holds pair titles with titles, not with occupations. Leave it out, or match against a file of the occupations\' titles (a CORPUS) with the adapter.',
     );
   }
+}
+
+/**
+ * The --language value, checked as far as it can be before the taxonomy is read: it goes with
+ * --taxonomy esco only (O*NET names its occupations in English only). Undefined for English.
+ * Whether ESCO has the language is checked against the taxonomy (namedIn).
+ */
+export function parseLanguage(taxonomy: TaxonomyId | undefined, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (taxonomy === undefined) {
+    throw new UsageError('--language goes with --taxonomy esco: it names the ESCO occupations a match lists in another language. Add --taxonomy esco, or leave it out.');
+  }
+  if (taxonomy !== 'esco') {
+    throw new UsageError(`--language goes with --taxonomy esco only: the ${TAXONOMY_NAMES[taxonomy]} are named in one language, ${ENGLISH} (${languageName(ENGLISH)}). Leave it out.`);
+  }
+  const language = text.trim().toLowerCase();
+  return language === ENGLISH ? undefined : language;
+}
+
+/** The taxonomy with its occupations named in `language` (undefined: English); one it has no names in is bad input. */
+function namedIn(taxonomy: Taxonomy, language: string | undefined): { taxonomy: Taxonomy; fellBack: Uint8Array } {
+  if (language === undefined) return inLanguage(taxonomy, ENGLISH);
+  const languages = taxonomyLanguages(taxonomy);
+  if (!languages.includes(language)) {
+    const list = languages.map((l) => `${l} (${languageName(l)})`);
+    const choices = list.length === 1 ? `${list[0]} only` : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
+    throw new UsageError(`--language must be a language the ${TAXONOMY_NAMES[taxonomy.id]} of this build have names in: ${choices}; got "${language}".`);
+  }
+  return inLanguage(taxonomy, language);
 }
 
 /** A taxonomy, as the CLI reads it; a build without it is bad input (exit 2) with the build's reason. */
@@ -127,6 +172,8 @@ export function renderTaxonomyRows(rows: Iterable<TaxonomyRow>, format: 'csv' | 
 /** What a taxonomy match needs from the command line, checked by runMatch. */
 export interface TaxonomyRun {
   taxonomy: TaxonomyId;
+  /** The language to name the occupations in (parseLanguage); undefined for English. */
+  language?: string;
   queries: () => Promise<TitleList>;
   notes: string[];
   top: number | 'all';
@@ -145,7 +192,7 @@ export interface TaxonomyRun {
 /** Runs a taxonomy match; returns the exit code. */
 export async function runTaxonomyMatch(run: TaxonomyRun, io: CliIo): Promise<number> {
   // Read and check the input and the taxonomy before loading the model: bad input fails fast.
-  const taxonomy = await readTaxonomy(run.taxonomy);
+  const { taxonomy, fellBack } = namedIn(await readTaxonomy(run.taxonomy), run.language);
   const titles = taxonomyTitles(taxonomy);
   const queries = await run.queries();
   const long = countLongTitles(queries.titles);
@@ -178,6 +225,11 @@ export async function runTaxonomyMatch(run: TaxonomyRun, io: CliIo): Promise<num
       await matcher.dispose();
     }
     const confidences: RunConfidences = { state: calibration, values: rankedConfidences(calibration, ranking), minConfidence: run.minConfidence };
+    if (run.language !== undefined) {
+      const english = [...listedOccupations(ranking, confidences)].filter((o) => fellBack[o] === 1).length;
+      const which = english === 1 ? 'occupation listed has' : 'occupations listed have';
+      if (english > 0) io.stderr.write(`note: ${formatCount(english)} ${which} no ${languageName(run.language)} preferred label in the ${TAXONOMY_NAMES[run.taxonomy]}: named by the English one.\n`);
+    }
     if (run.format === 'xlsx' || run.format === 'html') {
       const report = await taxonomyReport(queries, taxonomy, titles, ranking, engine, run, confidences, route);
       if (run.outPath !== undefined) await writeReport(run.outPath, report, { format: run.format, inputs: run.inputs });
@@ -192,6 +244,22 @@ export async function runTaxonomyMatch(run: TaxonomyRun, io: CliIo): Promise<num
   } finally {
     await engine.dispose();
   }
+}
+
+/** The occupations a ranking lists (one a --min-confidence leaves out not counted), as taxonomyRows keeps them. */
+function listedOccupations(ranking: OccupationTopK, confidences: RunConfidences): Set<number> {
+  const listed = new Set<number>();
+  const least = confidences.minConfidence ?? -Infinity;
+  const filtered = confidences.state.calibration !== undefined;
+  for (let q = 0; q < ranking.counts.length; q++) {
+    for (let r = 0; r < ranking.counts[q]; r++) {
+      const at = q * ranking.k + r;
+      const confidence = confidences.values?.[at];
+      if (filtered && confidence !== undefined && confidence < least) continue;
+      listed.add(ranking.indices[at]);
+    }
+  }
+  return listed;
 }
 
 /** Encodes the queries (through the title cache) and the taxonomy's titles (through a cache file of their own for this model: computed once). */
@@ -236,7 +304,7 @@ async function taxonomyReport(
     directions: [
       {
         query: { table: queries.table, column: queries.table.columns.indexOf(queries.column), label: 'Queries' },
-        corpus: { table: occupationsTable(taxonomy), column: 0, label: taxonomy.name },
+        corpus: { table: occupationsTable(taxonomy, run.language), column: 0, label: taxonomy.name },
         matches,
       },
     ],

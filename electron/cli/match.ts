@@ -24,7 +24,7 @@ import { calibratedProviders } from './calibrate.js';
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom, runEngineOptions } from './engine-options.js';
 import { oneLine, processIo, UsageError, type CliIo } from './errors.js';
 import { renderOutput, writeChunks, writeToStdout, type MatchRow, type OutputFormat } from './output.js';
-import { checkTaxonomyOptions, parseTaxonomy, runTaxonomyMatch, TAXONOMY_USAGE } from './match-taxonomy.js';
+import { checkTaxonomyOptions, parseLanguage, parseTaxonomy, runTaxonomyMatch, TAXONOMY_USAGE } from './match-taxonomy.js';
 import { ProgressReporter } from './progress.js';
 import { ADAPTER_ARG_OPTIONS, ADAPTER_USAGE, adapterFor } from './adapter-option.js';
 import { adapterSummary, prepareAdapter, PINNED_DECISION } from '../core/adapter/index.js';
@@ -36,7 +36,7 @@ import type { ModelRoute } from '../contract/types.js';
 export const DEFAULT_TOP = 10;
 
 export const MATCH_USAGE = `Usage: titlematch match QUERIES CORPUS [options]
-       titlematch match QUERIES --taxonomy onet|esco [options]
+       titlematch match QUERIES --taxonomy onet|esco [--language CODE] [options]
 
 Ranks, for every title in QUERIES, the titles of CORPUS by meaning (CSV, TSV, XLSX or ODS files with a header row).
 
@@ -225,6 +225,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     seniority: { type: 'string' },
     ...ADAPTER_ARG_OPTIONS,
     taxonomy: { type: 'string' },
+    language: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   } as const;
   const { values, positionals } = parseArgs({ args: joinNegativeValues(argv, options), allowPositionals: true, options });
@@ -233,6 +234,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     return 0;
   }
   const taxonomy = values.taxonomy !== undefined ? parseTaxonomy(values.taxonomy) : undefined;
+  const language = parseLanguage(taxonomy, values.language);
   if (taxonomy !== undefined) checkTaxonomyOptions(positionals, values);
   else if (positionals.length !== 2) {
     throw new UsageError(`match needs two files, QUERIES and CORPUS (got ${positionals.length}). Run "titlematch match --help" for the options.`);
@@ -251,7 +253,7 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     const notes: string[] = [];
     const queries = () => readTitles(queryPath, values['query-column'], '--query-column', values['query-sheet'], notes);
     const engineFor = (titles: readonly string[]) => runEngineOptions(values, titles);
-    return runTaxonomyMatch({ taxonomy, queries, notes, top, minScore, minConfidence, format, outPath, inputs: positionals, engineFor, providerGiven: values.provider !== undefined, cacheDir }, io);
+    return runTaxonomyMatch({ taxonomy, language, queries, notes, top, minScore, minConfidence, format, outPath, inputs: positionals, engineFor, providerGiven: values.provider !== undefined, cacheDir }, io);
   }
 
   // Read and check both inputs before loading the model: bad input fails fast.

@@ -97,7 +97,8 @@ async function onetRelease(dataDir: string): Promise<string> {
  * part) are more titles of the occupations they are tagged with: real titles as employers write
  * them ("Marketing Executive", "Sous Chef (m/w/d)"), which code vacancy titles better than the
  * taxonomy's labels alone (README: the model, evaluation and speed). Where it has esco-i18n, the
- * labels of the six more languages join their occupations too (never the held-out ones, i18n.ts).
+ * labels of the six more languages join their occupations too (never the held-out ones, i18n.ts),
+ * and each occupation keeps its preferred label in each of them (`names`), to be named in it.
  */
 export async function deriveEsco(dataDir: string): Promise<Taxonomy> {
   const [occFile, iscoFile] = TAXONOMY_SOURCES.esco;
@@ -115,6 +116,7 @@ export async function deriveEsco(dataDir: string): Promise<Taxonomy> {
   const c = { ...columns(occ, 'conceptUri', 'preferredLabel', 'altLabels'), iscoGroup: occ.columns.indexOf('iscoGroup') };
   const occupations: Occupation[] = [];
   const byCode = new Map<string, TitleSet>();
+  const occupationOf = new Map<string, Occupation>();
   for (const row of occ.rows) {
     const code = clean(row[c.conceptUri]);
     const name = clean(row[c.preferredLabel]);
@@ -125,10 +127,20 @@ export async function deriveEsco(dataDir: string): Promise<Taxonomy> {
     byCode.set(code, set);
     const group = c.iscoGroup < 0 ? '' : clean(row[c.iscoGroup]);
     const groupName = groups.get(group);
-    occupations.push({ code, name, isco: group && groupName ? `${group} ${groupName}` : group || undefined, titles: set.titles });
+    const occupation: Occupation = { code, name, isco: group && groupName ? `${group} ${groupName}` : group || undefined, titles: set.titles };
+    occupations.push(occupation);
+    occupationOf.set(code, occupation);
   }
   const i18n = await i18nLabels(dataDir);
   for (const { uri, label } of i18n.labels) byCode.get(uri)?.add(label);
+  // Each occupation's preferred label in each language that has one (a concept listed twice keeps its first).
+  for (const { uri, language, label } of i18n.preferred) {
+    const occupation = occupationOf.get(uri);
+    const preferred = clean(label);
+    if (!occupation || preferred === '') continue;
+    occupation.names ??= {};
+    occupation.names[language] ??= preferred;
+  }
   const source = i18n.languages.length > 0 ? `ESCO v1, English and ${i18n.languages.join(', ')}` : 'ESCO v1, English';
   const vacancies = existsSync(join(dataDir, JOBBERT_FILE)) ? await jobbertTrainingTitles(dataDir) : undefined;
   for (const { title, uri } of vacancies ?? []) byCode.get(uri)?.add(title);

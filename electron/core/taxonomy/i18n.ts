@@ -61,21 +61,30 @@ export async function readI18nConcepts(dataDir: string, language: string): Promi
   return concepts;
 }
 
-/**
- * The labels of every language present in the data folder that are not held out: each concept's
- * preferred label and its alternative labels, with the languages found.
- */
-export async function i18nLabels(dataDir: string): Promise<{ languages: string[]; labels: { uri: string; label: string }[] }> {
-  const languages: string[] = [];
-  const labels: { uri: string; label: string }[] = [];
+/** The labels of the languages of the data folder, as the ESCO taxonomy ships them. */
+export interface I18nLabels {
+  /** The languages found, in LANGUAGES' order. */
+  languages: string[];
+  /** Each concept's preferred label and its alternative labels that are not held out. */
+  labels: { uri: string; label: string }[];
+  /** Each concept's non-empty preferred label in each language (the name an occupation is given in it). */
+  preferred: { uri: string; language: string; label: string }[];
+}
+
+/** The labels of every language present in the data folder that are not held out, with the languages found. */
+export async function i18nLabels(dataDir: string): Promise<I18nLabels> {
+  const out: I18nLabels = { languages: [], labels: [], preferred: [] };
   for (const language of LANGUAGES) {
     const concepts = await readI18nConcepts(dataDir, language);
     if (!concepts) continue;
-    languages.push(language);
+    out.languages.push(language);
     for (const { uri, preferred, alternatives } of concepts) {
-      if (preferred !== '') labels.push({ uri, label: preferred });
-      for (const alt of alternatives) if (!alt.heldOut) labels.push({ uri, label: alt.label });
+      if (preferred !== '') {
+        out.labels.push({ uri, label: preferred });
+        out.preferred.push({ uri, language, label: preferred });
+      }
+      for (const alt of alternatives) if (!alt.heldOut) out.labels.push({ uri, label: alt.label });
     }
   }
-  return { languages, labels };
+  return out;
 }

@@ -4,6 +4,7 @@
  */
 export { deriveEsco, deriveOnet, deriveTaxonomy, missingSources } from './derive.js';
 export { defaultTaxonomyDir, loadTaxonomy, TaxonomyUnavailableError, taxonomyDir, taxonomyFiles, taxonomyStatus, writeTaxonomy, writeUnavailable } from './load.js';
+export { ENGLISH, inLanguage, languageName, taxonomyLanguages } from './languages.js';
 export { collapseQueries, collapseToOccupations, occupationTopK } from './rank.js';
 export type { OccupationTopK, TopKFunction } from './rank.js';
 export { occupationsTable, taxonomyTitles } from './types.js';

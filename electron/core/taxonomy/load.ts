@@ -9,7 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TAXONOMY_NAMES, type TaxonomyId } from '../../contract/taxonomy.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
-import { TAXONOMY_FORMAT, type Taxonomy } from './types.js';
+import { ENGLISH } from './languages.js';
+import { TAXONOMY_FORMAT, type Occupation, type Taxonomy } from './types.js';
 
 /** Where the build writes the taxonomies, inside the project (and the packaged app). */
 export const TAXONOMY_SUBDIR = join('out', 'taxonomies');
@@ -62,6 +63,32 @@ async function unavailableReason(dir: string, id: TaxonomyId): Promise<string> {
   return `The ${TAXONOMY_NAMES[id]} are not available in this build: ${why}. Build again with the data present (npm run build:node, or TITLEMATCH_DATA=DIR), or match against a file of titles.`;
 }
 
+/** A language code as Occupation.names keys them ("de"), English being `name` itself. */
+const LANGUAGE_CODE = /^[a-z]{2,3}$/;
+
+/** True for `names` as the build writes it: language codes other than English, each with a non-empty label. */
+function isNames(names: unknown): boolean {
+  if (typeof names !== 'object' || names === null || Array.isArray(names)) return false;
+  return Object.entries(names).every(([language, label]) => LANGUAGE_CODE.test(language) && language !== ENGLISH && typeof label === 'string' && label !== '');
+}
+
+/** True for an occupation as the build writes one: a code, a name, its titles, and an optional unit group and names. */
+function isOccupation(o: unknown): o is Occupation {
+  if (typeof o !== 'object' || o === null) return false;
+  const { code, name, isco, titles, names } = o as Partial<Record<keyof Occupation, unknown>>;
+  return (
+    typeof code === 'string' &&
+    code !== '' &&
+    typeof name === 'string' &&
+    name !== '' &&
+    (isco === undefined || typeof isco === 'string') &&
+    Array.isArray(titles) &&
+    titles.length > 0 &&
+    titles.every((t) => typeof t === 'string') &&
+    (names === undefined || isNames(names))
+  );
+}
+
 /** Reads a derived taxonomy; throws TaxonomyUnavailableError naming why when the build has none. */
 export async function loadTaxonomy(id: TaxonomyId, dir: string = taxonomyDir()): Promise<Taxonomy> {
   const { data } = taxonomyFiles(dir, id);
@@ -77,7 +104,7 @@ export async function loadTaxonomy(id: TaxonomyId, dir: string = taxonomyDir()):
   } catch {
     parsed = {};
   }
-  if (parsed.format !== TAXONOMY_FORMAT || parsed.id !== id || !Array.isArray(parsed.occupations) || parsed.occupations.length === 0) {
+  if (parsed.format !== TAXONOMY_FORMAT || parsed.id !== id || !Array.isArray(parsed.occupations) || parsed.occupations.length === 0 || !parsed.occupations.every(isOccupation)) {
     throw new TaxonomyUnavailableError(`The ${TAXONOMY_NAMES[id]} file ${data} is damaged or from another version of TitleMatch. Build again (npm run build:node) to derive it anew.`);
   }
   return parsed as Taxonomy;

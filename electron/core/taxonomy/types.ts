@@ -1,6 +1,7 @@
 /** A taxonomy as shipped: occupations with their codes and every title that names them. */
 import type { TaxonomyId } from '../../contract/taxonomy.js';
 import type { Table } from '../io/types.js';
+import { ENGLISH, languageName } from './languages.js';
 
 /** The format tag of a derived taxonomy file; a file with another tag is refused. */
 export const TAXONOMY_FORMAT = 'titlematch-taxonomy-1';
@@ -9,7 +10,13 @@ export const TAXONOMY_FORMAT = 'titlematch-taxonomy-1';
 export interface Occupation {
   /** The O*NET-SOC code (29-1141.00) or the ESCO concept URI. */
   code: string;
+  /** Its name in English: the O*NET-SOC title, or ESCO's English preferred label. */
   name: string;
+  /**
+   * ESCO: its preferred label in each other language the data has one in, by language code
+   * ({ de: "Buchhalter/Buchhalterin" }); absent where there is none (O*NET). Never holds "en".
+   */
+  names?: Record<string, string>;
   /** The ISCO-08 unit group ("2221 Nursing professionals"), for ESCO. */
   isco?: string;
   /** Distinct titles, the occupation's own name first. */
@@ -52,11 +59,12 @@ export function taxonomyTitles(taxonomy: Pick<Taxonomy, 'occupations'>): Taxonom
 /**
  * The occupations of a taxonomy as a table, as reports and the app show them: its name and release
  * as the file name, one row per occupation (Occupation, Code and, for ESCO, ISCO-08 unit group).
+ * `language` is the one the occupations are named in (inLanguage): the file name says so where it is not English.
  */
-export function occupationsTable(taxonomy: Taxonomy): Table {
+export function occupationsTable(taxonomy: Taxonomy, language: string = ENGLISH): Table {
   const withIsco = taxonomy.occupations.some((o) => o.isco !== undefined);
   return {
-    path: `${taxonomy.name} (${taxonomy.source})`,
+    path: `${taxonomy.name} (${taxonomy.source})${language === ENGLISH ? '' : `, preferred labels in ${languageName(language)}`}`,
     sheets: [],
     columns: ['Occupation', 'Code', ...(withIsco ? ['ISCO-08 unit group'] : [])],
     rows: taxonomy.occupations.map((o) => [o.name, o.code, ...(withIsco ? [o.isco ?? ''] : [])]),

@@ -1,5 +1,5 @@
 /** `titlematch match QUERIES --taxonomy onet|esco`: occupation codes from the taxonomies the build derives. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../../electron/core/io/index.js';
@@ -129,6 +129,95 @@ describe('titlematch match --taxonomy', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('titlematch match --taxonomy esco --language', () => {
+  const i18n = join(tmp.dir, 'taxonomies-i18n');
+  const accountant = 'http://data.europa.eu/esco/occupation/eda0d957-3c3c-4139-b89a-a18bc9e18897';
+  const nurse = 'http://data.europa.eu/esco/occupation/18e14e61-495b-44cc-a7c6-df4c625934ba';
+  const nurseDe = 'Fachkrankenpfleger/Fachkrankenpflegerin';
+  const nurseFr = 'infirmier spécialisé/infirmière spécialisée';
+  const notes = (stderr: string): string[] => stderr.split('\n').filter((l) => l.startsWith('note: ') && !l.startsWith('note: the model has no'));
+
+  beforeAll(async () => {
+    // ESCO derived with two more languages: German lacks the accountant's preferred label, French has both.
+    const data = join(tmp.dir, 'data-i18n');
+    await cp(join(DATA, 'esco'), join(data, 'esco'), { recursive: true });
+    await mkdir(join(data, 'esco-i18n'));
+    await writeFile(join(data, 'esco-i18n', 'occupations_de.csv'), `conceptUri,preferredLabel,altLabels\n${accountant},,Lohnbuchhalter\n${nurse},${nurseDe},\n`);
+    await writeFile(join(data, 'esco-i18n', 'occupations_fr.csv'), `conceptUri,preferredLabel,altLabels\n${accountant},comptable,\n${nurse},${nurseFr},\n`);
+    await writeTaxonomy(i18n, await deriveEsco(data));
+    process.env.TITLEMATCH_TAXONOMIES = i18n;
+  });
+  afterAll(() => {
+    process.env.TITLEMATCH_TAXONOMIES = derived;
+  });
+
+  it('--language de names the occupation by its German preferred label; the code stays the concept URI', async () => {
+    const queries = tmp.file('nurse.csv', 'Title\nRegistered nurse\n');
+    const run = await runCli(['match', queries, '--taxonomy', 'esco', '--language', 'de', '--top', '1', '--format', 'json', ...engine()]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject([{ query: 'Registered nurse', code: nurse, occupation: nurseDe, isco_group: '2221 Nursing professionals' }]);
+    // Every occupation listed has a German label: no note.
+    expect(notes(run.stderr)).toEqual([]);
+  });
+
+  it('names an occupation without a German label by its English one, and says in one note how many', async () => {
+    const run = await runCli(['match', candidates, '--taxonomy', 'esco', '--language', 'de', '--top', '2', ...engine()]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toBe('query_row,query,rank,code,occupation,matched_title,score');
+    const occupations = new Map(lines.slice(1).map((l) => [l.match(/,(http:[^,]+),/)?.[1], l.split(',').at(-3)]));
+    expect(Object.fromEntries(occupations)).toEqual({ [nurse]: nurseDe, [accountant]: 'accountant' });
+    expect(notes(run.stderr)).toEqual(['note: 1 occupation listed has no German preferred label in the ESCO occupations: named by the English one.']);
+  });
+
+  it('--language en (or none) is the English output', async () => {
+    const plain = await runCli(['match', candidates, '--taxonomy', 'esco', '--top', '2', ...engine()]);
+    const en = await runCli(['match', candidates, '--taxonomy', 'esco', '--language', 'EN', '--top', '2', ...engine()]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toBe(plain.stdout);
+    expect(en.stdout).toContain(',specialist nurse,');
+    expect(notes(en.stderr)).toEqual([]);
+  });
+
+  it('the XLSX report lists the French labels, and its Summary names the language', async () => {
+    const out = join(tmp.dir, 'esco-fr.xlsx');
+    const run = await runCli(['match', candidates, '--taxonomy', 'esco', '--language', 'fr', '--top', '1', '--out', out, ...engine()]);
+    expect(run.code).toBe(0);
+    const sheet = await readTable(out);
+    const row = sheet.rows.find((r) => r[3] === 'Nurse, Registered') ?? [];
+    expect(row.slice(6, 10)).toEqual([nurseFr, '2', nurse, '2221 Nursing professionals']);
+    const summary = (await readTable(out, { sheet: 'Summary', header: false })).rows;
+    expect(summary.find((r) => r[0] === 'File')?.[2]).toBe('ESCO occupations (ESCO v1, English and de, fr), preferred labels in French');
+  });
+
+  it('match --help describes --language', async () => {
+    const run = await runCli(['match', '--help']);
+    expect(run.stdout).toMatch(/--language CODE +with --taxonomy esco: name each occupation by its preferred label in CODE/);
+  });
+
+  it.each([
+    [['--taxonomy', 'esco', '--language', 'xx'], 'titlematch: --language must be a language the ESCO occupations of this build have names in: en (English), de (German) or fr (French); got "xx".\n'],
+    [['--taxonomy', 'onet', '--language', 'de'], 'titlematch: --language goes with --taxonomy esco only: the O*NET-SOC occupations are named in one language, en (English). Leave it out.\n'],
+    [
+      ['--language', 'de', join(FIXTURES, 'openings.tsv')],
+      'titlematch: --language goes with --taxonomy esco: it names the ESCO occupations a match lists in another language. Add --taxonomy esco, or leave it out.\n',
+    ],
+  ])('refuses %j with a message (exit 2), before loading a model', async (args, message) => {
+    const run = await runCli(['match', candidates, ...args, '--model', join(tmp.dir, 'no-model')]);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+
+  it('refuses a language this build\'s ESCO has no names in', async () => {
+    process.env.TITLEMATCH_TAXONOMIES = derived;
+    try {
+      const run = await runCli(['match', candidates, '--taxonomy', 'esco', '--language', 'de', '--model', join(tmp.dir, 'no-model')]);
+      expect(run).toEqual({ code: 2, stdout: '', stderr: 'titlematch: --language must be a language the ESCO occupations of this build have names in: en (English) only; got "de".\n' });
+    } finally {
+      process.env.TITLEMATCH_TAXONOMIES = i18n;
+    }
   });
 });
 

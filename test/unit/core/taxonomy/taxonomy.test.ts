@@ -9,14 +9,19 @@ import {
   defaultTaxonomyDir,
   deriveEsco,
   deriveOnet,
+  inLanguage,
+  languageName,
   loadTaxonomy,
+  occupationsTable,
   occupationTopK,
   TaxonomyUnavailableError,
   taxonomyFiles,
+  taxonomyLanguages,
   taxonomyStatus,
   taxonomyTitles,
   writeTaxonomy,
   writeUnavailable,
+  type Taxonomy,
 } from '../../../../electron/core/taxonomy/index.js';
 import { isI18nDev } from '../../../../electron/core/taxonomy/i18n.js';
 import { isJobbertDev } from '../../../../electron/core/taxonomy/jobbert.js';
@@ -96,6 +101,30 @@ describe('deriving the taxonomies from the data sets', () => {
     expect(esco.occupations[1].titles).toEqual(['specialist nurse', 'cardiovascular nurse', 'critical care nurse']);
   });
 
+  it('ESCO with esco-i18n: each occupation keeps its preferred label in each language that has one (not an empty one)', async () => {
+    const data = join(tmp.dir, 'with-names');
+    await cp(join(DATA, 'esco'), join(data, 'esco'), { recursive: true });
+    await mkdir(join(data, 'esco-i18n'));
+    const accountant = 'http://data.europa.eu/esco/occupation/eda0d957-3c3c-4139-b89a-a18bc9e18897';
+    const nurse = 'http://data.europa.eu/esco/occupation/18e14e61-495b-44cc-a7c6-df4c625934ba';
+    tmp.file(
+      'with-names/esco-i18n/occupations_de.csv',
+      `conceptUri,preferredLabel,altLabels\n${accountant},Buchhalter/Buchhalterin,Lohnbuchhalter\n${nurse}, Fachkrankenpfleger/Fachkrankenpflegerin ,\n${accountant},Zweiter Eintrag,\nhttp://data.europa.eu/esco/occupation/none,Astronaut,\n`,
+    );
+    // French has the accountant only; its nurse row has no preferred label.
+    tmp.file('with-names/esco-i18n/occupations_fr.csv', `conceptUri,preferredLabel,altLabels\n${accountant},comptable,\n${nurse},,infirmier spécialisé\n`);
+    const esco = await deriveEsco(data);
+    expect(esco.occupations.map((o) => o.names)).toEqual([{ de: 'Buchhalter/Buchhalterin', fr: 'comptable' }, { de: 'Fachkrankenpfleger/Fachkrankenpflegerin' }]);
+    // The English name stays the occupation's name; the other languages' labels are titles as before.
+    expect(esco.occupations.map((o) => o.name)).toEqual(['accountant', 'specialist nurse']);
+    expect(esco.occupations[1].titles).toContain('Fachkrankenpfleger/Fachkrankenpflegerin');
+    expect(taxonomyLanguages(esco)).toEqual(['en', 'de', 'fr']);
+    // Without esco-i18n, and for O*NET, no names at all: nothing in the file.
+    expect(JSON.stringify(await deriveEsco(DATA))).not.toMatch(/"names"/);
+    expect(JSON.stringify(await deriveOnet(DATA))).not.toMatch(/"names"/);
+    expect(taxonomyLanguages(await deriveOnet(DATA))).toEqual(['en']);
+  });
+
   it('a data file without its columns is refused with the reader\'s message naming the file and its columns', async () => {
     const dir = join(tmp.dir, 'bad-onet');
     await cp(DATA, dir, { recursive: true });
@@ -140,6 +169,40 @@ describe('the derived files', () => {
     await expect(loadTaxonomy('onet', dir)).rejects.toThrow(/The O\*NET-SOC occupations file .*onet\.json is damaged or from another version of TitleMatch\. Build again/);
   });
 
+  it('ESCO\'s names in other languages are read back as written', async () => {
+    const dir = join(tmp.dir, 'written-names');
+    const esco = await deriveEsco(DATA);
+    esco.occupations[0].names = { de: 'Buchhalter/Buchhalterin', pl: 'księgowy/księgowa' };
+    await writeTaxonomy(dir, esco);
+    expect((await loadTaxonomy('esco', dir)).occupations[0].names).toEqual({ de: 'Buchhalter/Buchhalterin', pl: 'księgowy/księgowa' });
+  });
+
+  it.each([
+    ['names that are not an object', ['Buchhalter']],
+    ['a label that is not a string', { de: 5 }],
+    ['an empty label', { de: '' }],
+    ['an English label (English is the name)', { en: 'accountant' }],
+    ['a key that is no language code', { __proto__x: 'x' }],
+  ])('a file with %s is refused as damaged', async (what, names) => {
+    const dir = join(tmp.dir, `bad-names-${what.replace(/\W+/g, '-')}`);
+    await writeTaxonomy(dir, await deriveEsco(DATA));
+    const file = taxonomyFiles(dir, 'esco').data;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { occupations: Record<string, unknown>[] };
+    parsed.occupations[1].names = names;
+    writeFileSync(file, JSON.stringify(parsed));
+    await expect(loadTaxonomy('esco', dir)).rejects.toThrow(/The ESCO occupations file .*esco\.json is damaged or from another version of TitleMatch/);
+  });
+
+  it('a file with an occupation missing its code or titles is refused as damaged', async () => {
+    const dir = join(tmp.dir, 'bad-occupation');
+    await writeTaxonomy(dir, await deriveOnet(DATA));
+    const file = taxonomyFiles(dir, 'onet').data;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { occupations: Record<string, unknown>[] };
+    delete parsed.occupations[2].titles;
+    writeFileSync(file, JSON.stringify(parsed));
+    await expect(loadTaxonomy('onet', dir)).rejects.toThrow(/is damaged or from another version of TitleMatch/);
+  });
+
   it('the build step leaves a reason instead of failing where the data folder is absent', () => {
     // Run against a copy of the derive step's output folder, so the project's own files stay.
     const script = join(import.meta.dirname, '..', '..', '..', '..', 'scripts', 'taxonomies.mjs');
@@ -165,6 +228,41 @@ function ranked(lists: [number, number][][], k: number): TopKResult {
   });
   return r;
 }
+
+describe('naming the occupations in a language', () => {
+  const taxonomy = {
+    format: 'titlematch-taxonomy-1',
+    id: 'esco',
+    name: 'ESCO occupations',
+    source: 'ESCO v1, English and de',
+    attribution: 'ESCO classification, European Commission.',
+    occupations: [
+      { code: 'a', name: 'accountant', titles: ['accountant'], names: { de: 'Buchhalter/Buchhalterin' } },
+      { code: 'n', name: 'specialist nurse', titles: ['specialist nurse'] },
+    ],
+  } satisfies Taxonomy;
+
+  it('gives each occupation its preferred label in the language, its English name where it has none, and marks those', () => {
+    const { taxonomy: de, fellBack } = inLanguage(taxonomy, 'de');
+    expect(de.occupations.map((o) => [o.code, o.name, o.titles])).toEqual([
+      ['a', 'Buchhalter/Buchhalterin', ['accountant']],
+      ['n', 'specialist nurse', ['specialist nurse']],
+    ]);
+    expect([...fellBack]).toEqual([0, 1]);
+    // The taxonomy itself is left as it was.
+    expect(taxonomy.occupations[0].name).toBe('accountant');
+    expect(inLanguage(taxonomy, 'en').taxonomy).toBe(taxonomy);
+    // Only its own labels: nothing from the object's prototype.
+    expect(inLanguage(taxonomy, 'constructor').taxonomy.occupations[0].name).toBe('accountant');
+  });
+
+  it('the report\'s table of occupations says which language names them', () => {
+    expect(occupationsTable(inLanguage(taxonomy, 'de').taxonomy, 'de')).toMatchObject({ path: 'ESCO occupations (ESCO v1, English and de), preferred labels in German', rows: [['Buchhalter/Buchhalterin', 'a'], ['specialist nurse', 'n']] });
+    expect(occupationsTable(taxonomy).path).toBe('ESCO occupations (ESCO v1, English and de)');
+    expect(languageName('pt')).toBe('Portuguese');
+    expect(languageName('xx')).toBe('xx');
+  });
+});
 
 describe('collapsing titles to occupations', () => {
   const owner = Int32Array.from([0, 0, 0, 1, 1, 2]);
