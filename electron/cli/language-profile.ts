@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundledModelDir } from '../core/engine/index.js';
-import { LANGUAGE_PROFILE_FILE } from '../core/pipeline/route.js';
+import { LANGUAGE_PROFILE_FILE, MULTILINGUAL_SHARE, routeModel } from '../core/pipeline/route.js';
 import { writeFileAtomic } from '../core/files/atomic-write.js';
 import { findColumn, readTable } from '../core/io/index.js';
 import { LANGUAGES, readI18nConcepts } from '../core/taxonomy/i18n.js';
@@ -73,6 +73,17 @@ function measureProfile(profile: LanguageProfile, measure: Samples['measure']): 
   });
 }
 
+/** How many lists of `n` consecutive titles `--model auto` reads with the multilingual model: "12 of 550 multilingual". */
+function routedShare(profile: LanguageProfile, titles: readonly string[], n: number): string {
+  let lists = 0;
+  let multilingual = 0;
+  for (let i = 0; i + n <= titles.length; i += n) {
+    lists++;
+    if (routeModel('auto', profile, titles.slice(i, i + n)).model === 'multilingual') multilingual++;
+  }
+  return `${multilingual} of ${lists} multilingual`;
+}
+
 export async function runLanguageProfile(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
@@ -93,6 +104,13 @@ export async function runLanguageProfile(argv: string[], io: CliIo): Promise<num
     '| language | titles | right | wrong | undetermined |',
     '| --- | --- | --- | --- | --- |',
     ...measureProfile(profile, measure).map((m) => `| ${LANGUAGE_NAMES[m.language]} | ${m.titles} | ${pct(m.right)} | ${pct(m.wrong)} | ${pct(m.undetermined)} |`),
+    '',
+    `the model --model auto picks for lists of these titles (consecutive runs of N distinct titles; multilingual from ${pct(MULTILINGUAL_SHARE)} of a list in other languages)`,
+    '| language | lists of 10 | lists of 50 | lists of 200 |',
+    '| --- | --- | --- | --- |',
+    ...(Object.entries(measure) as [TitleLanguage, string[]][]).map(
+      ([language, titles]) => `| ${LANGUAGE_NAMES[language]} | ${[10, 50, 200].map((n) => routedShare(profile, titles, n)).join(' | ')} |`,
+    ),
     '',
   ];
   io.stdout.write(lines.join('\n'));
