@@ -21,12 +21,15 @@ export interface CodeFigures {
   seconds: number;
 }
 
-/** Codes jobbert-dev's titles (their vectors given, in set order) with the ESCO taxonomy derived from the data folder. */
-export async function escoCodeFigures(engine: Engine, set: EvalSet, queryVectors: Float32Array, dataDir: string, progress: ProgressReporter): Promise<CodeFigures> {
+/**
+ * Codes jobbert-dev's titles (their vectors given, in set order) with the ESCO taxonomy derived from
+ * the data folder; `english`: without its labels in other languages, as the English model reads it.
+ */
+export async function escoCodeFigures(engine: Engine, set: EvalSet, queryVectors: Float32Array, dataDir: string, progress: ProgressReporter, english = false): Promise<CodeFigures> {
   const t0 = performance.now();
   const esco = await deriveEsco(dataDir);
   const at = new Map(esco.occupations.map((o, i) => [o.code, i]));
-  const { titles, owner } = taxonomyTitles(esco);
+  const { titles, owner } = taxonomyTitles(esco, { english });
   const info = await engine.info();
   const dim = info.model.dimension;
   const dev: number[] = [];

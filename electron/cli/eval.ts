@@ -269,7 +269,9 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
           onProgress: (p) => progress.update('ranking', p.done, p.total),
         });
     const seconds = (performance.now() - t0) / 1000;
-    const codes = await escoCodeFigures(engine, set, queryVectors, dir, progress);
+    // Under --model auto (or english) the English model codes these titles, reading ESCO without its other-language labels.
+    const englishModel = modelChoiceOf(values.model) === 'auto' || modelChoiceOf(values.model) === 'english';
+    const codes = await escoCodeFigures(engine, set, queryVectors, dir, progress, englishModel);
     const recruiter = cases === undefined ? undefined : await caseRanks(engine, cases);
     const languageSets = only ? [] : await loadLanguageSets(dir, set, values.languages === undefined ? LANGUAGES : values.languages.split(','));
     const languageCasesPath = only ? undefined : defaultFixture('multilingual-cases.json');

@@ -193,7 +193,6 @@ export interface TaxonomyRun {
 export async function runTaxonomyMatch(run: TaxonomyRun, io: CliIo): Promise<number> {
   // Read and check the input and the taxonomy before loading the model: bad input fails fast.
   const { taxonomy, fellBack } = namedIn(await readTaxonomy(run.taxonomy), run.language);
-  const titles = taxonomyTitles(taxonomy);
   const queries = await run.queries();
   const long = countLongTitles(queries.titles);
   if (long > 0) run.notes.push(`${formatCount(long)} title(s) longer than ${MAX_TITLE_CHARS} characters were cut to their first ${MAX_TITLE_CHARS} for matching (the output keeps them whole).`);
@@ -203,6 +202,8 @@ export async function runTaxonomyMatch(run: TaxonomyRun, io: CliIo): Promise<num
   const { cacheDir } = run;
   const { options: engineOptions, route, note } = await run.engineFor(queries.titles);
   if (note !== undefined) io.stderr.write(`note: ${oneLine(note)}\n`);
+  // The English model reads the taxonomy without its labels in other languages (noise to it).
+  const titles = taxonomyTitles(taxonomy, { english: route?.model === 'english' });
   if (!run.providerGiven) engineOptions.providers = await calibratedProviders(engineOptions.modelDir, cacheDir, queries.titles.length + titles.titles.length, { io });
   const engine = createEngine(engineOptions);
   try {

@@ -23,7 +23,10 @@ import {
 /** A taxonomy as the service keeps it. */
 export interface KeptTaxonomy {
   taxonomy: Taxonomy;
+  /** Every title, for the multilingual model (or a chosen folder's). */
   titles: TaxonomyTitles;
+  /** Without the labels in other languages, for the English model. */
+  english: TaxonomyTitles;
   /** One row per occupation: Occupation, Code and, for ESCO, ISCO-08 unit group. */
   table: Table;
   summary: TaxonomySummary;
@@ -38,7 +41,7 @@ export function taxonomyStore(dir: string = defaultTaxonomyDir()): (id: Taxonomy
       kept = loadTaxonomy(id, dir).then((taxonomy) => {
         const titles = taxonomyTitles(taxonomy);
         const summary = { id, name: TAXONOMY_NAMES[id], source: taxonomy.source, attribution: taxonomy.attribution, occupations: taxonomy.occupations.length, titles: titles.titles.length };
-        return { taxonomy, titles, table: occupationsTable(taxonomy), summary };
+        return { taxonomy, titles, english: taxonomyTitles(taxonomy, { english: true }), table: occupationsTable(taxonomy), summary };
       });
       kept.catch(() => loaded.delete(id));
       loaded.set(id, kept);
@@ -64,13 +67,14 @@ function ranked(r: OccupationTopK): Ranked {
 export async function taxonomyRankings(
   topK: TopKFunction,
   kept: KeptTaxonomy,
+  titles: TaxonomyTitles,
   candidates: Float32Array,
   titleVectors: Float32Array,
   dim: number,
   k: number,
   options: { signal?: AbortSignal; onMatch: (offset: number) => TopKOptions['onProgress'] },
 ): Promise<{ byTarget: Ranked; byCandidate: Ranked }> {
-  const { owner } = kept.titles;
+  const { owner } = titles;
   const occupations = kept.taxonomy.occupations.length;
   // Progress counts occupations and candidates, as the service's total does; the titles' pass is the quick part.
   const byTitle = await topK(titleVectors, candidates, dim, k, { signal: options.signal });

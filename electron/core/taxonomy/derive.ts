@@ -131,8 +131,17 @@ export async function deriveEsco(dataDir: string): Promise<Taxonomy> {
     occupations.push(occupation);
     occupationOf.set(code, occupation);
   }
+  // Vacancy titles, then the other languages' labels last, each occupation counting those (`foreign`):
+  // the English model reads the taxonomy without them.
+  const vacancies = existsSync(join(dataDir, JOBBERT_FILE)) ? await jobbertTrainingTitles(dataDir) : undefined;
+  for (const { title, uri } of vacancies ?? []) byCode.get(uri)?.add(title);
+  const english = new Map([...byCode].map(([code, set]) => [code, set.titles.length]));
   const i18n = await i18nLabels(dataDir);
   for (const { uri, label } of i18n.labels) byCode.get(uri)?.add(label);
+  for (const [code, occupation] of occupationOf) {
+    const foreign = occupation.titles.length - (english.get(code) ?? occupation.titles.length);
+    if (foreign > 0) occupation.foreign = foreign;
+  }
   // Each occupation's preferred label in each language that has one (a concept listed twice keeps its first).
   for (const { uri, language, label } of i18n.preferred) {
     const occupation = occupationOf.get(uri);
@@ -142,8 +151,6 @@ export async function deriveEsco(dataDir: string): Promise<Taxonomy> {
     occupation.names[language] ??= preferred;
   }
   const source = i18n.languages.length > 0 ? `ESCO v1, English and ${i18n.languages.join(', ')}` : 'ESCO v1, English';
-  const vacancies = existsSync(join(dataDir, JOBBERT_FILE)) ? await jobbertTrainingTitles(dataDir) : undefined;
-  for (const { title, uri } of vacancies ?? []) byCode.get(uri)?.add(title);
   const attribution = vacancies ? `${ESCO_ATTRIBUTION} ${JOBBERT_ATTRIBUTION}` : ESCO_ATTRIBUTION;
   return { format: TAXONOMY_FORMAT, id: 'esco', name: TAXONOMY_NAMES.esco, source, attribution, occupations };
 }

@@ -75,7 +75,7 @@ function isNames(names: unknown): boolean {
 /** True for an occupation as the build writes one: a code, a name, its titles, and an optional unit group and names. */
 function isOccupation(o: unknown): o is Occupation {
   if (typeof o !== 'object' || o === null) return false;
-  const { code, name, isco, titles, names } = o as Partial<Record<keyof Occupation, unknown>>;
+  const { code, name, isco, titles, names, foreign } = o as Partial<Record<keyof Occupation, unknown>>;
   return (
     typeof code === 'string' &&
     code !== '' &&
@@ -85,7 +85,8 @@ function isOccupation(o: unknown): o is Occupation {
     Array.isArray(titles) &&
     titles.length > 0 &&
     titles.every((t) => typeof t === 'string') &&
-    (names === undefined || isNames(names))
+    (names === undefined || isNames(names)) &&
+    (foreign === undefined || (Number.isInteger(foreign) && (foreign as number) > 0 && (foreign as number) < titles.length))
   );
 }
 

@@ -21,6 +21,11 @@ export interface Occupation {
   isco?: string;
   /** Distinct titles, the occupation's own name first. */
   titles: string[];
+  /**
+   * ESCO: how many of the last `titles` are labels in other languages (esco-i18n), which only the
+   * multilingual model reads; absent where there are none.
+   */
+  foreign?: number;
 }
 
 /** A derived taxonomy file's content. */
@@ -43,13 +48,18 @@ export interface TaxonomyTitles {
   owner: Int32Array;
 }
 
-/** The titles of all occupations, flattened in occupation order (a title two occupations share is listed for each). */
-export function taxonomyTitles(taxonomy: Pick<Taxonomy, 'occupations'>): TaxonomyTitles {
+/**
+ * The titles of all occupations, flattened in occupation order (a title two occupations share is
+ * listed for each); with `english`, without the labels in other languages (for the English model,
+ * to which they are noise).
+ */
+export function taxonomyTitles(taxonomy: Pick<Taxonomy, 'occupations'>, options: { english?: boolean } = {}): TaxonomyTitles {
   const titles: string[] = [];
   const owner: number[] = [];
   taxonomy.occupations.forEach((o, i) => {
-    for (const t of o.titles) {
-      titles.push(t);
+    const n = options.english ? o.titles.length - (o.foreign ?? 0) : o.titles.length;
+    for (let j = 0; j < n; j++) {
+      titles.push(o.titles[j]);
       owner.push(i);
     }
   });

@@ -99,6 +99,23 @@ describe('deriving the taxonomies from the data sets', () => {
     expect(esco.source).toBe('ESCO v1, English and de');
     expect(esco.occupations[0].titles).toEqual(['accountant', 'cost accountant', 'chartered accountant', 'Buchhalter/Buchhalterin', 'Lohnbuchhalter']);
     expect(esco.occupations[1].titles).toEqual(['specialist nurse', 'cardiovascular nurse', 'critical care nurse']);
+    // The other languages' labels come last and are counted, so that the English model reads the taxonomy without them.
+    expect(esco.occupations.map((o) => o.foreign)).toEqual([2, undefined]);
+    const english = taxonomyTitles(esco, { english: true });
+    expect(english.titles).toEqual(['accountant', 'cost accountant', 'chartered accountant', 'specialist nurse', 'cardiovascular nurse', 'critical care nurse']);
+    expect([...english.owner]).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(taxonomyTitles(esco).titles).toHaveLength(8);
+    const dir = join(tmp.dir, 'written-foreign');
+    await writeTaxonomy(dir, esco);
+    expect((await loadTaxonomy('esco', dir)).occupations[0].foreign).toBe(2);
+    // A count that is not a whole number below the titles' is refused as damaged.
+    for (const foreign of [5, 0, 1.5, '2']) {
+      const file = taxonomyFiles(dir, 'esco').data;
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as { occupations: Record<string, unknown>[] };
+      parsed.occupations[0].foreign = foreign;
+      writeFileSync(file, JSON.stringify(parsed));
+      await expect(loadTaxonomy('esco', dir)).rejects.toThrow(/is damaged or from another version of TitleMatch/);
+    }
   });
 
   it('ESCO with esco-i18n: each occupation keeps its preferred label in each language that has one (not an empty one)', async () => {
