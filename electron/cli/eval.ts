@@ -50,7 +50,7 @@ cases: each query ranked against its list of 40+ titles (top-1 and MRR).
   --cases FILE  the recruiter cases (default: test/fixtures/recruiter-cases.json, when present;
                 with --cases, the multilingual cases are not run)
   --languages L the esco-i18n languages to measure (default: de,es,fr,nl,pl,pt, those present)
-  --jobbert-only  only the jobbert-val figures (no cases, languages or confidence)
+  --jobbert-only  only the jobbert-val figures (no ESCO coding, cases, languages or confidence)
   --feedback    a simulated recruiter: MRR after an adapter learns 100, 500 and 2,000 decisions
   --feedback-set S  jobbert-dev (the measure, default) or esco-i18n (held-out ESCO labels of six
                 languages against the English ones: where the adapter's settings are chosen)
@@ -271,7 +271,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
     const seconds = (performance.now() - t0) / 1000;
     // Under --model auto (or english) the English model codes these titles, reading ESCO without its other-language labels.
     const englishModel = modelChoiceOf(values.model) === 'auto' || modelChoiceOf(values.model) === 'english';
-    const codes = await escoCodeFigures(engine, set, queryVectors, dir, progress, englishModel);
+    const codes = only ? undefined : await escoCodeFigures(engine, set, queryVectors, dir, progress, englishModel);
     const recruiter = cases === undefined ? undefined : await caseRanks(engine, cases);
     const languageSets = only ? [] : await loadLanguageSets(dir, set, values.languages === undefined ? LANGUAGES : values.languages.split(','));
     const languageCasesPath = only ? undefined : defaultFixture('multilingual-cases.json');
@@ -322,7 +322,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
         `jobbert-dev: ${dev.model.n} vacancy titles (jobbert-val's fixed dev part, never trained on) ranked against ${set.labels.length} ESCO preferred labels (${dir})`,
         line(engineLine, dev.model),
         line('floor: character 3-gram TF-IDF cosine', dev.tfidf),
-        ...codeLines(codes, dev.model),
+        ...(codes ? codeLines(codes, dev.model) : []),
         `jobbert-val, whole file: ${set.queries.length} vacancy titles${set.skipped > 0 ? `; ${set.skipped} skipped` : ''} (partly trained on by models from 2.0 on: read with care)`,
         line(engineLine, all.model),
         line('floor: character 3-gram TF-IDF cosine', all.tfidf),
