@@ -1,7 +1,9 @@
 /** Options every command that runs the model shares: --model, --provider, --threads, --precision. */
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { MODEL_CHOICES, type ModelChoice, type ModelRoute } from '../contract/types.js';
 import { bundledModelDir, isProviderName, PROVIDERS, type BundledModel, type EngineOptions, type Precision, type ProviderName } from '../core/engine/index.js';
+import { adapterModelOf, parseAdapter } from '../core/adapter/index.js';
 import { loadLanguageProfile, routeModel } from '../core/pipeline/route.js';
 import { UsageError } from './errors.js';
 
@@ -33,11 +35,25 @@ export function modelChoiceOf(model: string | undefined): ModelChoice | undefine
  * Which bundled model reads a run's titles under --model (auto: by their language; see
  * core/pipeline/route.ts); undefined where --model names a folder.
  */
-export async function routeFor(model: string | undefined, titles: Iterable<string>): Promise<(ModelRoute & { model: BundledModel }) | undefined> {
+export async function routeFor(model: string | undefined, titles: Iterable<string>, least?: number): Promise<(ModelRoute & { model: BundledModel }) | undefined> {
   const choice = modelChoiceOf(model);
   if (choice === undefined) return undefined;
   const profile = choice === 'auto' ? await loadLanguageProfile(bundledModelDir(undefined, 'multilingual')) : undefined;
-  return routeModel(choice, profile, titles);
+  return routeModel(choice, profile, titles, least);
+}
+
+/** The bundled model an adapter file was made for (by the sha256 it names); undefined where it names neither or cannot be read (adapterFor says why). */
+async function adapterBundledModel(path: string): Promise<BundledModel | undefined> {
+  let named: string;
+  try {
+    named = parseAdapter(await readFile(path, 'utf8'), path).model.sha256;
+  } catch {
+    return undefined;
+  }
+  for (const which of ['english', 'multilingual'] as const) {
+    if ((await adapterModelOf(bundledModelDir(undefined, which))).sha256 === named) return which;
+  }
+  return undefined;
 }
 
 /**
@@ -63,12 +79,21 @@ export function engineOptionsFrom(values: { model?: string; provider?: string; t
   return options;
 }
 
-/** The engine options for a run's titles, the route that picked its bundled model, and the note that says so where 'auto' picked the multilingual one. */
+/**
+ * The engine options for a run's titles, the route that picked its bundled model, and the note that
+ * says so where 'auto' picked the multilingual one. Under 'auto', an `adapter` file made for one of
+ * the bundled models picks that model (its decisions were made with it); `least` is the share of
+ * titles in other languages from which the multilingual model reads them (route.ts).
+ */
 export async function runEngineOptions(
   values: { model?: string; provider?: string; threads?: string; precision?: string },
   titles: Iterable<string>,
+  how: { least?: number; adapter?: string } = {},
 ): Promise<{ options: EngineOptions; route?: ModelRoute; note?: string }> {
-  const route = await routeFor(values.model, titles);
+  const forAdapter = how.adapter !== undefined && modelChoiceOf(values.model) === 'auto' ? await adapterBundledModel(how.adapter) : undefined;
+  const route = forAdapter
+    ? { choice: 'auto' as const, model: forAdapter, reason: `the ${forAdapter === 'english' ? 'English' : 'multilingual'} model: the adapter ${basename(how.adapter ?? '')} was made for it` }
+    : await routeFor(values.model, titles, how.least);
   const options = engineOptionsFrom(values, route?.model);
   if (route === undefined) return { options };
   return { options, route, ...(route.choice === 'auto' && route.model === 'multilingual' ? { note: `model: ${route.reason}` } : {}) };

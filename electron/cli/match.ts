@@ -256,6 +256,10 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
     return runTaxonomyMatch({ taxonomy, language, queries, notes, top, minScore, minConfidence, format, outPath, inputs: positionals, engineFor, providerGiven: values.provider !== undefined, cacheDir }, io);
   }
 
+  // An adapter names its model: with one, the model is known, and the adapter checked, before any file is read.
+  const early = values.adapter !== undefined ? await runEngineOptions(values, [], { adapter: values.adapter }) : undefined;
+  const adapter = early && (await adapterFor(values.adapter, early.options.modelDir ?? ''));
+
   // Read and check both inputs before loading the model: bad input fails fast.
   const progress = new ProgressReporter(io.stderr);
   const notes: string[] = [];
@@ -264,10 +268,9 @@ export async function runMatch(argv: string[], io: CliIo = processIo()): Promise
   const long = countLongTitles(queries.titles) + countLongTitles(corpus.titles);
   if (long > 0) notes.push(`${formatCount(long)} title(s) longer than ${MAX_TITLE_CHARS} characters were cut to their first ${MAX_TITLE_CHARS} for matching (the output keeps them whole).`);
   // One model reads both files: the bundled one for their titles' language, or --model's.
-  const { options: engineOptions, route, note } = await runEngineOptions(values, [...queries.titles, ...corpus.titles]);
+  const { options: engineOptions, route, note } = early ?? (await runEngineOptions(values, [...queries.titles, ...corpus.titles]));
   if (note !== undefined) notes.push(note);
   for (const note of notes) io.stderr.write(`note: ${oneLine(note)}\n`);
-  const adapter = await adapterFor(values.adapter, engineOptions.modelDir ?? '');
 
   // Without --provider: the provider `info --calibrate` measured fastest for this much work.
   if (values.provider === undefined) engineOptions.providers = await calibratedProviders(engineOptions.modelDir, cacheDir, queries.titles.length + corpus.titles.length, { io });

@@ -12,6 +12,14 @@ import { InputError } from '../core/io/index.js';
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom, runEngineOptions } from './engine-options.js';
 import { oneLine, processIo, UsageError, type CliIo } from './errors.js';
 
+/**
+ * Under --model auto, the share of decided titles in other languages from which the adapter is made
+ * for the multilingual model: half. A run switches at 5% (route.ts) because one foreign title in it
+ * matters; decisions gather over many runs, and English lists borrow words that read foreign
+ * ("Sous Chef"), so the language most of them are in names the model the recruiter works with.
+ */
+const TUNE_MULTILINGUAL_SHARE = 0.5;
+
 export const TUNE_USAGE = `Usage: titlematch tune DECISIONS --out ADAPTER [options]
 
 Makes an adapter file from a recruiter's decisions, for titlematch match --adapter ADAPTER. DECISIONS
@@ -49,7 +57,8 @@ export async function runTune(argv: string[], io: CliIo = processIo()): Promise<
     throw e;
   }
   const { decisions, notes } = await readDecisions(path, values.sheet);
-  const { options: engineOptions, note } = await runEngineOptions(values, decisions.flatMap((d) => [d.query, d.match]));
+  // A recruiter's decisions span many runs: the multilingual model where most of their titles are in other languages.
+  const { options: engineOptions, note } = await runEngineOptions(values, decisions.flatMap((d) => [d.query, d.match]), { least: TUNE_MULTILINGUAL_SHARE });
   for (const n of note === undefined ? notes : [...notes, note]) io.stderr.write(`note: ${oneLine(n)}\n`);
   const modelDir = engineOptions.modelDir ?? '';
   const model = await adapterModelOf(modelDir);

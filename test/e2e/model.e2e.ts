@@ -4,9 +4,10 @@
  * real services: the Model setting in the status bar, a folder that cannot be used, a folder that
  * can (the bundled model's files copied without their manifest and calibration, as a recruiter's
  * own export would come), a match and a report with it, and the next start after the folder went
- * away. Screenshots 30-34, light and dark, in test-results/screenshots/.
+ * away; then two bundled models, German CV titles read with the multilingual one. Screenshots
+ * 30-35, light and dark, in test-results/screenshots/.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,8 +72,8 @@ describe('the Model setting, end to end', () => {
   it('starts on the bundled model, with the setting beside Run on', async () => {
     await bar.ready();
     expect(await text(bar.engine)).toMatch(/^Model: titlematch-job-encoder \S+ \(256-d\) · Running on: /);
-    expect(await bar.model.inputValue()).toBe('bundled');
-    expect(await bar.model.getByRole('option').allTextContents()).toEqual(['Bundled model', 'Choose a folder…']);
+    expect(await bar.model.inputValue()).toBe('auto');
+    expect(await bar.model.getByRole('option').allTextContents()).toEqual(['Bundled, by language', 'Bundled English', 'Bundled multilingual', 'Choose a folder…']);
     expect(await bar.modelProblem.count()).toBe(0);
     await screenshots(page, shots, '30-model-bundled');
   });
@@ -82,7 +83,7 @@ describe('the Model setting, end to end', () => {
     await bar.chooseFolder(empty);
     await bar.modelProblem.waitFor({ timeout: 60_000 });
     expect(await text(bar.modelProblem)).toMatch(/^Model folder \S*empty-export is incomplete: missing model\.onnx \(or onnx\/model\.onnx\), tokenizer\.json, config\.json\. A model folder needs /);
-    expect(await bar.model.inputValue()).toBe('bundled');
+    expect(await bar.model.inputValue()).toBe('auto');
     await bar.ready();
     expect(await text(bar.engine)).toMatch(/^Model: titlematch-job-encoder /);
     expect(app.dialogs.asked.at(-1)).toBe('open-model-folder');
@@ -94,10 +95,10 @@ describe('the Model setting, end to end', () => {
     await bar.chooseFolder(own);
     await bar.engine.getByText('Model: acme-titles (256-d)').waitFor({ timeout: 60_000 });
     expect(await bar.model.inputValue()).toBe('folder');
-    expect(await bar.model.getByRole('option').allTextContents()).toEqual(['Bundled model', 'acme-titles', 'Choose a folder…']);
+    expect(await bar.model.getByRole('option').allTextContents()).toEqual(['Bundled, by language', 'Bundled English', 'Bundled multilingual', 'acme-titles', 'Choose a folder…']);
     expect(await bar.engine.getByText('Model: acme-titles (256-d)').getAttribute('title')).toBe(`acme-titles unversioned, from ${own}`);
     expect(await bar.modelProblem.count()).toBe(0);
-    expect(JSON.parse(readFileSync(join(data, 'settings.json'), 'utf8'))).toEqual({ provider: 'auto', modelFolder: own });
+    expect(JSON.parse(readFileSync(join(data, 'settings.json'), 'utf8'))).toEqual({ provider: 'auto', modelChoice: 'auto', modelFolder: own });
     await screenshots(page, shots, '32-model-own-folder');
   });
 
@@ -138,13 +139,38 @@ describe('the Model setting, end to end', () => {
       `The model in ${own} could not be loaded, so the bundled model is used: Model folder ${own} does not exist or is not a folder; pass the folder that holds model.onnx and tokenizer.json.`,
     );
     expect(await bar.model.inputValue()).toBe('folder');
-    expect(await bar.model.getByRole('option').allTextContents()).toEqual(['Bundled model', 'acme-titles (not available)', 'Choose a folder…']);
+    expect(await bar.model.getByRole('option').allTextContents()).toEqual(['Bundled, by language', 'Bundled English', 'Bundled multilingual', 'acme-titles (not available)', 'Choose a folder…']);
     await screenshots(page, shots, '34-model-fallback');
 
-    await bar.model.selectOption('bundled');
+    await bar.model.selectOption('auto');
     await page.waitForFunction(() => !document.querySelector('footer [role="alert"]'));
-    expect(await bar.model.inputValue()).toBe('bundled');
-    expect(JSON.parse(readFileSync(join(data, 'settings.json'), 'utf8'))).toEqual({ provider: 'auto' });
+    expect(await bar.model.inputValue()).toBe('auto');
+    expect(JSON.parse(readFileSync(join(data, 'settings.json'), 'utf8'))).toEqual({ provider: 'auto', modelChoice: 'auto' });
+  });
+
+  it('reads German CV titles against English openings with the multilingual model, says so, and names each title’s language', async () => {
+    const german = join(data, '..', 'lebenslaeufe.csv');
+    writeFileSync(german, 'Name,Berufsbezeichnung\nAnna,Krankenpflegerin\nBen,Buchhalter\nCarl,LKW-Fahrer\nDora,Softwareentwicklerin\n');
+    const importPage = new ImportPage(page, app.dialogs);
+    const results = new ResultsPage(page);
+    await importPage.open('candidates', german);
+    await importPage.card('candidates').getByText('lebenslaeufe.csv', { exact: true }).waitFor();
+    await importPage.open('targets', join(fixtures, 'openings.csv'));
+    await importPage.card('targets').getByText('openings.csv', { exact: true }).waitFor();
+    await importPage.matchButton.click();
+    await results.heading.waitFor({ timeout: 120_000 });
+    const route = bar.engine.getByText('picked for the titles’ language: multilingual');
+    await route.waitFor({ timeout: 60_000 });
+    expect(await route.getAttribute('title')).toMatch(/^This run: the multilingual model: \d+% of the titles are in other languages \(German 4\)/);
+    expect(await text(bar.engine)).toMatch(/^Model: titlematch-job-encoder-multilingual \S+ \(256-d\)/);
+    await results.selectOpening('Registered Nurse');
+    const best = results.list('Candidate titles').getByRole('option').first();
+    expect(await text(best)).toMatch(/^1 Krankenpflegerin /);
+    await best.click();
+    const languages = results.explanation.locator('dd.language');
+    await languages.first().waitFor();
+    expect(await languages.allTextContents()).toEqual([expect.stringMatching(/^English \(\d+% sure\)$/), expect.stringMatching(/^German \(\d+% sure\)$/)]);
+    await screenshots(page, shots, '35-model-by-language');
   });
 
   it('logged no errors in the page', () => {

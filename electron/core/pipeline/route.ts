@@ -52,17 +52,17 @@ function others(mix: LanguageMix): string {
 
 /**
  * The model for a run's titles (both sides' distinct titles, or the queries alone against a fixed
- * taxonomy) under the setting `choice`. Without a language profile 'auto' keeps the English model
- * and says why.
+ * taxonomy) under the setting `choice`: the multilingual model from a share `least` of them in
+ * other languages. Without a language profile 'auto' keeps the English model and says why.
  */
-export function routeModel(choice: ModelChoice, profile: LanguageProfile | undefined, titles: Iterable<string>): ModelRoute & { model: BundledModel } {
+export function routeModel(choice: ModelChoice, profile: LanguageProfile | undefined, titles: Iterable<string>, least: number = MULTILINGUAL_SHARE): ModelRoute & { model: BundledModel } {
   if (choice !== 'auto') return { choice, model: choice, reason: `the ${choice === 'english' ? 'English' : 'multilingual'} model, as set` };
   if (profile === undefined) return { choice, model: 'english', reason: 'the English model: no language profile to tell the titles’ languages' };
   const mix = languageMix(profile, titles);
   const other = Object.entries(mix.counts).reduce((n, [language, count]) => (language === 'en' ? n : n + count), 0);
   const share = mix.total === 0 ? 0 : other / mix.total;
   const languages = describeMix(mix);
-  if (other > 0 && share >= MULTILINGUAL_SHARE) {
+  if (other > 0 && share >= least) {
     return { choice, model: 'multilingual', reason: `the multilingual model: ${Math.round(100 * share)}% of the titles are in other languages (${others(mix)}); ${languages}` };
   }
   return { choice, model: 'english', reason: `the English model: ${other === 0 ? 'no title' : `only ${other}`} in another language; ${languages}` };

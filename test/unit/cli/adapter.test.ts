@@ -141,6 +141,15 @@ describe('titlematch match --adapter', () => {
     }
   });
 
+  it('under --model auto, an adapter made for the multilingual model picks that model, whatever the titles', async () => {
+    const multi = join(tmp.dir, 'multi.adapter');
+    const tuned = await runCli(['tune', decisions, '--out', multi, '--model', 'multilingual']);
+    expect(tuned.stderr).toMatch(/for titlematch-job-encoder-multilingual /);
+    const run = await runCli(['match', candidates, openings, '--adapter', multi, '--format', 'json', ...bundled]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^note: model: the multilingual model: the adapter multi\.adapter was made for it$/m);
+  });
+
   it('a model other than the adapter’s is refused', async () => {
     await writeFile(join(tmp.dir, 'q.csv'), 'Title\nRegistered Nurse\n');
     const run = await runCli(['match', join(tmp.dir, 'q.csv'), openings, '--adapter', adapter, '--model', tiny, '--provider', 'cpu', '--no-cache']);

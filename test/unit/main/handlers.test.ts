@@ -142,8 +142,28 @@ describe('handlers', () => {
     await expect(handlers.setProvider('webgpu')).rejects.toMatchObject({ code: 'busy' });
     expect(saved).toEqual([]);
     expect(pushed.map((s) => [s.state, s.choice])).toEqual([
+      // After the match: the status again (the bundled model it picked for the titles' language runs now).
+      ['ready', 'auto'],
       ['loading', 'webgpu'],
       ['ready', 'auto'],
+    ]);
+  });
+
+  it('push the status after a match, and switch the bundled-model choice: loading, then the service\'s status, the choice remembered; refused during a match', async () => {
+    const { handlers, service, savedChoices, pushed } = setup();
+    const request = { candidates: { tableId: 'a', column: 'T' }, targets: { tableId: 'b', column: 'T' }, topK: 3 };
+    const running = handlers.match(request);
+    await expect(handlers.setModelChoice('english')).rejects.toMatchObject({ code: 'busy' });
+    await running;
+    expect(service.engineStatus).toHaveBeenCalled();
+    expect(pushed).toHaveLength(1);
+    const status = await handlers.setModelChoice('multilingual');
+    expect(service.setModelChoice).toHaveBeenCalledWith('multilingual');
+    expect(status.modelChoice).toBe('multilingual');
+    expect(savedChoices).toEqual(['multilingual']);
+    expect(pushed.slice(1).map((s) => [s.state, s.modelChoice])).toEqual([
+      ['loading', 'multilingual'],
+      ['ready', 'multilingual'],
     ]);
   });
 

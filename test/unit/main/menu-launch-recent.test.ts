@@ -78,6 +78,7 @@ describe('launch arguments', () => {
       workerPath: '/opt/T/resources/app.asar/out/worker/service-worker.cjs',
       tokenizeWorkerPath: '/opt/T/resources/app.asar/out/worker/tokenize-worker.cjs',
       modelDir: '/opt/T/resources/app.asar.unpacked/models/titlematch',
+      multilingualModelDir: '/opt/T/resources/app.asar.unpacked/models/titlematch-multilingual',
       taxonomyDir: '/opt/T/resources/app.asar.unpacked/out/taxonomies',
     });
     expect(appPaths('/src/titlematch').modelDir).toBe('/src/titlematch/models/titlematch');

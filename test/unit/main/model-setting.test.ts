@@ -91,9 +91,9 @@ describe('the Model setting in main', () => {
       ['loading', '/srv/models/other'],
       ['ready', '/srv/models/other'],
     ]);
-    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toEqual({ provider: 'auto', modelFolder: '/srv/models/other' });
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toEqual({ provider: 'auto', modelChoice: 'auto', modelFolder: '/srv/models/other' });
     await expect(invoke('setModel', null)).resolves.toMatchObject({ ok: true, value: { modelFolder: null } });
-    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toEqual({ provider: 'auto' });
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toEqual({ provider: 'auto', modelChoice: 'auto' });
   });
 
   it('answers a folder that cannot be used with its message, keeps the status and the remembered setting', async () => {
@@ -101,6 +101,6 @@ describe('the Model setting in main', () => {
     const answer = await invoke('setModel', '/srv/models/empty');
     expect(answer).toEqual({ ok: false, error: { code: 'incomplete', message: 'Model folder /srv/models/empty is incomplete: missing tokenizer.json.' } });
     expect(pushedStatuses().at(-1)).toEqual(status(REMEMBERED));
-    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toEqual({ provider: 'auto', modelFolder: REMEMBERED });
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toEqual({ provider: 'auto', modelChoice: 'auto', modelFolder: REMEMBERED });
   });
 });

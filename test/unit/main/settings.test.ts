@@ -13,7 +13,7 @@ describe('app settings', () => {
     expect(first.provider).toBe('auto');
     expect(first.setProvider('cpu')).toBe(true);
     expect(new AppSettings(file).provider).toBe('cpu');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ provider: 'cpu' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ provider: 'cpu', modelChoice: 'auto' });
   });
 
   it('give the defaults for a damaged file or a provider this version does not know', () => {
@@ -33,10 +33,24 @@ describe('app settings', () => {
     expect(first.setModelFolder('/srv/models/acme-titles')).toBe(true);
     const second = new AppSettings(file);
     expect([second.provider, second.modelFolder]).toEqual(['cpu', '/srv/models/acme-titles']);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ provider: 'cpu', modelFolder: '/srv/models/acme-titles' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ provider: 'cpu', modelChoice: 'auto', modelFolder: '/srv/models/acme-titles' });
     expect(second.setModelFolder(null)).toBe(true);
     expect(new AppSettings(file).modelFolder).toBeNull();
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ provider: 'cpu' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ provider: 'cpu', modelChoice: 'auto' });
+  });
+
+  it('start picking the bundled model by the titles\' language, remember a fixed one, and read an unknown one as by language', () => {
+    const file = join(dir, 'choice', 'settings.json');
+    const first = new AppSettings(file);
+    expect(first.modelChoice).toBe('auto');
+    expect(first.setModelChoice('multilingual')).toBe(true);
+    expect(first.setModelFolder('/srv/models/acme-titles')).toBe(true);
+    const second = new AppSettings(file);
+    expect([second.modelChoice, second.modelFolder]).toEqual(['multilingual', '/srv/models/acme-titles']);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ provider: 'auto', modelChoice: 'multilingual', modelFolder: '/srv/models/acme-titles' });
+    const unknown = join(dir, 'unknown-choice.json');
+    writeFileSync(unknown, JSON.stringify({ provider: 'cpu', modelChoice: 'klingon' }));
+    expect(new AppSettings(unknown).modelChoice).toBe('auto');
   });
 
   it('read a model folder that is not an absolute path as the bundled model', () => {

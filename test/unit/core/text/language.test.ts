@@ -43,6 +43,8 @@ describe('a fitted profile', () => {
     expect(() => checkLanguageProfile({ format: 'other' })).toThrow(/not a TitleMatch language profile/);
     expect(() => checkLanguageProfile({ ...profile, languages: ['en', 'xx'] })).toThrow(/no known languages/);
     expect(() => checkLanguageProfile({ ...profile, features: { ab: [0] } })).toThrow(/one figure per language/);
+    expect(() => checkLanguageProfile({ ...profile, prior: [6] })).toThrow(/a prior without one figure per language/);
+
   });
 
   it('counts each distinct title once in a mix, and says it in words', () => {
@@ -80,5 +82,14 @@ describe('the bundled language profile (beside the multilingual model)', () => {
     ['Motorista de camião', 'pt'],
   ])('detects %s as %s', (title, language) => {
     expect(detectLanguage(profile, title).language).toBe(language);
+  });
+
+  it('gives English a head start: English titles that read like another language stay English or undetermined', () => {
+    expect(profile.prior).toEqual([6, 0, 0, 0, 0, 0, 0]);
+    const even = { ...profile, prior: undefined };
+    expect(detectLanguage(even, 'Bookkeeper').language).toBe('nl');
+    expect(detectLanguage(even, 'Paralegal').language).toBe('es');
+    for (const title of ['Bookkeeper', 'Paralegal']) expect(detectLanguage(profile, title).language).toBeNull();
+    expect(fitLanguageProfile({ en: ['nurse'], de: ['fahrer'] }, { source: 'test', englishPrior: 0 }).prior).toBeUndefined();
   });
 });
