@@ -1,14 +1,22 @@
 #!/bin/sh
-# Retrains the bundled model: `npm run train` (or `sh models/training/train.sh [options]`).
-# Two stages, one command:
+# Retrains the two bundled models: `npm run train` (or `sh models/training/train.sh [options]`).
+# Four stages, one command:
 #   1. the 1.0 recipe from scratch (taxonomy titles only, 1,500 steps): models/training/.work/stage1/.
 #      Skipped when that folder already holds a model; `--stage1-from-git` takes the 1.0 export
 #      from the git history instead of training it (exact, and 84 CPU-minutes faster).
-#   2. model 2.0 warm-started from stage 1 (--init): real vacancy titles, linked occupations and
-#      the recruiter lexicon, 2,000 steps: models/training/.work/stage2/out/ (skipped when it holds a
-#      model; `--stage2-from-git` takes the 2.0 export from the git history instead).
+#   2. the English model 2.0 warm-started from stage 1 (--init): real vacancy titles, linked
+#      occupations and the recruiter lexicon, 2,000 steps: models/training/.work/stage2/out/ (skipped
+#      when it holds a model; `--stage2-from-git` takes the 2.0 export from the git history instead),
+#      copied to models/titlematch.
 #   3. the multilingual model 2.1 warm-started from stage 2: the esco-i18n labels of six languages,
-#      the vocabulary extended to 14,000 pieces, 1,000 steps; written to --out (models/titlematch).
+#      the vocabulary extended to 14,000 pieces, 1,000 steps: models/training/.work/stage3/out/
+#      (skipped when it holds a model; `--stage3-from-git` takes the 2.1 export from the git history).
+#   4. the multilingual model 2.2 warm-started from stage 3: a third of each batch drawn from the six
+#      languages, each as likely as any, paired half the time with an English title
+#      (--language-share 0.3), fewer vacancy titles (--vacancy-share 0.15); a 1,000-step schedule
+#      stopped after step 50 and continued with the schedule cut to 500 steps, as the shipped run
+#      was; written to models/titlematch-multilingual. Then npm run int8 (multilingual), fp16 and
+#      fit-confidence (both models) and language-profile.
 # A stopped stage continues with `sh models/training/train.sh --resume models/training/.work/stageN`.
 # `train.sh --fp16 [options]` runs fp16.py instead: builds and qualifies the float16 variant;
 # `train.sh --int8 [options]` runs int8.py: stores the token embedding as int8 if the dev sets allow.
@@ -65,7 +73,32 @@ if [ ! -f "$stage2/out/model.onnx" ]; then
   echo "train: stage 2, model 2.0 from $stage1/model.onnx -> $stage2/out" >&2
   "$python" -u "$here/$script" --init "$stage1/model.onnx" --work "$stage2" --out "$stage2/out"
 fi
-echo "train: stage 3, the multilingual model 2.1 from $stage2/out/model.onnx" >&2
-exec "$python" -u "$here/$script" --init "$stage2/out/model.onnx" --work "$here/.work/stage3" \
-  --languages de,es,fr,nl,pl,pt --vocab-size 14000 --steps 1000 --eval-every 500 \
-  --version 2.1.0 "$@"
+stage3="$here/.work/stage3"
+stage4="$here/.work/stage4"
+if [ "${1:-}" = "--stage3-from-git" ]; then
+  shift
+  from_git 9334e83 "$stage3/out"
+fi
+mkdir -p models/titlematch
+cp -r "$stage2/out/." models/titlematch/
+if [ ! -f "$stage3/out/model.onnx" ]; then
+  echo "train: stage 3, the multilingual model 2.1 from $stage2/out/model.onnx" >&2
+  "$python" -u "$here/$script" --init "$stage2/out/model.onnx" --work "$stage3" --out "$stage3/out" \
+    --languages de,es,fr,nl,pl,pt --vocab-size 14000 --steps 1000 --eval-every 500 --version 2.1.0
+fi
+echo "train: stage 4, the multilingual model 2.2 from $stage3/out/model.onnx" >&2
+if [ ! -f "$stage4/checkpoint.pt" ]; then
+  "$python" -u "$here/$script" --init "$stage3/out/model.onnx" --work "$stage4" \
+    --languages de,es,fr,nl,pl,pt --vocab-size 14000 --language-share 0.3 --vacancy-share 0.15 \
+    --steps 1000 --stop-after 50 --eval-every 500 --checkpoint-every 50 \
+    --name titlematch-job-encoder-multilingual --version 2.2.0 --out models/titlematch-multilingual "$@"
+fi
+"$python" -u "$here/$script" --resume "$stage4" --steps 500
+# Then what every new model gets: the int8 token embedding where the dev sets allow (the multilingual
+# model; the English one ships float32), the float16 copies, the calibrations, the language profile.
+npm run int8 -- --model models/titlematch-multilingual
+npm run fp16 -- --model models/titlematch
+npm run fp16 -- --model models/titlematch-multilingual
+npm run fit-confidence -- --model english
+npm run fit-confidence -- --model multilingual
+npm run language-profile
