@@ -91,10 +91,10 @@ describe('TitleMatch, end to end', () => {
     await engine.getByText('Running on:').waitFor({ timeout: 60_000 });
     expect(await runOn.inputValue()).toBe('cpu');
     expect(await text(engine)).toMatch(/Running on: CPU, \d+ threads?/);
-    expect(JSON.parse(readFileSync(join(tmp, 'settings.json'), 'utf8'))).toEqual({ provider: 'cpu' });
+    expect(JSON.parse(readFileSync(join(tmp, 'settings.json'), 'utf8'))).toEqual({ provider: 'cpu', modelChoice: 'auto' });
     await runOn.selectOption('auto');
     await engine.getByText('Running on:').waitFor({ timeout: 60_000 });
-    expect(JSON.parse(readFileSync(join(tmp, 'settings.json'), 'utf8'))).toEqual({ provider: 'auto' });
+    expect(JSON.parse(readFileSync(join(tmp, 'settings.json'), 'utf8'))).toEqual({ provider: 'auto', modelChoice: 'auto' });
   });
 
   it('imports a candidates workbook and an openings CSV, with preview, sheets and suggested columns', async () => {

@@ -10,7 +10,7 @@ export class StatusBar {
 
   /** The model and provider in use, and the settings. */
   get engine(): Locator {
-    return this.page.getByLabel('Engine');
+    return this.page.getByLabel('Engine', { exact: true });
   }
 
   get model(): Locator {
