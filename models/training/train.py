@@ -289,6 +289,7 @@ def main(argv=None):
     dev_labels, dev_keys = evaluate.esco_labels(args.data)
     start, minutes_before = 0, 0.0
     if state is not None:
+        checkpoint.check_vocab(state, vocab)
         checkpoint.restore(state, model, proxies, pproxies, opt, rng)
         start, minutes_before = state["step"], state["minutes"]
 
@@ -383,7 +384,7 @@ def main(argv=None):
         if step % args.eval_every == 0 or step == args.steps:
             dev_figures(step)
         if step % args.checkpoint_every == 0 or step == args.steps or step == args.stop_after:
-            checkpoint.save(args.work, argv, step, minutes, model, proxies, pproxies, opt, rng, notes)
+            checkpoint.save(args.work, argv, step, minutes, model, proxies, pproxies, opt, rng, notes, vocab)
         if step == args.stop_after and step < args.steps:
             print(f"stopped after step {step} as asked (--stop-after); continue with --resume {args.work}", flush=True)
             return
