@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModelChoice, ModelRoute } from '../../contract/types.js';
 import type { BundledModel } from '../engine/index.js';
-import { checkLanguageProfile, describeMix, languageMix, LANGUAGE_NAMES, type LanguageMix, type LanguageProfile, type TitleLanguage } from '../text/language.js';
+import { checkLanguageProfile, describeMix, languageCounts, languageMix, type LanguageProfile } from '../text/language.js';
 
 /** The file a multilingual model folder keeps its language profile in. */
 export const LANGUAGE_PROFILE_FILE = 'languages.json';
@@ -41,15 +41,6 @@ export function loadLanguageProfile(modelDir: string): Promise<LanguageProfile |
   return p.catch(() => undefined);
 }
 
-/** Titles in each language other than English, largest first: "German 40, French 3". */
-function others(mix: LanguageMix): string {
-  return (Object.entries(mix.counts) as [TitleLanguage, number][])
-    .filter(([language]) => language !== 'en')
-    .sort((a, b) => b[1] - a[1])
-    .map(([language, n]) => `${LANGUAGE_NAMES[language]} ${n}`)
-    .join(', ');
-}
-
 /**
  * The model for a run's titles (both sides' distinct titles, or the queries alone against a fixed
  * taxonomy) under the setting `choice`: the multilingual model from a share `least` of them in
@@ -63,7 +54,7 @@ export function routeModel(choice: ModelChoice, profile: LanguageProfile | undef
   const share = mix.total === 0 ? 0 : other / mix.total;
   const languages = describeMix(mix);
   if (other > 0 && share >= least) {
-    return { choice, model: 'multilingual', reason: `the multilingual model: ${Math.round(100 * share)}% of the titles are in other languages (${others(mix)}); ${languages}` };
+    return { choice, model: 'multilingual', reason: `the multilingual model: ${Math.round(100 * share)}% of the titles are in other languages (${languageCounts(mix, 'en').join(', ')}); ${languages}` };
   }
   return { choice, model: 'english', reason: `the English model: ${other === 0 ? 'no title' : `only ${other}`} in another language; ${languages}` };
 }

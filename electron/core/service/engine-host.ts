@@ -69,6 +69,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   let lastRoute: ModelRoute | null = null;
   const bundledDir = (): string => (bundled === 'multilingual' && options.multilingualModelDir ? options.multilingualModelDir : options.modelDir);
   const bundledDirs = [options.modelDir, ...(options.multilingualModelDir ? [options.multilingualModelDir] : [])];
+  const nameOf = (model: { name: string; version: string; dir: string }): ModelName => modelNameOf(model, bundledDirs);
   // Why the chosen folder's model is not the one running, when it is not.
   let notice: string | null = null;
   let current: Promise<Engine> | undefined;
@@ -121,7 +122,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       warming ??= engine.warmUp().catch(() => undefined);
       return {
         state: 'ready',
-        model: { name: info.model.name, version: info.model.version, dimension: info.model.dimension, folder: modelNameOf(info.model, bundledDirs).folder ?? null },
+        model: { name: info.model.name, version: info.model.version, dimension: info.model.dimension, folder: nameOf(info.model).folder ?? null },
         modelFolder: folder,
         modelNotice: notice,
         provider: { id: info.provider, label: providerLabel(info.provider, info.threads, info.precision) },
@@ -209,7 +210,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     setModel,
     setModelChoice,
     route,
-    nameOf: (model) => modelNameOf(model, bundledDirs),
+    nameOf,
     release: releaseEngine,
   };
 }

@@ -31,7 +31,6 @@ import { providerLabel } from './providers.js';
 import { printableReport, writeReport } from './report.js';
 import { matchedTitles, taxonomyRankings, taxonomyStore, type KeptTaxonomy } from './taxonomy.js';
 import type { TaxonomyId } from '../../contract/taxonomy.js';
-import type { TaxonomyTitles } from '../taxonomy/index.js';
 import { summarizeTable } from './summary.js';
 import { distinctTitles, type DistinctTitles } from '../pipeline/titles.js';
 import type { CallOptions, KeptResult, KeptTable, MatchService } from './types.js';
@@ -92,8 +91,8 @@ export function createMatchService(options: ServiceOptions): MatchService {
   }
 
   /** A taxonomy's title vectors, through a cache file of their own for the model where there is a cache. */
-  const taxonomyVectors = async (titles: TaxonomyTitles, id: string, signal: AbortSignal | undefined, onProgress: (p: { done: number; total: number }) => void): Promise<Float32Array> =>
-    (await host.encoder(`taxonomy-${id}`)).encode(titles.titles, { signal, onProgress });
+  const taxonomyVectors = async (kept: KeptTaxonomy, signal: AbortSignal | undefined, onProgress: (p: { done: number; total: number }) => void): Promise<Float32Array> =>
+    (await host.encoder(`taxonomy-${kept.summary.id}`)).encode(kept.titles.titles, { signal, onProgress });
 
   async function loadTaxonomy(id: TaxonomyId): Promise<TableSummary> {
     const kept = await taxonomyOf(id);
@@ -129,7 +128,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
     const report = throttled(call.onProgress, progressEveryMs);
 
     // Against a taxonomy, all its occupations' titles are encoded (once per model: a cache file of their own).
-    const kept = taxonomies.get(request.targets.tableId);
+    const taxonomy = taxonomies.get(request.targets.tableId);
     // Each phase's progress with its own ETA, passed on at most every progressEveryMs.
     let eta: { phase: string; total: number; eta: Eta } | undefined;
     const onProgress = ({ phase, done, total }: PipelineProgress): void => {
@@ -137,10 +136,10 @@ export function createMatchService(options: ServiceOptions): MatchService {
       report({ phase, done, total, etaSeconds: eta.eta.secondsLeft(done) }, done === total);
     };
     // One model reads both sides: the bundled one for the titles' languages (against a taxonomy, the candidates').
-    const route = await host.route(kept ? c.titles : [...c.titles, ...t.titles]);
+    const route = await host.route(taxonomy ? c.titles : [...c.titles, ...t.titles]);
     // The English model reads a taxonomy without its labels in other languages (noise to it).
-    const keptTitles = kept && (route?.model === 'english' ? kept.english : kept.titles);
-    const corpusVectors = kept && (() => taxonomyVectors(keptTitles ?? kept.titles, kept.summary.id, signal, ({ done, total }) => onProgress({ phase: 'encoding', done, total })));
+    const kept = taxonomy && (route?.model === 'english' ? { ...taxonomy, titles: taxonomy.english } : taxonomy);
+    const corpusVectors = kept && (() => taxonomyVectors(kept, signal, ({ done, total }) => onProgress({ phase: 'encoding', done, total })));
     const sides = await encodeSides(await host.encoder(), c.titles, t.titles, { signal, onProgress, corpusVectors });
     const { dim } = sides;
 
@@ -164,7 +163,7 @@ export function createMatchService(options: ServiceOptions): MatchService {
       // Against a taxonomy: its occupations, each at its best title.
       const total = c.titles.length + t.titles.length;
       const onMatch = (offset: number) => ({ done }: { done: number }) => onProgress({ phase: 'matching', done: offset + done, total });
-      viaTaxonomy = await taxonomyRankings(rank, kept, keptTitles ?? kept.titles, sides.queries.vectors, sides.corpus.vectors, dim, k, { signal, onMatch });
+      viaTaxonomy = await taxonomyRankings(rank, kept, sides.queries.vectors, sides.corpus.vectors, dim, k, { signal, onMatch });
       ({ byTarget, byCandidate } = viaTaxonomy);
       levels = { queries: titleLevels(c.titles), corpus: titleLevels(t.titles) };
     } else {
@@ -207,8 +206,8 @@ export function createMatchService(options: ServiceOptions): MatchService {
     if (kept && viaTaxonomy) {
       // The occupations' codes, and the title of each occupation that matched.
       result.targets.codes = kept.taxonomy.occupations.map((o) => o.code);
-      result.byTarget.matched = matchedTitles(result.byTarget, viaTaxonomy.byTarget, (keptTitles ?? kept.titles).titles);
-      result.byCandidate.matched = matchedTitles(result.byCandidate, viaTaxonomy.byCandidate, (keptTitles ?? kept.titles).titles);
+      result.byTarget.matched = matchedTitles(result.byTarget, viaTaxonomy.byTarget, kept.titles.titles);
+      result.byCandidate.matched = matchedTitles(result.byCandidate, viaTaxonomy.byCandidate, kept.titles.titles);
     }
     keep(results, result.runId, { result, candidates: { table: cTable, titles: c }, targets: { table: tTable, titles: t } }, keepResults);
     return result;

@@ -23,7 +23,7 @@ import {
 /** A taxonomy as the service keeps it. */
 export interface KeptTaxonomy {
   taxonomy: Taxonomy;
-  /** Every title, for the multilingual model (or a chosen folder's). */
+  /** The titles a run reads: every title (multilingual model, a chosen folder's), or `english` for the English model. */
   titles: TaxonomyTitles;
   /** Without the labels in other languages, for the English model. */
   english: TaxonomyTitles;
@@ -67,14 +67,13 @@ function ranked(r: OccupationTopK): Ranked {
 export async function taxonomyRankings(
   topK: TopKFunction,
   kept: KeptTaxonomy,
-  titles: TaxonomyTitles,
   candidates: Float32Array,
   titleVectors: Float32Array,
   dim: number,
   k: number,
   options: { signal?: AbortSignal; onMatch: (offset: number) => TopKOptions['onProgress'] },
 ): Promise<{ byTarget: Ranked; byCandidate: Ranked }> {
-  const { owner } = titles;
+  const { owner } = kept.titles;
   const occupations = kept.taxonomy.occupations.length;
   // Progress counts occupations and candidates, as the service's total does; the titles' pass is the quick part.
   const byTitle = await topK(titleVectors, candidates, dim, k, { signal: options.signal });

@@ -59,18 +59,30 @@ function words(title: string): string[] {
   return title.normalize('NFC').toLowerCase().match(/\p{L}+/gu) ?? [];
 }
 
-/** The features of a title: each word's character n-grams (1 to 4) with its ends marked. */
-export function titleFeatures(title: string): string[] {
-  const out: string[] = [];
+/**
+ * Calls `feature` with each of a title's features: each word's character n-grams (1 to 4) with its
+ * ends marked, in a fixed order. Every run of a match reads its titles through this (route.ts), so
+ * it cuts substrings instead of joining arrays (a word with characters outside the BMP, two code
+ * units each, is cut by code points).
+ */
+function eachFeature(title: string, feature: (gram: string) => void): void {
   for (const w of words(title)) {
-    const chars = ['^', ...w, '$'];
+    const marked = `^${w}$`;
+    const chars = /[\uD800-\uDFFF]/.test(w) ? [...marked] : undefined;
+    const length = chars?.length ?? marked.length;
     for (let n = 1; n <= MAX_GRAM; n++) {
-      for (let i = 0; i + n <= chars.length; i++) {
-        const gram = chars.slice(i, i + n).join('');
-        if (gram !== '^' && gram !== '$') out.push(gram);
+      for (let i = 0; i + n <= length; i++) {
+        const gram = chars ? chars.slice(i, i + n).join('') : marked.substring(i, i + n);
+        if (gram !== '^' && gram !== '$') feature(gram);
       }
     }
   }
+}
+
+/** The features of a title: each word's character n-grams (1 to 4) with its ends marked. */
+export function titleFeatures(title: string): string[] {
+  const out: string[] = [];
+  eachFeature(title, (gram) => out.push(gram));
   return out;
 }
 
@@ -80,17 +92,30 @@ export interface DetectedLanguage {
   confidence: number;
 }
 
+const lookups = new WeakMap<LanguageProfile, Map<string, Float64Array>>();
+
+/** A profile's features as a Map of typed arrays, made once per profile: detection reads every title of a run. */
+function lookupOf(profile: LanguageProfile): Map<string, Float64Array> {
+  let lookup = lookups.get(profile);
+  if (lookup === undefined) {
+    lookup = new Map(Object.entries(profile.features).map(([f, logp]) => [f, Float64Array.from(logp)]));
+    lookups.set(profile, lookup);
+  }
+  return lookup;
+}
+
 /** Detects the language of one title with a fitted profile. */
 export function detectLanguage(profile: LanguageProfile, title: string): DetectedLanguage {
   const n = profile.languages.length;
+  const features = lookupOf(profile);
   const score = Float64Array.from(profile.prior ?? new Array<number>(n).fill(0));
   let seen = 0;
-  for (const f of titleFeatures(title)) {
-    const logp = profile.features[f];
-    if (logp === undefined) continue;
+  eachFeature(title, (f) => {
+    const logp = features.get(f);
+    if (logp === undefined) return;
     seen++;
     for (let i = 0; i < n; i++) score[i] += logp[i];
-  }
+  });
   if (seen === 0) return { language: null, confidence: 0 };
   let best = 0;
   for (let i = 1; i < n; i++) if (score[i] > score[best]) best = i;
@@ -122,11 +147,17 @@ export function languageMix(profile: LanguageProfile, titles: Iterable<string>):
   return mix;
 }
 
-/** The mix in words, largest first: "German 40, English 12, undetermined 3 of 55 titles". */
-export function describeMix(mix: LanguageMix): string {
-  const parts = (Object.entries(mix.counts) as [TitleLanguage, number][])
+/** Each language's count in words, largest first ("German 40", "English 12"), `except` one language. */
+export function languageCounts(mix: LanguageMix, except?: TitleLanguage): string[] {
+  return (Object.entries(mix.counts) as [TitleLanguage, number][])
+    .filter(([language]) => language !== except)
     .sort((a, b) => b[1] - a[1])
     .map(([language, count]) => `${LANGUAGE_NAMES[language]} ${count}`);
+}
+
+/** The mix in words, largest first: "German 40, English 12, undetermined 3 of 55 titles". */
+export function describeMix(mix: LanguageMix): string {
+  const parts = languageCounts(mix);
   if (mix.undetermined > 0) parts.push(`undetermined ${mix.undetermined}`);
   return `${parts.join(', ')} of ${mix.total} title${mix.total === 1 ? '' : 's'}`;
 }
