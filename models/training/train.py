@@ -47,6 +47,12 @@ def parse_args(argv=None):
     p.add_argument("--language-share", type=float, default=0.0,
                    help="share of anchors drawn as --languages titles, the language picked uniformly (so that a small one counts as "
                         "much as a large one), each paired half the time with an English title of its occupation; 0 for none")
+    p.add_argument("--language-weights", default="",
+                   help="with --language-share, how likely each language is drawn instead of uniformly, e.g. pl=3,nl=2 "
+                        "(unnamed languages weigh 1): more steps for the languages the dev sets find weakest")
+    p.add_argument("--vocab-languages", default="",
+                   help="with --init and a larger --vocab-size, learn the new vocabulary entries from these languages' "
+                        "training titles only (e.g. pl,nl), instead of from every title")
     p.add_argument("--links", action=argparse.BooleanOptionalAction, default=True,
                    help="one job, one class: O*NET and ESCO occupations linked by ESCO's preferred label are not each other's negatives")
     p.add_argument("--steps", type=int, default=2000)
@@ -224,15 +230,27 @@ def main(argv=None):
         vocab = init.read_vocab(folder)
         if languages and args.vocab_size > len(vocab):
             counts = Counter()
-            for g in groups:
-                for s in g.titles + g.texts:
-                    counts.update(text.words_of(s))
+            vocab_languages = [x for x in args.vocab_languages.split(",") if x]
+            if set(vocab_languages) - set(languages):
+                raise SystemExit("--vocab-languages must name languages that --languages trains")
+            if vocab_languages:
+                # Entries for the named languages: their training titles only (held-out labels were never
+                # attached), learnt past the old size so that enough of the merges are new.
+                for language in vocab_languages:
+                    for _, s in lang_titles[language]:
+                        counts.update(text.words_of(s))
+                learn_to = len(vocab) + 4 * (args.vocab_size - len(vocab))
+            else:
+                for g in groups:
+                    for s in g.titles + g.texts:
+                        counts.update(text.words_of(s))
+                learn_to = args.vocab_size
             known = set(vocab)
-            learned = wordpiece.learn_vocab(counts, args.vocab_size)
+            learned = wordpiece.learn_vocab(counts, learn_to)
             old_vocab, old_wp = vocab, wordpiece.WordPiece(vocab)
             vocab = vocab + [t for t in learned if t not in known][: args.vocab_size - len(vocab)]
             extend = lambda state: init.extend_embeddings(state, old_vocab, vocab, old_wp.encode_word)  # noqa: E731
-            print(f"vocabulary extended from {len(old_vocab)} to {len(vocab)} entries for {','.join(languages)}", flush=True)
+            print(f"vocabulary extended from {len(old_vocab)} to {len(vocab)} entries for {','.join(vocab_languages or languages)}", flush=True)
         c = init.read_config(folder)
         args.hidden, args.layers, args.heads, args.ffn, args.max_len = c["hidden"], c["layers"], c["heads"], c["ffn"], c["max_len"]
         print(f"warm start from {args.init}: vocabulary {len(vocab)}, {c['layers']} layers x {c['hidden']}", flush=True)
@@ -312,6 +330,11 @@ def main(argv=None):
         dev_figures(0)
     n_vac = int(args.batch * args.vacancy_share) if all_vacancies else 0
     n_lang = int(args.batch * args.language_share) if lang_titles else 0
+    weight_of = dict((k, float(v)) for k, v in (x.split("=") for x in args.language_weights.split(",") if x))
+    unknown = sorted(set(weight_of) - set(languages))
+    if unknown:
+        raise SystemExit(f"--language-weights names {','.join(unknown)}, which --languages does not train")
+    lang_weights = [weight_of.get(x, 1.0) for x in languages] if weight_of else None
     half = (args.batch - n_vac - n_lang) // 2
     t_train = time.time()
     for step in range(start + 1, args.steps + 1):
@@ -327,7 +350,10 @@ def main(argv=None):
         gids = [gi for gi, _ in vac]
         foreign = []
         for _ in range(n_lang):
-            pool = lang_titles[languages[rng.randrange(len(languages))]]
+            if lang_weights:
+                pool = lang_titles[rng.choices(languages, lang_weights)[0]]
+            else:
+                pool = lang_titles[languages[rng.randrange(len(languages))]]
             foreign.append(pool[rng.randrange(len(pool))])
         gids += [gi for gi, _ in foreign]
         gids += [rng.randrange(len(groups)) for _ in range(half)]
