@@ -17,7 +17,10 @@
 #      stopped after step 50 and continued with the schedule cut to 500 steps, as the shipped run
 #      was: models/training/.work/stage4/out/.
 #   5. the multilingual model 2.3: stage 4's recipe for 300 more steps, from 2.2 with its token
-#      embedding stored as int8: models/titlematch-multilingual. Then npm run int8 (multilingual),
+#      embedding stored as int8: models/training/.work/stage5/out.
+#   6. the multilingual model 2.4 from 2.3: the vocabulary extended to 15,000 entries for Polish and
+#      Dutch (--vocab-languages pl,nl), Polish and Dutch drawn more often (--language-weights
+#      pl=3,nl=2), 450 steps: models/titlematch-multilingual. Then npm run int8 (multilingual),
 #      fp16 and fit-confidence (both models) and language-profile.
 # A stopped stage continues with `sh models/training/train.sh --resume models/training/.work/stageN`.
 # `train.sh --fp16 [options]` runs fp16.py instead: builds and qualifies the float16 variant;
@@ -99,15 +102,33 @@ if [ ! -f "$stage4/out/model.onnx" ]; then
   "$python" -u "$here/$script" --resume "$stage4" --steps 500
 fi
 # 5. the multilingual model 2.3: stage 4's recipe 300 steps further, from stage 4's model with its
-#    token embedding stored as int8 (as the shipped 2.2.0 was), written to models/titlematch-multilingual.
+#    token embedding stored as int8 (as the shipped 2.2.0 was): models/training/.work/stage5/out.
 stage5="$here/.work/stage5"
-mkdir -p "$stage4/int8"
-cp -r "$stage4/out/." "$stage4/int8/"
-npm run int8 -- --model "$stage4/int8"
-"$python" -u "$here/$script" --init "$stage4/int8/model.onnx" --work "$stage5" \
-  --languages de,es,fr,nl,pl,pt --vocab-size 14000 --language-share 0.3 --vacancy-share 0.15 \
-  --steps 300 --eval-every 300 --checkpoint-every 50 \
-  --name titlematch-job-encoder-multilingual --version 2.3.0 --out models/titlematch-multilingual
+if [ ! -f "$stage5/out/model.onnx" ]; then
+  mkdir -p "$stage4/int8"
+  cp -r "$stage4/out/." "$stage4/int8/"
+  npm run int8 -- --model "$stage4/int8"
+  "$python" -u "$here/$script" --init "$stage4/int8/model.onnx" --work "$stage5" \
+    --languages de,es,fr,nl,pl,pt --vocab-size 14000 --language-share 0.3 --vacancy-share 0.15 \
+    --steps 300 --eval-every 300 --checkpoint-every 50 \
+    --name titlematch-job-encoder-multilingual --version 2.3.0 --out "$stage5/out"
+  npm run int8 -- --model "$stage5/out"
+fi
+# 6. the multilingual model 2.4: from 2.3 (int8 token embedding, as shipped), the vocabulary extended
+#    to 15,000 entries learnt from Polish and Dutch training titles, the six languages drawn
+#    pl 3 : nl 2 : the others 1; a 600-step schedule stopped after step 100 and continued with the
+#    schedule cut to 450 steps, as the shipped run was: models/titlematch-multilingual.
+stage6="$here/.work/stage6"
+if [ ! -f "$stage6/checkpoint.pt" ]; then
+  "$python" -u "$here/$script" --init "$stage5/out/model.onnx" --work "$stage6" \
+    --languages de,es,fr,nl,pl,pt --vocab-size 15000 --vocab-languages pl,nl \
+    --language-share 0.3 --language-weights pl=3,nl=2 --vacancy-share 0.15 \
+    --steps 600 --stop-after 100 --eval-every 300 --checkpoint-every 50 \
+    --name titlematch-job-encoder-multilingual --version 2.4.0 --out models/titlematch-multilingual
+fi
+if ! grep -q '"2.4.0"' models/titlematch-multilingual/manifest.json 2>/dev/null; then
+  "$python" -u "$here/$script" --resume "$stage6" --steps 450
+fi
 # Then what every new model gets: the int8 token embedding where the dev sets allow (the multilingual
 # model; the English one ships float32), the float16 copies, the calibrations, the language profile.
 npm run int8 -- --model models/titlematch-multilingual
