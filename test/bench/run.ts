@@ -7,17 +7,21 @@
  * Model 2.0 may be larger than 1.0 only while it encodes at >= 0.6x 1.0's rate: 1.0 is taken from
  * the git history (commit 7866d0a) into a temporary folder and timed in the same runs.
  *
+ * Without --model, the bundled multilingual model is timed in the same runs too (the app reads a
+ * run's titles with it where they are in other languages): its rate, size and ratio to the English one.
+ *
  * Options: --model DIR, --data DIR, --titles N (10000), --corpus N (3000), --runs N (3),
  * --batch N (titles per model call, both sides; 128), --provider LIST (cpu), --threads N.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataDir } from '../../electron/cli/eval-sets.js';
 import { engineOptionsFrom } from '../../electron/cli/engine-options.js';
-import { createEngine, dedupe } from '../../electron/core/engine/index.js';
+import { bundledModelDir, createEngine, dedupe } from '../../electron/core/engine/index.js';
 import { findColumn, readTable } from '../../electron/core/io/index.js';
 import { createMatcher, topK } from '../../electron/core/match/index.js';
 import { normalizeTitle } from '../../electron/core/text/index.js';
@@ -108,6 +112,10 @@ async function modelFromHistory(commit: string): Promise<string | undefined> {
 const v1Dir = await modelFromHistory('7866d0a');
 const v1 = v1Dir === undefined ? undefined : createEngine({ ...engineOptions, modelDir: v1Dir });
 if (v1 !== undefined) await v1.encode(titles.slice(0, 200));
+const multiDir = values.model === undefined ? bundledModelDir(undefined, 'multilingual') : undefined;
+const multi = multiDir !== undefined && existsSync(join(multiDir, 'model.onnx')) ? createEngine({ ...engineOptions, modelDir: multiDir }) : undefined;
+const multiInfo = await multi?.info();
+if (multi !== undefined) await multi.encode(titles.slice(0, 200));
 
 // Warm up both (first runs pay for allocations and kernel choices), and check they agree.
 const sample = titles.slice(0, 200);
@@ -119,6 +127,7 @@ await raw.dispose();
 const engineTimes: number[] = [];
 const peerTimes: number[] = [];
 const v1Times: number[] = [];
+const multiTimes: number[] = [];
 let vectors: Float32Array = new Float32Array(0);
 for (let r = 0; r < runs; r++) {
   // Interleaved, so background load weighs on both alike.
@@ -127,7 +136,10 @@ for (let r = 0; r < runs; r++) {
   vectors = e.value;
   peerTimes.push((await timed(() => peer(titles, batch))).seconds);
   if (v1 !== undefined) v1Times.push((await timed(() => v1.encode(titles))).seconds);
-  process.stderr.write(`run ${r + 1}/${runs}: engine ${e.seconds.toFixed(2)} s, transformers.js ${peerTimes[r].toFixed(2)} s${v1 ? `, model 1.0 ${v1Times[r].toFixed(2)} s` : ''}\n`);
+  if (multi !== undefined) multiTimes.push((await timed(() => multi.encode(titles))).seconds);
+  process.stderr.write(
+    `run ${r + 1}/${runs}: engine ${e.seconds.toFixed(2)} s, transformers.js ${peerTimes[r].toFixed(2)} s${v1 ? `, model 1.0 ${v1Times[r].toFixed(2)} s` : ''}${multi ? `, multilingual ${multiTimes[r].toFixed(2)} s` : ''}\n`,
+  );
 }
 
 const dim = info.model.dimension;
@@ -143,12 +155,15 @@ for (let r = 0; r < runs; r++) {
 await matcher.dispose();
 await engine.dispose();
 await v1?.dispose();
+await multi?.dispose();
 if (v1Dir !== undefined) await rm(v1Dir, { recursive: true, force: true });
 
 const engineRate = nTitles / median(engineTimes);
 const peerRate = nTitles / median(peerTimes);
 const speedup = engineRate / peerRate;
 const v1Rate = v1Times.length > 0 ? nTitles / median(v1Times) : undefined;
+const multiRate = multiTimes.length > 0 ? nTitles / median(multiTimes) : undefined;
+const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 const results = {
   date: new Date().toISOString(),
   loadAverageAtStart: loadAtStart,
@@ -163,6 +178,10 @@ const results = {
     transformersjs: { seconds: peerTimes, titlesPerSecond: peerRate, pipeline: 'feature-extraction, pooling mean, normalize' },
     maxAbsDifference: maxDiff,
     model1: v1Rate === undefined ? undefined : { commit: '7866d0a', seconds: v1Times, titlesPerSecond: v1Rate, ratio: engineRate / v1Rate },
+    multilingual:
+      multiRate === undefined || multiInfo === undefined
+        ? undefined
+        : { name: multiInfo.model.name, version: multiInfo.model.version, sizeBytes: multiInfo.model.sizeBytes, seconds: multiTimes, titlesPerSecond: multiRate, ratio: multiRate / engineRate },
   },
   match: {
     queries: nTitles,
@@ -182,6 +201,11 @@ const lines = [
   `| encode, engine | ${engineRate.toFixed(0)} titles/s |`,
   `| encode, transformers.js feature-extraction | ${peerRate.toFixed(0)} titles/s |`,
   ...(v1Rate === undefined ? [] : [`| encode, model 1.0 (git 7866d0a), same engine | ${v1Rate.toFixed(0)} titles/s (this model ${(engineRate / v1Rate).toFixed(2)}x) |`]),
+  ...(multiRate === undefined || multiInfo === undefined
+    ? []
+    : [
+        `| encode, multilingual model ${multiInfo.model.version} (${mb(multiInfo.model.sizeBytes)}), same engine | ${multiRate.toFixed(0)} titles/s (${(multiRate / engineRate).toFixed(2)}x the English model, ${mb(info.model.sizeBytes)}) |`,
+      ]),
   `| vectors, max abs difference (200 raw titles) | ${maxDiff.toExponential(1)} |`,
   `| match ${nTitles.toLocaleString('en-US')} x ${nCorpus.toLocaleString('en-US')} top-10, ${matcher.kind} | ${median(matchTimes).toFixed(2)} s |`,
   `| match ${nTitles.toLocaleString('en-US')} x ${nCorpus.toLocaleString('en-US')} top-10, javascript reference | ${median(referenceTimes).toFixed(2)} s |`,
