@@ -117,18 +117,21 @@ fi
 # 6. the multilingual model 2.4: from 2.3 (int8 token embedding, as shipped), the vocabulary extended
 #    to 15,000 entries learnt from Polish and Dutch training titles, the six languages drawn
 #    pl 3 : nl 2 : the others 1; a 600-step schedule stopped after step 100 and continued with the
-#    schedule cut to 450 steps, as the shipped run was: models/titlematch-multilingual.
+#    schedule cut to 450 steps, as the shipped run was: models/training/.work/stage6/out, copied to
+#    models/titlematch-multilingual (whose languages.json stays).
 stage6="$here/.work/stage6"
-if [ ! -f "$stage6/checkpoint.pt" ]; then
-  "$python" -u "$here/$script" --init "$stage5/out/model.onnx" --work "$stage6" \
-    --languages de,es,fr,nl,pl,pt --vocab-size 15000 --vocab-languages pl,nl \
-    --language-share 0.3 --language-weights pl=3,nl=2 --vacancy-share 0.15 \
-    --steps 600 --stop-after 100 --eval-every 300 --checkpoint-every 50 \
-    --name titlematch-job-encoder-multilingual --version 2.4.0 --out models/titlematch-multilingual
-fi
-if ! grep -q '"2.4.0"' models/titlematch-multilingual/manifest.json 2>/dev/null; then
+if [ ! -f "$stage6/out/model.onnx" ]; then
+  if [ ! -f "$stage6/checkpoint.pt" ]; then
+    "$python" -u "$here/$script" --init "$stage5/out/model.onnx" --work "$stage6" \
+      --languages de,es,fr,nl,pl,pt --vocab-size 15000 --vocab-languages pl,nl \
+      --language-share 0.3 --language-weights pl=3,nl=2 --vacancy-share 0.15 \
+      --steps 600 --stop-after 100 --eval-every 300 --checkpoint-every 50 \
+      --name titlematch-job-encoder-multilingual --version 2.4.0 --out "$stage6/out"
+  fi
   "$python" -u "$here/$script" --resume "$stage6" --steps 450
 fi
+mkdir -p models/titlematch-multilingual
+cp -r "$stage6/out/." models/titlematch-multilingual/
 # Then what every new model gets: the int8 token embedding where the dev sets allow (the multilingual
 # model; the English one ships float32), the float16 copies, the calibrations, the language profile.
 npm run int8 -- --model models/titlematch-multilingual
