@@ -20,7 +20,9 @@
 #      embedding stored as int8: models/training/.work/stage5/out.
 #   6. the multilingual model 2.4 from 2.3: the vocabulary extended to 15,000 entries for Polish and
 #      Dutch (--vocab-languages pl,nl), Polish and Dutch drawn more often (--language-weights
-#      pl=3,nl=2), 450 steps: models/titlematch-multilingual. Then npm run int8 (multilingual),
+#      pl=3,nl=2), 450 steps: models/training/.work/stage6/out.
+#   7. the multilingual model 2.5 from 2.4: Polish drawn four times as often (--language-weights
+#      pl=4), 250 steps: models/titlematch-multilingual. Then npm run int8 (multilingual),
 #      fp16 and fit-confidence (both models) and language-profile.
 # A stopped stage continues with `sh models/training/train.sh --resume models/training/.work/stageN`.
 # `train.sh --fp16 [options]` runs fp16.py instead: builds and qualifies the float16 variant;
@@ -117,8 +119,7 @@ fi
 # 6. the multilingual model 2.4: from 2.3 (int8 token embedding, as shipped), the vocabulary extended
 #    to 15,000 entries learnt from Polish and Dutch training titles, the six languages drawn
 #    pl 3 : nl 2 : the others 1; a 600-step schedule stopped after step 100 and continued with the
-#    schedule cut to 450 steps, as the shipped run was: models/training/.work/stage6/out, copied to
-#    models/titlematch-multilingual (whose languages.json stays).
+#    schedule cut to 450 steps, as the shipped run was: models/training/.work/stage6/out.
 stage6="$here/.work/stage6"
 if [ ! -f "$stage6/out/model.onnx" ]; then
   if [ ! -f "$stage6/checkpoint.pt" ]; then
@@ -130,8 +131,19 @@ if [ ! -f "$stage6/out/model.onnx" ]; then
   fi
   "$python" -u "$here/$script" --resume "$stage6" --steps 450
 fi
+# 7. the multilingual model 2.5: from 2.4 (int8 token embedding, as shipped), Polish drawn four times
+#    as often as each other language, 250 steps: models/training/.work/stage7/out, copied to
+#    models/titlematch-multilingual (whose languages.json stays).
+stage7="$here/.work/stage7"
+if [ ! -f "$stage7/out/model.onnx" ]; then
+  npm run int8 -- --model "$stage6/out"
+  "$python" -u "$here/$script" --init "$stage6/out/model.onnx" --work "$stage7" \
+    --languages de,es,fr,nl,pl,pt --vocab-size 15000 --language-share 0.3 --language-weights pl=4 \
+    --vacancy-share 0.15 --steps 250 --eval-every 250 --checkpoint-every 50 \
+    --name titlematch-job-encoder-multilingual --version 2.5.0 --out "$stage7/out"
+fi
 mkdir -p models/titlematch-multilingual
-cp -r "$stage6/out/." models/titlematch-multilingual/
+cp -r "$stage7/out/." models/titlematch-multilingual/
 # Then what every new model gets: the int8 token embedding where the dev sets allow (the multilingual
 # model; the English one ships float32), the float16 copies, the calibrations, the language profile.
 npm run int8 -- --model models/titlematch-multilingual
