@@ -109,6 +109,29 @@ class Tok:
         return torch.from_numpy(ids), torch.from_numpy(mask)
 
 
+def names(option):
+    """A comma-separated option ("de,es,pl") as a list, empty when unset."""
+    return [x for x in option.split(",") if x]
+
+
+def language_weights(option, languages):
+    """--language-weights ("pl=3,nl=2") as one weight per language of --languages (unnamed ones 1.0),
+    or None for the uniform draw; a language that --languages does not train stops the run."""
+    weight_of = {k: float(v) for k, v in (x.split("=") for x in names(option))}
+    unknown = sorted(set(weight_of) - set(languages))
+    if unknown:
+        raise SystemExit(f"--language-weights names {','.join(unknown)}, which --languages does not train")
+    return [weight_of.get(x, 1.0) for x in languages] if weight_of else None
+
+
+def word_counts(strings):
+    """How often each word (as the tokenizer splits them) occurs in strings, in first-seen order."""
+    counts = Counter()
+    for s in strings:
+        counts.update(text.words_of(s))
+    return counts
+
+
 def make_encode(model, tok, bs=512):
     def encode(strings):
         model.eval()
@@ -210,7 +233,12 @@ def main(argv=None):
     dev = data.split_dev(groups, args.seed) if args.dev else []
     vac_train, vac_dev = jobbert.split(args.data)
     attached = data.attach_vacancies(groups, vac_train) if args.vacancy_share > 0 else 0
-    languages = [x for x in args.languages.split(",") if x]
+    languages = names(args.languages)
+    # The language options are checked here, before minutes of data and warm-start work.
+    lang_weights = language_weights(args.language_weights, languages)
+    vocab_languages = names(args.vocab_languages)
+    if set(vocab_languages) - set(languages):
+        raise SystemExit("--vocab-languages must name languages that --languages trains")
     # Per language, the (group, title) pairs it added; a group's first n_english[gi] titles are English.
     n_english = [len(g.titles) for g in groups]
     lang_titles = {}
@@ -229,21 +257,13 @@ def main(argv=None):
         folder = os.path.dirname(os.path.abspath(args.init))
         vocab = init.read_vocab(folder)
         if languages and args.vocab_size > len(vocab):
-            counts = Counter()
-            vocab_languages = [x for x in args.vocab_languages.split(",") if x]
-            if set(vocab_languages) - set(languages):
-                raise SystemExit("--vocab-languages must name languages that --languages trains")
             if vocab_languages:
                 # Entries for the named languages: their training titles only (held-out labels were never
                 # attached), learnt past the old size so that enough of the merges are new.
-                for language in vocab_languages:
-                    for _, s in lang_titles[language]:
-                        counts.update(text.words_of(s))
+                counts = word_counts(s for language in vocab_languages for _, s in lang_titles[language])
                 learn_to = len(vocab) + 4 * (args.vocab_size - len(vocab))
             else:
-                for g in groups:
-                    for s in g.titles + g.texts:
-                        counts.update(text.words_of(s))
+                counts = word_counts(s for g in groups for s in g.titles + g.texts)
                 learn_to = args.vocab_size
             known = set(vocab)
             learned = wordpiece.learn_vocab(counts, learn_to)
@@ -255,11 +275,7 @@ def main(argv=None):
         args.hidden, args.layers, args.heads, args.ffn, args.max_len = c["hidden"], c["layers"], c["heads"], c["ffn"], c["max_len"]
         print(f"warm start from {args.init}: vocabulary {len(vocab)}, {c['layers']} layers x {c['hidden']}", flush=True)
     else:
-        counts = Counter()
-        for g in groups:
-            for s in g.titles + g.texts:
-                counts.update(text.words_of(s))
-        vocab = wordpiece.learn_vocab(counts, args.vocab_size)
+        vocab = wordpiece.learn_vocab(word_counts(s for g in groups for s in g.titles + g.texts), args.vocab_size)
     wp = wordpiece.WordPiece(vocab)
     tok = Tok(wp, args.max_len)
     print(f"vocab {len(vocab)} ({time.time() - t0:.0f}s)", flush=True)
@@ -330,11 +346,6 @@ def main(argv=None):
         dev_figures(0)
     n_vac = int(args.batch * args.vacancy_share) if all_vacancies else 0
     n_lang = int(args.batch * args.language_share) if lang_titles else 0
-    weight_of = dict((k, float(v)) for k, v in (x.split("=") for x in args.language_weights.split(",") if x))
-    unknown = sorted(set(weight_of) - set(languages))
-    if unknown:
-        raise SystemExit(f"--language-weights names {','.join(unknown)}, which --languages does not train")
-    lang_weights = [weight_of.get(x, 1.0) for x in languages] if weight_of else None
     half = (args.batch - n_vac - n_lang) // 2
     t_train = time.time()
     for step in range(start + 1, args.steps + 1):

@@ -106,15 +106,14 @@ fi
 # 5. the multilingual model 2.3: stage 4's recipe 300 steps further, from stage 4's model with its
 #    token embedding stored as int8 (as the shipped 2.2.0 was): models/training/.work/stage5/out.
 stage5="$here/.work/stage5"
+# Stages 5 to 7 each start from the previous stage's model as it shipped, its token embedding
+# stored as int8: `npm run int8` stores it so in place first (a model already stored so is left alone).
 if [ ! -f "$stage5/out/model.onnx" ]; then
-  mkdir -p "$stage4/int8"
-  cp -r "$stage4/out/." "$stage4/int8/"
-  npm run int8 -- --model "$stage4/int8"
-  "$python" -u "$here/$script" --init "$stage4/int8/model.onnx" --work "$stage5" \
+  npm run int8 -- --model "$stage4/out"
+  "$python" -u "$here/$script" --init "$stage4/out/model.onnx" --work "$stage5" \
     --languages de,es,fr,nl,pl,pt --vocab-size 14000 --language-share 0.3 --vacancy-share 0.15 \
     --steps 300 --eval-every 300 --checkpoint-every 50 \
     --name titlematch-job-encoder-multilingual --version 2.3.0 --out "$stage5/out"
-  npm run int8 -- --model "$stage5/out"
 fi
 # 6. the multilingual model 2.4: from 2.3 (int8 token embedding, as shipped), the vocabulary extended
 #    to 15,000 entries learnt from Polish and Dutch training titles, the six languages drawn
@@ -123,6 +122,7 @@ fi
 stage6="$here/.work/stage6"
 if [ ! -f "$stage6/out/model.onnx" ]; then
   if [ ! -f "$stage6/checkpoint.pt" ]; then
+    npm run int8 -- --model "$stage5/out"
     "$python" -u "$here/$script" --init "$stage5/out/model.onnx" --work "$stage6" \
       --languages de,es,fr,nl,pl,pt --vocab-size 15000 --vocab-languages pl,nl \
       --language-share 0.3 --language-weights pl=3,nl=2 --vacancy-share 0.15 \
