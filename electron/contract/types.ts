@@ -264,6 +264,8 @@ export interface TitleBreakdown {
   normalized: string;
   words: string[];
   expansions: { from: string; to: string }[];
+  /** Abbreviations of several meanings the title keeps and the engine reads in each ("pm": project manager, product manager, ...). */
+  senses: { from: string; to: string[] }[];
   /** The seniority level the title states, and the words that decided it ('' when it states none: mid). */
   seniority: SeniorityLevel;
   seniorityCue: string;

@@ -15,6 +15,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { normalizeTitle } from '../text/index.js';
+import { TITLE_READING } from './engine.js';
 import type { Engine, RunOptions } from './types.js';
 import { cutTitle } from './title-limit.js';
 
@@ -216,7 +217,8 @@ export function withEmbeddingCache(engine: Engine, cache: EmbeddingCache): Engin
  */
 export async function cachedEngine(engine: Engine, dir: string, part?: string): Promise<Engine & { readonly cache: EmbeddingCache }> {
   const info = await engine.info();
-  const modelKey = await modelCacheKey(info.model.dir, info.model.file);
+  // Vectors depend on the model and on how the engine reads titles (TITLE_READING).
+  const modelKey = `${await modelCacheKey(info.model.dir, info.model.file)}:reading-${TITLE_READING}`;
   const modelName = `${info.model.name}-${info.model.version}${part === undefined ? '' : `-${part}`}`;
   const cache = await EmbeddingCache.open({ dir: join(dir, 'embeddings'), modelName, modelKey, dimension: info.model.dimension });
   return withEmbeddingCache(engine, cache);

@@ -1,13 +1,16 @@
 /**
  * The embedding engine: it loads a model folder lazily and once (load.ts: provider and precision
  * with explicit fallback) and turns titles into L2-normalised vectors (normalise -> dedupe ->
- * tokenize -> length-grouped batches -> run -> pool; session.ts runs a batch). The engine's files
- * (engine, load, session, gpu-probe) are the only ones that import onnxruntime-node's sessions.
+ * tokenize -> length-grouped batches -> run -> pool; session.ts runs a batch). A title with an
+ * abbreviation of several meanings ("PM") is read in each of them and gets the mean of the readings'
+ * vectors (text/normalize.ts, titleReadings). The engine's files (engine, load, session, gpu-probe)
+ * are the only ones that import onnxruntime-node's sessions.
  */
-import { normalizeTitle } from '../text/index.js';
+import { normalizeTitle, readsSenses, titleReadings } from '../text/index.js';
 import { cutTitle } from './title-limit.js';
 import { bucketShapes, dedupe, planBatches, shapedBatches } from './batching.js';
 import { loadModel } from './load.js';
+import { loadLanguageProfile } from './model-folder.js';
 import { runBatch, type Loaded } from './session.js';
 import { DEFAULT_TOKENIZE_WORKER, TokenizeThread, type TokenizedChunk } from './tokenize-thread.js';
 import { padBatch, tokenIds } from './tokenize.js';
@@ -15,6 +18,12 @@ import type { Engine, EngineOptions } from './types.js';
 
 /** Longest sequence the warm-up compiles shapes for. */
 const WARM_UP_MAX_SEQ = 64;
+
+/**
+ * How the engine reads titles: vectors cached under another reading (embedding-cache.ts) are
+ * encoded again. 2: titles with abbreviations of several meanings are read in each.
+ */
+export const TITLE_READING = 2;
 
 /** Titles per tokenized chunk when tokenizing runs beside the model; smaller jobs tokenize at once. */
 export const TOKENIZE_CHUNK = 4096;
@@ -103,6 +112,27 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
+  /**
+   * The readings of the distinct normalised texts that have abbreviations of several meanings, with
+   * the text each belongs to; where the model has a language profile (the multilingual model), only
+   * those it does not detect in another language (readsSenses).
+   */
+  const readingsOf = async (m: Loaded, texts: readonly string[]): Promise<{ readings: string[]; owner: number[] }> => {
+    const readings: string[] = [];
+    const owner: number[] = [];
+    if (options.normalizeTitles === false) return { readings, owner };
+    const profile = await loadLanguageProfile(m.folder.dir);
+    texts.forEach((t, i) => {
+      const r = titleReadings(t);
+      if (r.length === 0 || !readsSenses(profile, t)) return;
+      for (const x of r) {
+        readings.push(x);
+        owner.push(i);
+      }
+    });
+    return { readings, owner };
+  };
+
   const ensure = (): Promise<Loaded> => {
     loading ??= loadModel(options).catch((e: unknown) => {
       loading = undefined; // a failed load may be retried, e.g. after the user fixes the folder
@@ -126,10 +156,12 @@ export function createEngine(options: EngineOptions): Engine {
       signal?.throwIfAborted();
       const m = await ensure();
       const { unique, indexOf } = dedupe(titles.map(prepare));
+      const { readings, owner } = await readingsOf(m, unique);
+      const texts = readings.length === 0 ? unique : unique.concat(readings);
       const dim = m.dimension;
-      const vectors = new Float32Array(unique.length * dim);
+      const all = new Float32Array(texts.length * dim);
       let done = 0;
-      for await (const { start, rows } of tokenChunks(m, unique, signal)) {
+      for await (const { start, rows } of tokenChunks(m, texts, signal)) {
         signal?.throwIfAborted();
         for (const { items, shape } of batchesOf(m, rows)) {
           signal?.throwIfAborted();
@@ -141,11 +173,12 @@ export function createEngine(options: EngineOptions): Engine {
               shape,
             ),
           );
-          for (let r = 0; r < items.length; r++) vectors.set(out.subarray(r * dim, (r + 1) * dim), (start + items[r]) * dim);
+          for (let r = 0; r < items.length; r++) all.set(out.subarray(r * dim, (r + 1) * dim), (start + items[r]) * dim);
           done += items.length;
-          onProgress?.({ done, total: unique.length });
+          onProgress?.({ done, total: texts.length });
         }
       }
+      const vectors = readings.length === 0 ? all : meanOfReadings(all, unique.length, owner, dim);
       if (unique.length === titles.length) return vectors;
       const expanded = new Float32Array(titles.length * dim);
       for (let i = 0; i < titles.length; i++) expanded.set(vectors.subarray(indexOf[i] * dim, (indexOf[i] + 1) * dim), i * dim);
@@ -179,4 +212,28 @@ function rowsOf(chunk: TokenizedChunk): Int32Array[] {
   const rows: Int32Array[] = [];
   for (let i = 0; i + 1 < chunk.offsets.length; i++) rows.push(chunk.ids.subarray(chunk.offsets[i], chunk.offsets[i + 1]));
   return rows;
+}
+
+/**
+ * The first `n` rows of `all` with each row that has readings (rows n.. of `all`, owner[j] naming the
+ * row reading j belongs to) replaced by the L2-normalised mean of itself and its readings.
+ */
+function meanOfReadings(all: Float32Array, n: number, owner: readonly number[], dim: number): Float32Array {
+  const vectors = all.slice(0, n * dim);
+  const sums = new Map<number, Float64Array>();
+  owner.forEach((row, j) => {
+    let sum = sums.get(row);
+    if (sum === undefined) {
+      sum = Float64Array.from(vectors.subarray(row * dim, (row + 1) * dim));
+      sums.set(row, sum);
+    }
+    for (let d = 0; d < dim; d++) sum[d] += all[(n + j) * dim + d];
+  });
+  for (const [row, sum] of sums) {
+    let norm = 0;
+    for (let d = 0; d < dim; d++) norm += sum[d] * sum[d];
+    norm = Math.sqrt(norm) || 1;
+    for (let d = 0; d < dim; d++) vectors[row * dim + d] = sum[d] / norm;
+  }
+  return vectors;
 }

@@ -8,7 +8,7 @@
 export { createEngine } from './engine.js';
 export type { Engine, EngineInfo, EngineOptions, Precision } from './types.js';
 export { bundledModelDir, modelNameOf, type BundledModel } from './bundled.js';
-export { MAX_FP16_MRR_DROP, ModelError, readModelFolder } from './model-folder.js';
+export { LANGUAGE_PROFILE_FILE, loadLanguageProfile, MAX_FP16_MRR_DROP, ModelError, readModelFolder } from './model-folder.js';
 export type { ModelFolder } from './model-folder.js';
 export { PROVIDERS, ProviderError, defaultProviders, isProviderName, physicalCores } from './providers.js';
 export type { ProviderName } from './providers.js';

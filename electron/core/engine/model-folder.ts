@@ -6,6 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { checkLanguageProfile, type LanguageProfile } from '../text/language.js';
 import type { PoolingMode } from './pooling.js';
 
 type Json = Record<string, unknown>;
@@ -259,4 +260,22 @@ export async function readModelFolder(dirInput: string): Promise<ModelFolder> {
     sizeBytes,
     fp16,
   };
+}
+
+/** The file a multilingual model folder keeps its language profile in. */
+export const LANGUAGE_PROFILE_FILE = 'languages.json';
+
+const profiles = new Map<string, Promise<LanguageProfile | undefined>>();
+
+/** The language profile beside a multilingual model (read once per folder); undefined where there is none or it cannot be read. */
+export function loadLanguageProfile(modelDir: string): Promise<LanguageProfile | undefined> {
+  let p = profiles.get(modelDir);
+  if (p === undefined) {
+    p = readFile(join(modelDir, LANGUAGE_PROFILE_FILE), 'utf8').then(
+      (text) => checkLanguageProfile(JSON.parse(text)),
+      () => undefined,
+    );
+    profiles.set(modelDir, p.catch(() => undefined));
+  }
+  return p.catch(() => undefined);
 }

@@ -9,14 +9,13 @@
  * run switches to the multilingual model as soon as a small share of its titles are in another
  * language (MULTILINGUAL_SHARE), and English runs keep the English model.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ModelChoice, ModelRoute } from '../../contract/types.js';
 import type { BundledModel } from '../engine/index.js';
-import { checkLanguageProfile, describeMix, languageCounts, languageMix, type LanguageProfile } from '../text/language.js';
+import { describeMix, languageCounts, languageMix, type LanguageProfile } from '../text/language.js';
 
-/** The file a multilingual model folder keeps its language profile in. */
-export const LANGUAGE_PROFILE_FILE = 'languages.json';
+// The profile lives beside the multilingual model; the engine reads it too (which titles it reads
+// as English), so its loader belongs to the engine's model folder.
+export { LANGUAGE_PROFILE_FILE, loadLanguageProfile } from '../engine/index.js';
 
 /**
  * Share of a run's distinct titles detected in a language other than English from which 'auto'
@@ -25,21 +24,6 @@ export const LANGUAGE_PROFILE_FILE = 'languages.json';
  * twenty in another language already gains more from the multilingual model than English loses.
  */
 export const MULTILINGUAL_SHARE = 0.05;
-
-const profiles = new Map<string, Promise<LanguageProfile | undefined>>();
-
-/** The language profile beside a multilingual model (read once per folder); undefined where there is none or it cannot be read. */
-export function loadLanguageProfile(modelDir: string): Promise<LanguageProfile | undefined> {
-  let p = profiles.get(modelDir);
-  if (p === undefined) {
-    p = readFile(join(modelDir, LANGUAGE_PROFILE_FILE), 'utf8').then(
-      (text) => checkLanguageProfile(JSON.parse(text)),
-      () => undefined,
-    );
-    profiles.set(modelDir, p.catch(() => undefined));
-  }
-  return p.catch(() => undefined);
-}
 
 /**
  * The model for a run's titles (both sides' distinct titles, or the queries alone against a fixed

@@ -1,7 +1,7 @@
 /** Why two titles matched, in the engine's own terms: the normalisation it applies, word by word. */
 import { levelDistance } from '../../contract/seniority.js';
 import type { MatchExplanation, TitleBreakdown } from '../../contract/types.js';
-import { analyzeTitle, compareTitles } from '../text/index.js';
+import { analyzeTitle, compareTitles, readsSenses } from '../text/index.js';
 import { detectLanguage, LANGUAGE_NAMES, type LanguageProfile } from '../text/language.js';
 import { seniorityLevel } from '../text/seniority.js';
 
@@ -14,6 +14,8 @@ function breakdown(title: string, profile: LanguageProfile | undefined): TitleBr
     normalized: a.normalized,
     words: a.words.filter((w) => w !== '/'),
     expansions: a.expansions,
+    // As the engine reads the title (a profile's other-language titles keep their words as words).
+    senses: readsSenses(profile, a.normalized) ? a.senses.map((x) => ({ from: x.from, to: [...x.to] })) : [],
     seniority: s.level,
     seniorityCue: s.cue,
     ...(profile ? { language: languageOf(profile, title) } : {}),

@@ -1,2 +1,2 @@
 /** Title normalisation, shared by the engine (what the model sees) and the app (explanations). */
-export { normalizeTitle, analyzeTitle, compareTitles } from './normalize.js';
+export { normalizeTitle, analyzeTitle, compareTitles, readsSenses, titleReadings } from './normalize.js';

@@ -90,6 +90,8 @@ export function titleFeatures(title: string): string[] {
 export interface DetectedLanguage {
   language: TitleLanguage | null;
   confidence: number;
+  /** The most probable language however sure (null only when no feature of the title is known). */
+  likeliest: TitleLanguage | null;
 }
 
 const lookups = new WeakMap<LanguageProfile, Map<string, Float64Array>>();
@@ -116,13 +118,13 @@ export function detectLanguage(profile: LanguageProfile, title: string): Detecte
     seen++;
     for (let i = 0; i < n; i++) score[i] += logp[i];
   });
-  if (seen === 0) return { language: null, confidence: 0 };
+  if (seen === 0) return { language: null, confidence: 0, likeliest: null };
   let best = 0;
   for (let i = 1; i < n; i++) if (score[i] > score[best]) best = i;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += Math.exp(score[i] - score[best]);
   const confidence = 1 / sum;
-  return { language: confidence >= LANGUAGE_CONFIDENCE ? profile.languages[best] : null, confidence };
+  return { language: confidence >= LANGUAGE_CONFIDENCE ? profile.languages[best] : null, confidence, likeliest: profile.languages[best] };
 }
 
 /** How many titles of a list are in each language, and how many are undetermined. */

@@ -46,3 +46,15 @@ export const LEXICON: readonly LexiconEntry[] = parseLexicon(LEXICON_TSV);
 export const EXPANSIONS: ReadonlyMap<string, string> = new Map(
   LEXICON.filter((e) => e.kind === 'expand' && e.expansions.length === 1 && !/[\s/]/u.test(e.abbr)).map((e) => [e.abbr, e.expansions[0]]),
 );
+
+/**
+ * The single-word abbreviations that name several jobs in titles (kind `ambiguous` with two or more
+ * expansions: "pm" project manager or product manager, "pt" physical therapist or part-time).
+ * Normalisation never rewrites them; the engine reads a title that has one in every sense and
+ * averages the readings (normalize.ts, titleReadings), so "PM" lands between its meanings instead of
+ * wherever the bare letters fall. Ambiguous entries with one expansion are common words ("or", "do")
+ * and stay out.
+ */
+export const SENSES: ReadonlyMap<string, readonly string[]> = new Map(
+  LEXICON.filter((e) => e.kind === 'ambiguous' && e.expansions.length > 1 && !/[\s/]/u.test(e.abbr)).map((e) => [e.abbr, e.expansions]),
+);

@@ -15,7 +15,9 @@
  *                the app's title normalisation rewrites the token to its expansion, and the
  *                explanation panel shows the expansion ("Sr." -> "senior").
  *     ambiguous  several meanings, or also a common word ("pm", "or", "pa", "do"): never rewritten
- *                by the app; used only in training augmentation.
+ *                by the app; used in training augmentation. Where it lists two or more meanings,
+ *                the engine reads an English title that has it in each (normalize.ts,
+ *                titleReadings); one with a single meaning is a common word and stays a word.
  *     augment    unambiguous but too short or risky to rewrite blindly ("admin", "exec", "eng"):
  *                never rewritten by the app; used only in training augmentation.
  *   In training augmentation the abbreviated and expanded forms of the same title are positives

@@ -5,9 +5,11 @@
  * meaning in a title turned into spaces, abbreviations expanded word by word, whitespace collapsed.
  * Two titles with the same normalised form are the same title to the engine (encoded once).
  * The abbreviations that are always expanded come from the recruiter lexicon (lexicon.ts, kind
- * `expand`); ambiguous ones ("pm": project or product manager) are left for the model to read.
+ * `expand`); ambiguous ones ("pm": project or product manager) stay in the normalised title, and
+ * the engine reads such a title in each of its senses (titleReadings).
  */
-import { EXPANSIONS } from './lexicon-table.js';
+import { detectLanguage, type LanguageProfile } from './language.js';
+import { EXPANSIONS, SENSES } from './lexicon-table.js';
 
 /** One abbreviation that was expanded, for explanations ("Sr." -> "senior"). */
 export interface Expansion {
@@ -27,7 +29,18 @@ export interface AnalyzedTitle {
   words: string[];
   /** Abbreviations expanded, in order of appearance. */
   expansions: Expansion[];
+  /** Abbreviations of several meanings, which the engine reads in each (titleReadings), in order of appearance. */
+  senses: Sense[];
 }
+
+/** An abbreviation the title keeps but the engine reads in several senses ("pm": project manager, product manager). */
+export interface Sense {
+  from: string;
+  to: readonly string[];
+}
+
+/** Most readings of one title (a title made of nothing but ambiguous abbreviations stops here). */
+export const MAX_READINGS = 16;
 
 // Abbreviations whose expansion depends on position: at the end of a title (or before a level such
 // as "II") they name the person ("Software Eng" = engineer), before another word they name the
@@ -111,7 +124,40 @@ export function normalizeTitle(title: string): string {
 /** Normalises a title and reports the steps taken, for explanations. */
 export function analyzeTitle(title: string): AnalyzedTitle {
   const { words, expansions } = expand(clean(title));
-  return { original: title, normalized: words.join(' '), words, expansions };
+  return { original: title, normalized: words.join(' '), words, expansions, senses: sensesOf(words) };
+}
+
+/** The words of a normalised title that have several senses, each once, in order. */
+function sensesOf(words: readonly string[]): Sense[] {
+  const seen = new Set<string>();
+  const out: Sense[] = [];
+  for (const w of words) {
+    const to = SENSES.get(w);
+    if (to === undefined || seen.has(w)) continue;
+    seen.add(w);
+    out.push({ from: w, to });
+  }
+  return out;
+}
+
+/**
+ * The readings of a normalised title that has abbreviations of several meanings: for each such word
+ * and each of its senses, the title with that word replaced ("pm ii" -> "project manager ii",
+ * "product manager ii"), at most MAX_READINGS; [] for a title without one. The engine encodes the
+ * title and its readings and uses their normalised mean, so that an ambiguous title sits near each
+ * job it may name. Measured on the bundled English model: recruiter cases top-1 0.8365 -> 0.8750,
+ * jobbert-dev MRR 0.4704 -> 0.4701 (README, Matching quality).
+ */
+export function titleReadings(normalized: string): string[] {
+  const words = normalized.split(' ');
+  const out: string[] = [];
+  for (const [i, w] of words.entries()) {
+    for (const sense of SENSES.get(w) ?? []) {
+      if (out.length === MAX_READINGS) return out;
+      out.push([...words.slice(0, i), sense, ...words.slice(i + 1)].join(' '));
+    }
+  }
+  return out;
 }
 
 /** Words two titles share and the words only one side has, after normalisation. */
@@ -126,4 +172,16 @@ export function compareTitles(a: string, b: string): { shared: string[]; onlyA: 
     onlyA: unique(wa.filter((w) => !setB.has(w))),
     onlyB: unique(wb.filter((w) => !setA.has(w))),
   };
+}
+
+/**
+ * Whether a normalised title's abbreviations of several meanings are read in their senses: always
+ * for a model without a language profile (the English model), else where the profile finds English
+ * the likeliest language, however unsure ("de" abbreviates data engineer in "DE Manager" and is a
+ * word in "técnico de enfermagem" and in "cuidador de idosos", which is Portuguese or Spanish).
+ */
+export function readsSenses(profile: LanguageProfile | undefined, normalized: string): boolean {
+  if (profile === undefined) return true;
+  const { likeliest } = detectLanguage(profile, normalized);
+  return likeliest === null || likeliest === 'en';
 }

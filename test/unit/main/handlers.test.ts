@@ -289,5 +289,11 @@ describe('handlers', () => {
     expect(e.query.expansions).toEqual([{ from: 'sr', to: 'senior' }, { from: 'eng', to: 'engineer' }]);
     expect(e.shared).toEqual(['senior', 'software', 'engineer']);
     expect(e.seniorityDistance).toBe(0);
+    // An abbreviation of several meanings is named with its senses; in a title of another language it is a word.
+    const pm = await handlers.explain({ query: 'Sr PM', match: 'Técnico de enfermagem' });
+    expect(pm.query.senses).toEqual([{ from: 'pm', to: ['project manager', 'product manager', 'program manager', 'preventive maintenance'] }]);
+    expect(pm.match.senses).toEqual([]);
+    // Also where the detector is unsure which other language it is ("cuidador de idosos": Portuguese or Spanish).
+    expect((await handlers.explain({ query: 'Cuidador de idosos', match: 'DE Manager' })).query.senses).toEqual([]);
   });
 });

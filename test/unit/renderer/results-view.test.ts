@@ -12,12 +12,13 @@ beforeEach(() => {
   showResult(matchResult());
   bridge.on('explain', ({ query, match }) =>
     ok({
-      query: { original: query, normalized: query.toLowerCase(), words: query.toLowerCase().split(' '), expansions: [], seniority: 'lead', seniorityCue: 'lead', language: { name: 'English', confidence: 0.999 } },
+      query: { original: query, normalized: query.toLowerCase(), words: query.toLowerCase().split(' '), expansions: [], senses: [], seniority: 'lead', seniorityCue: 'lead', language: { name: 'English', confidence: 0.999 } },
       match: {
         original: match,
         normalized: 'senior software engineer',
         words: ['senior', 'software', 'engineer'],
         expansions: [{ from: 'sr', to: 'senior' }, { from: 'eng', to: 'engineer' }],
+        senses: [{ from: 'pm', to: ['project manager', 'product manager'] }],
         seniority: 'senior',
         seniorityCue: 'senior',
         language: { name: null, confidence: 0.62 },
@@ -96,6 +97,8 @@ describe('results view', () => {
     const panel = screen.getByRole('region', { name: 'Why they match' });
     expect(await within(panel).findByText('senior software engineer')).toBeInTheDocument();
     expect(within(panel).getByText('sr → senior')).toBeInTheDocument();
+    // An abbreviation of several meanings, read in each.
+    expect(within(panel).getByText('pm → project manager or product manager (each read)')).toBeInTheDocument();
     expect(within(panel).getByText(/No words in common/)).toBeInTheDocument();
     expect(within(panel).getByText('2 rows carry this candidate title.')).toBeInTheDocument();
     // The language detected for each title, or why none is named.

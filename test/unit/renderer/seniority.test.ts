@@ -72,8 +72,8 @@ describe('seniority in the app', () => {
   it('the explanation names both levels, the words that decided them, and the adjustment', async () => {
     bridge.on('explain', ({ query, match }) =>
       ok({
-        query: { original: query, normalized: 'lead full stack developer', words: [], expansions: [], seniority: 'lead', seniorityCue: 'lead' },
-        match: { original: match, normalized: 'senior software engineer', words: [], expansions: [], seniority: 'senior', seniorityCue: 'senior' },
+        query: { original: query, normalized: 'lead full stack developer', words: [], expansions: [], senses: [], seniority: 'lead', seniorityCue: 'lead' },
+        match: { original: match, normalized: 'senior software engineer', words: [], expansions: [], senses: [], seniority: 'senior', seniorityCue: 'senior' },
         shared: [],
         onlyQuery: [],
         onlyMatch: [],

@@ -72,6 +72,50 @@ describe('the bundled model ranks as the product promises', () => {
   });
 });
 
+describe('titles with an abbreviation of several meanings', () => {
+  /** Cosine of two unit vectors. */
+  const cosine = (a: Float32Array, b: Float32Array): number => a.reduce((s, x, i) => s + x * b[i], 0);
+
+  it('reads "Sr. PM" in each sense of "pm": its vector is the normalised mean of the title and its readings', async () => {
+    const raw = createEngine({ modelDir, normalizeTitles: false });
+    try {
+      const dim = await raw.dimension();
+      const texts = ['senior pm', 'senior project manager', 'senior product manager', 'senior program manager', 'senior preventive maintenance'];
+      const parts = await raw.encode(texts);
+      const mean = new Float32Array(dim);
+      for (let r = 0; r < texts.length; r++) for (let d = 0; d < dim; d++) mean[d] += parts[r * dim + d];
+      const v = await engine.encode(['Sr. PM', 'Registered Nurse']);
+      expect(cosine(v.subarray(0, dim), l2Normalize(mean, dim))).toBeGreaterThan(0.9999);
+      // A title without such a word is encoded as before.
+      expect(cosine(v.subarray(dim), (await raw.encode(['registered nurse'])).subarray(0, dim))).toBeGreaterThan(0.9999);
+    } finally {
+      await raw.dispose();
+    }
+  });
+
+  it.each([
+    ['PM', 'Project Manager'],
+    ['PT', 'Physical Therapist'],
+    ['OT', 'Occupational Therapist'],
+  ])('"%s" ranks "%s" first among unrelated titles', async (query, expected) => {
+    const order = await rank(query, [...FIVE, expected]);
+    expect(order[0]).toBe(expected);
+  });
+
+  it('reads "de" as a word, not an abbreviation, in a title the multilingual model detects in another language', async () => {
+    const raw = createEngine({ modelDir: bundledModelDir(undefined, 'multilingual'), normalizeTitles: false });
+    try {
+      const dim = await raw.dimension();
+      const [pt, en] = [await multilingual.encode(['Técnico de enfermagem', 'DE Manager']), await raw.encode(['técnico de enfermagem', 'de manager'])];
+      expect(cosine(pt.subarray(0, dim), en.subarray(0, dim))).toBeGreaterThan(0.9999);
+      // The English title is read in each sense ("data engineer", "data engineering").
+      expect(cosine(pt.subarray(dim), en.subarray(dim))).toBeLessThan(0.999);
+    } finally {
+      await raw.dispose();
+    }
+  });
+});
+
 describe('the engine on the bundled model', () => {
   it('reports what the manifest says, and why it runs where it runs', async () => {
     const manifest = JSON.parse(await readFile(join(modelDir, 'manifest.json'), 'utf8')) as { name: string; version: string; dimension: number };

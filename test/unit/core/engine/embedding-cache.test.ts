@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachedEngine, defaultCacheDir, EmbeddingCache, modelCacheKey, withEmbeddingCache } from '../../../../electron/core/engine/embedding-cache.js';
+import { TITLE_READING } from '../../../../electron/core/engine/engine.js';
 import { bundledModelDir, createEngine, type Engine, type EngineInfo } from '../../../../electron/core/engine/index.js';
 import { writeTinyModelFolder } from './tiny-model.js';
 
@@ -116,6 +117,23 @@ describe('the cache with real models', () => {
       expect(again.cache.openState).toBe('loaded');
       expect(again.cache.size).toBe(3);
       expect(Array.from(await again.encode(titles))).toEqual(Array.from(fresh));
+    } finally {
+      await engine.dispose();
+    }
+  });
+
+  it('keys vectors by how the engine reads titles too, so a cache from an older reading (before "PM" was read in each sense) is rebuilt', async () => {
+    const engine = createEngine({ modelDir: bundledModelDir() });
+    try {
+      const info = await engine.info();
+      const key = await modelCacheKey(info.model.dir, info.model.file);
+      const older = await EmbeddingCache.open({ dir: join(dir, 'embeddings'), modelName: `${info.model.name}-${info.model.version}`, modelKey: key, dimension: info.model.dimension });
+      older.set('pm', new Float32Array(info.model.dimension));
+      await older.save();
+      const cached = await cachedEngine(engine, dir);
+      expect(cached.cache.modelKey).toBe(`${key}:reading-${TITLE_READING}`);
+      expect(cached.cache.openState).toBe('other-model');
+      expect(Array.from(await cached.encode(['PM']))).toEqual(Array.from(await engine.encode(['PM'])));
     } finally {
       await engine.dispose();
     }

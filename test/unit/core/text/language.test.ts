@@ -35,7 +35,7 @@ describe('a fitted profile', () => {
   });
 
   it('leaves a title with no known feature undetermined', () => {
-    expect(detectLanguage(profile, '1234')).toEqual({ language: null, confidence: 0 });
+    expect(detectLanguage(profile, '1234')).toEqual({ language: null, confidence: 0, likeliest: null });
   });
 
   it('passes its own check, and the check refuses what is not a profile', () => {

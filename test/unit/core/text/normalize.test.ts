@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTitle, compareTitles, normalizeTitle } from '../../../../electron/core/text/index.js';
+import { analyzeTitle, compareTitles, normalizeTitle, titleReadings } from '../../../../electron/core/text/index.js';
+import { MAX_READINGS } from '../../../../electron/core/text/normalize.js';
 
 describe('normalizeTitle', () => {
   it('collapses whitespace and lower-cases', () => {
@@ -84,6 +85,41 @@ describe('analyzeTitle', () => {
       { from: 'sr', to: 'senior' },
       { from: 'eng', to: 'engineer' },
     ]);
+  });
+});
+
+describe('titleReadings', () => {
+  it('reads an abbreviation of several meanings in each, one word at a time, and keeps it in the normalised title', () => {
+    expect(normalizeTitle('Sr. PM')).toBe('senior pm');
+    expect(titleReadings('senior pm')).toEqual(['senior project manager', 'senior product manager', 'senior program manager', 'senior preventive maintenance']);
+    expect(titleReadings('pt / ot')).toEqual([
+      'physical therapist / ot',
+      'physical therapy / ot',
+      'part-time / ot',
+      'pt / occupational therapist',
+      'pt / occupational therapy',
+      'pt / overtime',
+    ]);
+  });
+
+  it('has no readings for titles without one, for expanded abbreviations, or for ambiguous common words', () => {
+    expect(titleReadings('registered nurse')).toEqual([]);
+    expect(titleReadings(normalizeTitle('RN'))).toEqual([]);
+    // "or" (operating room) is ambiguous as a common word, with one meaning: never read as the abbreviation.
+    expect(titleReadings('nurse or technician')).toEqual([]);
+    expect(titleReadings('')).toEqual([]);
+  });
+
+  it('stops at MAX_READINGS for a title made of nothing but such abbreviations', () => {
+    const r = titleReadings('pm pm pm pm pm pm');
+    expect(r).toHaveLength(MAX_READINGS);
+    expect(new Set(r).size).toBeGreaterThan(1);
+  });
+
+  it('names the words read in several senses for explanations, each once', () => {
+    const a = analyzeTitle('PM / PM Lead');
+    expect(a.senses).toEqual([{ from: 'pm', to: ['project manager', 'product manager', 'program manager', 'preventive maintenance'] }]);
+    expect(analyzeTitle('Sr. Software Eng').senses).toEqual([]);
   });
 });
 
