@@ -11,6 +11,7 @@ import { cutTitle } from './title-limit.js';
 import { bucketShapes, dedupe, planBatches, shapedBatches } from './batching.js';
 import { loadModel } from './load.js';
 import { loadLanguageProfile } from './model-folder.js';
+import { l2Normalize } from './pooling.js';
 import { runBatch, type Loaded } from './session.js';
 import { DEFAULT_TOKENIZE_WORKER, TokenizeThread, type TokenizedChunk } from './tokenize-thread.js';
 import { padBatch, tokenIds } from './tokenize.js';
@@ -220,20 +221,9 @@ function rowsOf(chunk: TokenizedChunk): Int32Array[] {
  */
 function meanOfReadings(all: Float32Array, n: number, owner: readonly number[], dim: number): Float32Array {
   const vectors = all.slice(0, n * dim);
-  const sums = new Map<number, Float64Array>();
   owner.forEach((row, j) => {
-    let sum = sums.get(row);
-    if (sum === undefined) {
-      sum = Float64Array.from(vectors.subarray(row * dim, (row + 1) * dim));
-      sums.set(row, sum);
-    }
-    for (let d = 0; d < dim; d++) sum[d] += all[(n + j) * dim + d];
+    for (let d = 0; d < dim; d++) vectors[row * dim + d] += all[(n + j) * dim + d];
   });
-  for (const [row, sum] of sums) {
-    let norm = 0;
-    for (let d = 0; d < dim; d++) norm += sum[d] * sum[d];
-    norm = Math.sqrt(norm) || 1;
-    for (let d = 0; d < dim; d++) vectors[row * dim + d] = sum[d] / norm;
-  }
+  for (const row of new Set(owner)) l2Normalize(vectors.subarray(row * dim, (row + 1) * dim), dim);
   return vectors;
 }
