@@ -1,6 +1,6 @@
 #!/bin/sh
 # Retrains the two bundled models: `npm run train` (or `sh models/training/train.sh [options]`).
-# Five stages, one command:
+# Eight stages, one command:
 #   1. the 1.0 recipe from scratch (taxonomy titles only, 1,500 steps): models/training/.work/stage1/.
 #      Skipped when that folder already holds a model; `--stage1-from-git` takes the 1.0 export
 #      from the git history instead of training it (exact, and 84 CPU-minutes faster).
@@ -22,8 +22,10 @@
 #      Dutch (--vocab-languages pl,nl), Polish and Dutch drawn more often (--language-weights
 #      pl=3,nl=2), 450 steps: models/training/.work/stage6/out.
 #   7. the multilingual model 2.5 from 2.4: Polish drawn four times as often (--language-weights
-#      pl=4), 250 steps: models/titlematch-multilingual. Then npm run int8 (multilingual),
-#      fp16 and fit-confidence (both models) and language-profile.
+#      pl=4), 250 steps: models/training/.work/stage7/out.
+#   8. the multilingual model 2.6 from 2.5: Polish drawn eight times and Dutch twice as often as
+#      each other language (--language-weights pl=8,nl=2), 500 steps: models/titlematch-multilingual.
+#      Then npm run int8 (multilingual), fp16 and fit-confidence (both models) and language-profile.
 # A stopped stage continues with `sh models/training/train.sh --resume models/training/.work/stageN`.
 # `train.sh --fp16 [options]` runs fp16.py instead: builds and qualifies the float16 variant;
 # `train.sh --int8 [options]` runs int8.py: stores the token embedding as int8 if the dev sets allow.
@@ -132,8 +134,7 @@ if [ ! -f "$stage6/out/model.onnx" ]; then
   "$python" -u "$here/$script" --resume "$stage6" --steps 450
 fi
 # 7. the multilingual model 2.5: from 2.4 (int8 token embedding, as shipped), Polish drawn four times
-#    as often as each other language, 250 steps: models/training/.work/stage7/out, copied to
-#    models/titlematch-multilingual (whose languages.json stays).
+#    as often as each other language, 250 steps: models/training/.work/stage7/out.
 stage7="$here/.work/stage7"
 if [ ! -f "$stage7/out/model.onnx" ]; then
   npm run int8 -- --model "$stage6/out"
@@ -142,8 +143,19 @@ if [ ! -f "$stage7/out/model.onnx" ]; then
     --vacancy-share 0.15 --steps 250 --eval-every 250 --checkpoint-every 50 \
     --name titlematch-job-encoder-multilingual --version 2.5.0 --out "$stage7/out"
 fi
+# 8. the multilingual model 2.6: from 2.5 (int8 token embedding, as shipped), Polish drawn eight times
+#    and Dutch twice as often as each other language, 500 steps: models/training/.work/stage8/out,
+#    copied to models/titlematch-multilingual (whose languages.json stays).
+stage8="$here/.work/stage8"
+if [ ! -f "$stage8/out/model.onnx" ]; then
+  npm run int8 -- --model "$stage7/out"
+  "$python" -u "$here/$script" --init "$stage7/out/model.onnx" --work "$stage8" \
+    --languages de,es,fr,nl,pl,pt --vocab-size 15000 --language-share 0.3 --language-weights pl=8,nl=2 \
+    --vacancy-share 0.15 --steps 500 --eval-every 500 --checkpoint-every 50 \
+    --name titlematch-job-encoder-multilingual --version 2.6.0 --out "$stage8/out"
+fi
 mkdir -p models/titlematch-multilingual
-cp -r "$stage7/out/." models/titlematch-multilingual/
+cp -r "$stage8/out/." models/titlematch-multilingual/
 # Then what every new model gets: the int8 token embedding where the dev sets allow (the multilingual
 # model; the English one ships float32), the float16 copies, the calibrations, the language profile.
 npm run int8 -- --model models/titlematch-multilingual
