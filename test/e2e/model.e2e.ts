@@ -4,8 +4,9 @@
  * real services: the Model setting in the status bar, a folder that cannot be used, a folder that
  * can (the bundled model's files copied without their manifest and calibration, as a recruiter's
  * own export would come), a match and a report with it, and the next start after the folder went
- * away; then two bundled models, German CV titles read with the multilingual one. Screenshots
- * 30-35, light and dark, in test-results/screenshots/.
+ * away; then two bundled models, German CV titles read with the multilingual one; then "Sr. PM"
+ * and "PT", read in each of their senses. Screenshots 30-36, light and dark, in
+ * test-results/screenshots/.
  */
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -171,6 +172,30 @@ describe('the Model setting, end to end', () => {
     await languages.first().waitFor();
     expect(await languages.allTextContents()).toEqual([expect.stringMatching(/^English \(\d+% sure\)$/), expect.stringMatching(/^German \(\d+% sure\)$/)]);
     await screenshots(page, shots, '35-model-by-language');
+  });
+
+  it('reads an abbreviation of several meanings in each, and the explanation names them', async () => {
+    const cvs = join(data, '..', 'cvs.csv');
+    const openings = join(data, '..', 'openings-health-pm.csv');
+    writeFileSync(cvs, 'Name,Job title\nEve,Sr. PM\nFinn,PT\nGus,Accounts Payable Clerk\n');
+    writeFileSync(openings, 'Job title\nProject Manager\nPhysical Therapist\nAccountant\nTruck Driver\nMarketing Manager\n');
+    const importPage = new ImportPage(page, app.dialogs);
+    const results = new ResultsPage(page);
+    await importPage.open('candidates', cvs);
+    await importPage.card('candidates').getByText('cvs.csv', { exact: true }).waitFor();
+    await importPage.open('targets', openings);
+    await importPage.card('targets').getByText('openings-health-pm.csv', { exact: true }).waitFor();
+    await importPage.matchButton.click();
+    await results.heading.waitFor({ timeout: 120_000 });
+    await results.selectOpening('Project Manager');
+    const best = results.list('Candidate titles').getByRole('option').first();
+    expect(await text(best)).toMatch(/^1 Sr\. PM /);
+    await best.click();
+    await results.explanation.getByText('sr → senior').waitFor();
+    expect(await results.explanation.getByText('pm → project manager or product manager or program manager or preventive maintenance (each read)').count()).toBe(1);
+    await results.selectOpening('Physical Therapist');
+    expect(await text(results.list('Candidate titles').getByRole('option').first())).toMatch(/^1 PT /);
+    await screenshots(page, shots, '36-abbreviation-senses');
   });
 
   it('logged no errors in the page', () => {
