@@ -158,7 +158,8 @@ export function createEngine(options: EngineOptions): Engine {
       const m = await ensure();
       const { unique, indexOf } = dedupe(titles.map(prepare));
       const { readings, owner } = await readingsOf(m, unique);
-      const texts = readings.length === 0 ? unique : unique.concat(readings);
+      // A reading that is also a title of the job (or another title's reading) is encoded once.
+      const { unique: texts, indexOf: rowOf } = readings.length === 0 ? { unique, indexOf: new Int32Array(0) } : dedupe(unique.concat(readings));
       const dim = m.dimension;
       const all = new Float32Array(texts.length * dim);
       let done = 0;
@@ -179,7 +180,7 @@ export function createEngine(options: EngineOptions): Engine {
           onProgress?.({ done, total: texts.length });
         }
       }
-      const vectors = readings.length === 0 ? all : meanOfReadings(all, unique.length, owner, dim);
+      const vectors = readings.length === 0 ? all : meanOfReadings(all, unique.length, owner, rowOf.subarray(unique.length), dim);
       if (unique.length === titles.length) return vectors;
       const expanded = new Float32Array(titles.length * dim);
       for (let i = 0; i < titles.length; i++) expanded.set(vectors.subarray(indexOf[i] * dim, (indexOf[i] + 1) * dim), i * dim);
@@ -216,13 +217,14 @@ function rowsOf(chunk: TokenizedChunk): Int32Array[] {
 }
 
 /**
- * The first `n` rows of `all` with each row that has readings (rows n.. of `all`, owner[j] naming the
- * row reading j belongs to) replaced by the L2-normalised mean of itself and its readings.
+ * The first `n` rows of `all` (the distinct titles) with each row that has readings replaced by the
+ * L2-normalised mean of itself and its readings: reading j belongs to row owner[j] and was encoded
+ * as row readingRow[j] of `all`.
  */
-function meanOfReadings(all: Float32Array, n: number, owner: readonly number[], dim: number): Float32Array {
+function meanOfReadings(all: Float32Array, n: number, owner: readonly number[], readingRow: Int32Array, dim: number): Float32Array {
   const vectors = all.slice(0, n * dim);
   owner.forEach((row, j) => {
-    for (let d = 0; d < dim; d++) vectors[row * dim + d] += all[(n + j) * dim + d];
+    for (let d = 0; d < dim; d++) vectors[row * dim + d] += all[readingRow[j] * dim + d];
   });
   for (const row of new Set(owner)) l2Normalize(vectors.subarray(row * dim, (row + 1) * dim), dim);
   return vectors;

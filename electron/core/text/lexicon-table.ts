@@ -36,6 +36,11 @@ export function parseLexicon(tsv: string): LexiconEntry[] {
   return out;
 }
 
+/** Whether an entry's abbreviation is one word as normalisation splits titles (no space or slash). */
+function isWord(e: LexiconEntry): boolean {
+  return !/[\s/]/u.test(e.abbr);
+}
+
 /** Every entry of the bundled lexicon. */
 export const LEXICON: readonly LexiconEntry[] = parseLexicon(LEXICON_TSV);
 
@@ -44,7 +49,7 @@ export const LEXICON: readonly LexiconEntry[] = parseLexicon(LEXICON_TSV);
  * word as normalisation splits titles (no space or slash).
  */
 export const EXPANSIONS: ReadonlyMap<string, string> = new Map(
-  LEXICON.filter((e) => e.kind === 'expand' && e.expansions.length === 1 && !/[\s/]/u.test(e.abbr)).map((e) => [e.abbr, e.expansions[0]]),
+  LEXICON.filter((e) => e.kind === 'expand' && e.expansions.length === 1 && isWord(e)).map((e) => [e.abbr, e.expansions[0]]),
 );
 
 /**
@@ -56,5 +61,5 @@ export const EXPANSIONS: ReadonlyMap<string, string> = new Map(
  * and stay out.
  */
 export const SENSES: ReadonlyMap<string, readonly string[]> = new Map(
-  LEXICON.filter((e) => e.kind === 'ambiguous' && e.expansions.length > 1 && !/[\s/]/u.test(e.abbr)).map((e) => [e.abbr, e.expansions]),
+  LEXICON.filter((e) => e.kind === 'ambiguous' && e.expansions.length > 1 && isWord(e)).map((e) => [e.abbr, e.expansions]),
 );

@@ -146,7 +146,7 @@ function sensesOf(words: readonly string[]): Sense[] {
  * "product manager ii"), at most MAX_READINGS; [] for a title without one. The engine encodes the
  * title and its readings and uses their normalised mean, so that an ambiguous title sits near each
  * job it may name. Measured on the bundled English model: recruiter cases top-1 0.8365 -> 0.8750,
- * jobbert-dev MRR 0.4704 -> 0.4701 (README, Matching quality).
+ * jobbert-dev MRR 0.4704 -> 0.4701 (README, "The model, evaluation and speed").
  */
 export function titleReadings(normalized: string): string[] {
   const words = normalized.split(' ');
