@@ -1,7 +1,7 @@
 """Records `titlematch eval --json` figures in the model's manifest.json (`npm run eval` prints the
 same figures as text): jobbert-dev (the measure), the whole jobbert-val file (partly trained on from
 2.0), the recruiter cases, the calibration's error on held-out titles, the TF-IDF floor, and the
-per-language measure. Usage: node out/electron/cli/eval.js --json > e.json && python3 record_metrics.py e.json [raw.json]
+per-language measure. Usage: node out/electron/cli/eval.js --json > e.json && python3 record_metrics.py e.json [raw.json [manifest.json]]
 """
 import json
 import sys
@@ -14,7 +14,7 @@ def figures(f):
 def main(path, raw_path=None, manifest="models/titlematch/manifest.json"):
     e = json.load(open(path))
     m = json.load(open(manifest))
-    by = "npm run eval (titlematch eval: TitleMatch normalisation, onnxruntime cpu)"
+    by = "npm run eval (titlematch eval: TitleMatch normalisation, abbreviations of several meanings read in each sense, onnxruntime cpu)"
     metrics = {
         "jobbert-dev": {**figures(e["jobbertDev"]["model"]), "measured_by": by, "note": "dev part of jobbert-val's fixed split, never trained on"},
         "jobbert-val": {**figures(e["jobbertVal"]["model"]), "measured_by": by, "note": "the whole file: its training part is trained on from 2.0"},
