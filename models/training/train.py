@@ -230,7 +230,7 @@ def main(argv=None):
     log = Log(args.work)
 
     groups = data.load_groups(args.data)
-    dev = data.split_dev(groups, args.seed) if args.dev else []
+    dev = data.split_dev(groups) if args.dev else []
     vac_train, vac_dev = jobbert.split(args.data)
     attached = data.attach_vacancies(groups, vac_train) if args.vacancy_share > 0 else 0
     languages = names(args.languages)
