@@ -64,7 +64,11 @@ async function adapterBundledModel(path: string): Promise<BundledModel | undefin
 export function engineOptionsFrom(values: { model?: string; provider?: string; threads?: string; precision?: string }, bundled?: BundledModel): EngineOptions {
   const choice = modelChoiceOf(values.model);
   const which: BundledModel = choice === 'multilingual' || (choice === 'auto' && bundled === 'multilingual') ? 'multilingual' : 'english';
-  const options: EngineOptions = { modelDir: choice === undefined ? resolve(values.model ?? '.') : bundledModelDir(undefined, which) };
+  const options: EngineOptions = {
+    modelDir: choice === undefined ? resolve(values.model ?? '.') : bundledModelDir(undefined, which),
+    // Which titles are English is the languages' question, not the model's: the bundled profile decides for every model.
+    languageProfileDir: bundledModelDir(undefined, 'multilingual'),
+  };
   if (values.provider !== undefined) options.providers = parseProviders(values.provider);
   if (values.threads !== undefined) {
     const n = Number(values.threads);

@@ -14,6 +14,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../files/atomic-write.js';
+import { SENSES } from '../text/lexicon-table.js';
 import { normalizeTitle } from '../text/index.js';
 import { TITLE_READING } from './engine.js';
 import type { Engine, RunOptions } from './types.js';
@@ -211,14 +212,21 @@ export function withEmbeddingCache(engine: Engine, cache: EmbeddingCache): Engin
 }
 
 /**
+ * How vectors are read, as the cache keys them beside the model: TITLE_READING and a short digest of
+ * the lexicon's words of several meanings and their senses, so that a lexicon that changes them
+ * renews the cache (a title is keyed by its normalised text, and read in those senses).
+ */
+export const READING_KEY = `reading-${TITLE_READING}-${createHash('sha256').update(JSON.stringify([...SENSES])).digest('hex').slice(0, 12)}`;
+
+/**
  * Opens the cache for the engine's model under `dir` and wraps the engine with it. A `part` (a
  * taxonomy's titles) gets a file of its own for the model, which other titles never crowd out and
  * matching other lists never rewrites.
  */
 export async function cachedEngine(engine: Engine, dir: string, part?: string): Promise<Engine & { readonly cache: EmbeddingCache }> {
   const info = await engine.info();
-  // Vectors depend on the model and on how the engine reads titles (TITLE_READING).
-  const modelKey = `${await modelCacheKey(info.model.dir, info.model.file)}:reading-${TITLE_READING}`;
+  // Vectors depend on the model and on how the engine reads titles (READING_KEY).
+  const modelKey = `${await modelCacheKey(info.model.dir, info.model.file)}:${READING_KEY}`;
   const modelName = `${info.model.name}-${info.model.version}${part === undefined ? '' : `-${part}`}`;
   const cache = await EmbeddingCache.open({ dir: join(dir, 'embeddings'), modelName, modelKey, dimension: info.model.dimension });
   return withEmbeddingCache(engine, cache);

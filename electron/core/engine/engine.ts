@@ -22,9 +22,11 @@ const WARM_UP_MAX_SEQ = 64;
 
 /**
  * How the engine reads titles: vectors cached under another reading (embedding-cache.ts) are
- * encoded again. 2: titles with abbreviations of several meanings are read in each.
+ * encoded again. 2: titles with abbreviations of several meanings are read in each. 3: only where
+ * the language profile of EngineOptions.languageProfileDir finds English (or no language) in the
+ * title's other words, for either model. (The cache also keys by the lexicon's words of several meanings.)
  */
-export const TITLE_READING = 2;
+export const TITLE_READING = 3;
 
 /** Titles per tokenized chunk when tokenizing runs beside the model; smaller jobs tokenize at once. */
 export const TOKENIZE_CHUNK = 4096;
@@ -115,14 +117,14 @@ export function createEngine(options: EngineOptions): Engine {
 
   /**
    * The readings of the distinct normalised texts that have abbreviations of several meanings, with
-   * the text each belongs to; where the model has a language profile (the multilingual model), only
-   * those it does not detect in another language (readsSenses).
+   * the text each belongs to; where a language profile is found (options.languageProfileDir, else
+   * the model's folder), only those it finds English or undetermined (readsSenses).
    */
   const readingsOf = async (m: Loaded, texts: readonly string[]): Promise<{ readings: string[]; owner: number[] }> => {
     const readings: string[] = [];
     const owner: number[] = [];
     if (options.normalizeTitles === false) return { readings, owner };
-    const profile = await loadLanguageProfile(m.folder.dir);
+    const profile = await loadLanguageProfile(options.languageProfileDir ?? m.folder.dir);
     texts.forEach((t, i) => {
       const r = titleReadings(t);
       if (r.length === 0 || !readsSenses(profile, t)) return;

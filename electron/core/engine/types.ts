@@ -22,6 +22,14 @@ export interface EngineOptions {
   /** Apply TitleMatch's title normalisation before tokenizing (default true; false to measure it). */
   normalizeTitles?: boolean;
   /**
+   * The folder whose language profile (languages.json) tells which titles are English: only those
+   * (and undetermined ones) are read in each sense of their abbreviations of several meanings
+   * (text/normalize.ts, readsSenses). The bundled runs name the multilingual model's folder, so
+   * both models and the explanation panel read a title alike. Default: the model's own folder;
+   * where neither holds a profile, every title is read so.
+   */
+  languageProfileDir?: string;
+  /**
    * Which copy of the model to run. 'auto' (default): the float16 variant on GPU providers when
    * the folder's manifest records it within 0.005 dev-set MRR of float32, else float32.
    */

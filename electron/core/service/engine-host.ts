@@ -77,7 +77,13 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   const startEngine = async (dir: string): Promise<Engine> => {
     // Bulk work is what the app does: the provider measured fastest for it, for this model.
     const providers = choice === 'auto' ? await calibratedProviders(dir, options.cacheDir, Number.MAX_SAFE_INTEGER).catch(() => undefined) : [choice];
-    const engine = (options.engineFactory ?? createEngine)({ modelDir: dir, tokenizeWorker: options.tokenizeWorker, providers });
+    const engine = (options.engineFactory ?? createEngine)({
+      modelDir: dir,
+      tokenizeWorker: options.tokenizeWorker,
+      providers,
+      // As the explanation panel does: the multilingual profile says which titles are English, for either model.
+      ...(options.multilingualModelDir ? { languageProfileDir: options.multilingualModelDir } : {}),
+    });
     try {
       await engine.load();
       return engine;

@@ -294,6 +294,11 @@ describe('handlers', () => {
     expect(pm.query.senses).toEqual([{ from: 'pm', to: ['project manager', 'product manager', 'program manager', 'preventive maintenance'] }]);
     expect(pm.match.senses).toEqual([]);
     // Also where the detector is unsure which other language it is ("cuidador de idosos": Portuguese or Spanish).
-    expect((await handlers.explain({ query: 'Cuidador de idosos', match: 'DE Manager' })).query.senses).toEqual([]);
+    const de = await handlers.explain({ query: 'Cuidador de idosos', match: 'DE Manager' });
+    expect(de.query.senses).toEqual([]);
+    // The word in question is no evidence of the language: "DE Manager" is English by "manager", and
+    // a title of such words only ("CMO", which alone looks Portuguese to the profile) is read in each sense.
+    expect(de.match.senses).toEqual([{ from: 'de', to: ['data engineer', 'data engineering'] }]);
+    expect((await handlers.explain({ query: 'CMO', match: 'Chef de Cuisine' })).query.senses).toEqual([{ from: 'cmo', to: ['chief marketing officer', 'chief medical officer'] }]);
   });
 });

@@ -118,6 +118,21 @@ describe('titles with an abbreviation of several meanings', () => {
       await raw.dispose();
     }
   });
+
+  it('reads a title alike with the English model where it is given the multilingual profile, as the bundled runs are', async () => {
+    const asRun = createEngine({ modelDir, languageProfileDir: bundledModelDir(undefined, 'multilingual') });
+    const raw = createEngine({ modelDir, normalizeTitles: false });
+    try {
+      const dim = await raw.dimension();
+      const [read, plain] = [await asRun.encode(['Técnico de enfermagem', 'DE Manager']), await raw.encode(['técnico de enfermagem', 'de manager'])];
+      expect(cosine(read.subarray(0, dim), plain.subarray(0, dim))).toBeGreaterThan(0.9999);
+      expect(cosine(read.subarray(dim), plain.subarray(dim))).toBeLessThan(0.999);
+      // Without a profile (the English model's own folder has none) every title is read so.
+      expect(cosine((await engine.encode(['Técnico de enfermagem'])).subarray(0, dim), plain.subarray(0, dim))).toBeLessThan(0.999);
+    } finally {
+      await Promise.all([asRun.dispose(), raw.dispose()]);
+    }
+  });
 });
 
 describe('the engine on the bundled model', () => {

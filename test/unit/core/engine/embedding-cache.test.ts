@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cachedEngine, defaultCacheDir, EmbeddingCache, modelCacheKey, withEmbeddingCache } from '../../../../electron/core/engine/embedding-cache.js';
+import { cachedEngine, defaultCacheDir, READING_KEY, EmbeddingCache, modelCacheKey, withEmbeddingCache } from '../../../../electron/core/engine/embedding-cache.js';
 import { TITLE_READING } from '../../../../electron/core/engine/engine.js';
 import { bundledModelDir, createEngine, type Engine, type EngineInfo } from '../../../../electron/core/engine/index.js';
 import { writeTinyModelFolder } from './tiny-model.js';
@@ -131,7 +131,8 @@ describe('the cache with real models', () => {
       older.set('pm', new Float32Array(info.model.dimension));
       await older.save();
       const cached = await cachedEngine(engine, dir);
-      expect(cached.cache.modelKey).toBe(`${key}:reading-${TITLE_READING}`);
+      expect(cached.cache.modelKey).toBe(`${key}:${READING_KEY}`);
+      expect(READING_KEY).toMatch(new RegExp(`^reading-${TITLE_READING}-[0-9a-f]{12}$`));
       expect(cached.cache.openState).toBe('other-model');
       expect(Array.from(await cached.encode(['PM']))).toEqual(Array.from(await engine.encode(['PM'])));
     } finally {
