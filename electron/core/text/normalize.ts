@@ -177,16 +177,15 @@ export function compareTitles(a: string, b: string): { shared: string[]; onlyA: 
 /**
  * Whether a normalised title's abbreviations of several meanings are read in their senses: always
  * where no language profile is at hand, else where the profile (the multilingual model's, for
- * either bundled model and for the explanation panel) finds English the likeliest language of the
- * title's other words, however unsure ("de" abbreviates data engineer in "DE Manager" and is a word
- * in "técnico de enfermagem" and in "cuidador de idosos", which is Portuguese or Spanish).
+ * either bundled model and for the explanation panel) finds English the likeliest language, however
+ * unsure ("de" abbreviates data engineer in "DE Manager" and is a word in "técnico de enfermagem" and
+ * in "cuidador de idosos", which is Portuguese or Spanish), and for a title of such words only.
  */
 export function readsSenses(profile: LanguageProfile | undefined, normalized: string): boolean {
   if (profile === undefined) return true;
-  // The words in question are no evidence of the language: "cmo" alone or "de" beside "manager" say
-  // nothing; "chef rang" and "técnico enfermagem" do. A title of such words only is read so.
-  const rest = normalized.split(' ').filter((w) => !SENSES.has(w));
-  if (rest.length === 0) return true;
-  const { likeliest } = detectLanguage(profile, rest.join(' '));
+  // A title of such words only ("cmo", which alone looks Portuguese to the profile) is read so: its
+  // letters are no evidence of a language. Elsewhere they are ("de" in "diretor de marketing").
+  if (normalized.split(' ').every((w) => SENSES.has(w))) return true;
+  const { likeliest } = detectLanguage(profile, normalized);
   return likeliest === null || likeliest === 'en';
 }

@@ -296,8 +296,8 @@ describe('handlers', () => {
     // Also where the detector is unsure which other language it is ("cuidador de idosos": Portuguese or Spanish).
     const de = await handlers.explain({ query: 'Cuidador de idosos', match: 'DE Manager' });
     expect(de.query.senses).toEqual([]);
-    // The word in question is no evidence of the language: "DE Manager" is English by "manager", and
-    // a title of such words only ("CMO", which alone looks Portuguese to the profile) is read in each sense.
+    // "DE Manager" is English; a title of such words only ("CMO", which alone looks Portuguese to the
+    // profile) is read in each sense; in "Chef de Cuisine" (French) "de" is a word.
     expect(de.match.senses).toEqual([{ from: 'de', to: ['data engineer', 'data engineering'] }]);
     expect((await handlers.explain({ query: 'CMO', match: 'Chef de Cuisine' })).query.senses).toEqual([{ from: 'cmo', to: ['chief marketing officer', 'chief medical officer'] }]);
   });
