@@ -26,7 +26,9 @@
  * Sources of knowledge: written by the project from general professional knowledge of job
  * titles: common usage in job postings and staffing; professional licensing and credential names
  * (state boards of nursing, AICPA for CPA, CFA Institute, NREMT for EMT, AOTA/APTA/ASHA for
- * OT/PT/SLP); the O*NET 27.0 "Alternate Titles" short-title column (Short Title, e.g. RN, CPA) in
+ * OT/PT/SLP; outside the US, the titles and credentials of bodies such as CIPD, CIPS, RICS, IOSH
+ * and CILEX, and UK, Irish, Canadian and Australian nursing, school and police titles); the
+ * O*NET 27.0 "Alternate Titles" short-title column (Short Title, e.g. RN, CPA) in
  * ../shared/data/onet, used as a cross-check; and standard executive-title conventions. No text
  * was copied from any source.
  *
@@ -115,6 +117,27 @@ sme	subject matter expert | small and medium-sized enterprises	general	ambiguous
 tl	team lead | team leader | truckload	general	ambiguous
 pr	public relations | payroll	general	ambiguous
 emp	employee | employment	general	ambiguous
+# general: title words as HR systems truncate them, and posting terms
+spclst	specialist	general	expand
+prgmr	programmer	general	expand
+cnslr	counselor	general	expand
+advsr	advisor	general	expand
+adv	advisor | advanced | advertising	general	ambiguous
+prin	principal	general	expand
+dpty	deputy	general	expand
+dep	deputy | department	general	ambiguous
+acq	acquisition	general	expand
+devt	development	general	expand
+dist	district | distribution	general	ambiguous
+terr	territory	general	expand
+rec	recreation | recruitment | records	general	ambiguous
+lvl	level	general	expand
+co-ord	coordinator	general	expand
+supvsr	supervisor	general	expand
+wfh	work from home	general	expand
+p/t	part-time	general	expand
+f/t	full-time	general	expand
+ftc	fixed-term contract | federal trade commission	general	ambiguous
 # healthcare
 rn	registered nurse	healthcare	expand
 lpn	licensed practical nurse	healthcare	expand
@@ -258,6 +281,48 @@ eeg	electroencephalography	healthcare	expand
 phleb	phlebotomist | phlebotomy	healthcare	augment
 sono	sonographer | sonography	healthcare	augment
 rad	radiology | radiologic	healthcare	ambiguous
+# healthcare: nursing and care roles, with UK, Irish, Canadian and Australian forms
+rmn	registered mental health nurse	healthcare	expand
+rgn	registered general nurse	healthcare	expand
+rpn	registered psychiatric nurse | registered practical nurse	healthcare	ambiguous
+cpn	community psychiatric nurse | certified pediatric nurse	healthcare	ambiguous
+dn	district nurse | dental nurse	healthcare	ambiguous
+anp	advanced nurse practitioner | adult nurse practitioner	healthcare	ambiguous
+arnp	advanced registered nurse practitioner	healthcare	expand
+apn	advanced practice nurse	healthcare	expand
+rnfa	registered nurse first assistant	healthcare	expand
+ibclc	international board certified lactation consultant	healthcare	expand
+hca	healthcare assistant	healthcare	expand
+psw	personal support worker	healthcare	expand
+ain	assistant in nursing	healthcare	expand
+chw	community health worker	healthcare	expand
+gp	general practitioner | general partner	healthcare	ambiguous
+sho	senior house officer	healthcare	expand
+pcp	primary care physician	healthcare	expand
+mph	master of public health	healthcare	expand
+ccm	certified case manager	healthcare	expand
+# healthcare: behavioral health and counselling
+mh	mental health	healthcare	expand
+mha	mental health associate | master of health administration	healthcare	ambiguous
+mht	mental health technician	healthcare	expand
+lcpc	licensed clinical professional counselor	healthcare	expand
+mft	marriage and family therapist	healthcare	expand
+psyd	doctor of psychology	healthcare	expand
+slt	speech and language therapist | senior leadership team	healthcare	ambiguous
+# healthcare: imaging, specialities and units
+arrt	american registry of radiologic technologists	healthcare	expand
+nmt	nuclear medicine technologist	healthcare	expand
+echo	echocardiography	healthcare	ambiguous
+ir	interventional radiology | investor relations | industrial relations	healthcare	ambiguous
+ortho	orthopedics | orthodontics	healthcare	ambiguous
+endo	endoscopy | endodontics	healthcare	ambiguous
+neuro	neurology | neurosurgery | neuroscience	healthcare	ambiguous
+derm	dermatology	healthcare	expand
+gyn	gynecology	healthcare	expand
+cvicu	cardiovascular intensive care unit	healthcare	expand
+pcu	progressive care unit	healthcare	expand
+hosp	hospital | hospitality	healthcare	ambiguous
+hlth	health	healthcare	expand
 # it and software
 it	information technology	it	expand
 is	information systems	it	ambiguous
@@ -339,13 +404,13 @@ js	javascript	it	expand
 ts	typescript | top secret	it	ambiguous
 k8s	kubernetes	it	expand
 aws	amazon web services	it	expand
-gcp	google cloud platform	it	expand
+gcp	google cloud platform | good clinical practice	it	ambiguous
 saas	software as a service	it	expand
 api	application programming interface	it	expand
 erp	enterprise resource planning	it	expand
 crm	customer relationship management	it	expand
 cms	content management system	it	ambiguous
-edi	electronic data interchange	it	expand
+edi	electronic data interchange | equality diversity and inclusion	it	ambiguous
 iot	internet of things	it	expand
 vr	virtual reality | vocational rehabilitation	it	ambiguous
 xr	extended reality	it	expand
@@ -362,6 +427,27 @@ l1	level 1	it	augment
 l2	level 2	it	augment
 l3	level 3	it	augment
 oss	open source software	it	augment
+# it: roles, certifications and platforms
+sa	solutions architect | systems administrator | sales associate	it	ambiguous
+sdm	software development manager | service delivery manager	it	ambiguous
+tse	technical support engineer	it	expand
+fae	field application engineer	it	expand
+fse	field service engineer	it	expand
+qae	quality assurance engineer	it	expand
+ui/ux	user interface and user experience	it	expand
+ux/ui	user experience and user interface	it	expand
+genai	generative artificial intelligence	it	expand
+ai/ml	artificial intelligence and machine learning	it	expand
+dfir	digital forensics and incident response	it	expand
+siem	security information and event management	it	expand
+cism	certified information security manager	it	expand
+ceh	certified ethical hacker	it	expand
+oscp	offensive security certified professional	it	expand
+itil	information technology infrastructure library	it	expand
+sfdc	salesforce	it	expand
+o365	office 365	it	expand
+pc	personal computer | police constable	it	ambiguous
+telecom	telecommunications	it	augment
 # finance
 cpa	certified public accountant	finance	expand
 cfa	chartered financial analyst	finance	expand
@@ -420,6 +506,23 @@ uw	underwriter | underwriting	finance	augment
 u/w	underwriter	finance	expand
 ria	registered investment adviser	finance	augment
 iar	investment adviser representative	finance	expand
+# finance: UK and Canadian accounting bodies, processes, insurance and compliance
+cga	certified general accountant	finance	expand
+cgma	chartered global management accountant	finance	expand
+fca	fellow chartered accountant | financial conduct authority	finance	ambiguous
+fcca	fellow chartered certified accountant	finance	expand
+aat	accounting technician	finance	expand
+ifa	independent financial adviser	finance	expand
+mlro	money laundering reporting officer	finance	expand
+vat	value added tax	finance	ambiguous
+s&t	sales and trading	finance	expand
+p&l	profit and loss	finance	expand
+p&c	property and casualty	finance	expand
+r2r	record to report	finance	expand
+p2p	procure to pay	finance	expand
+o2c	order to cash	finance	expand
+ctrlr	controller	finance	expand
+fd	finance director | front desk | fire department	finance	ambiguous
 # trades
 hvac	heating ventilation and air conditioning	trades	expand
 hvacr	heating ventilation air conditioning and refrigeration	trades	expand
@@ -472,6 +575,22 @@ ev	electric vehicle	trades	ambiguous
 pv	photovoltaic | pharmacovigilance	trades	ambiguous
 fm	facilities manager | facilities management	trades	ambiguous
 hod	hod carrier | head of department	trades	ambiguous
+# trades: shortenings, UK site tickets and safety qualifications
+jrnymn	journeyman	trades	expand
+plmbr	plumber	trades	expand
+frmn	foreman	trades	expand
+mtce	maintenance	trades	expand
+refrig	refrigeration	trades	expand
+hvac-r	heating ventilation air conditioning and refrigeration	trades	expand
+f-gas	fluorinated gas	trades	expand
+mewp	mobile elevating work platform	trades	expand
+cscs	construction skills certification scheme | certified strength and conditioning specialist	trades	ambiguous
+sssts	site supervisor safety training scheme	trades	expand
+smsts	site management safety training scheme	trades	expand
+nebosh	national examination board in occupational safety and health	trades	expand
+iosh	institution of occupational safety and health	trades	expand
+qhse	quality health safety and environment	trades	expand
+h&s	health and safety	trades	expand
 # logistics
 3pl	third party logistics	logistics	expand
 4pl	fourth party logistics	logistics	expand
@@ -512,6 +631,20 @@ matl	material	logistics	expand
 matls	materials	logistics	expand
 mat	materials	logistics	ambiguous
 log	logistics	logistics	ambiguous
+# logistics: UK driving licences, aviation, procurement
+hgv	heavy goods vehicle	logistics	expand
+lgv	large goods vehicle	logistics	expand
+pcv	passenger carrying vehicle | polyvinyl chloride	logistics	ambiguous
+flt	forklift truck | flight	logistics	ambiguous
+dgsa	dangerous goods safety adviser	logistics	expand
+dsptchr	dispatcher	logistics	expand
+frt	freight	logistics	expand
+cfi	certified flight instructor	logistics	expand
+atp	airline transport pilot	logistics	expand
+atco	air traffic control officer	logistics	expand
+cltd	certified in logistics transportation and distribution	logistics	expand
+cips	chartered institute of procurement and supply	logistics	expand
+mcips	member of the chartered institute of procurement and supply	logistics	expand
 # sales
 bdr	business development representative	sales	expand
 sdr	sales development representative	sales	expand
@@ -552,6 +685,18 @@ sls	sales	sales	augment
 dm	district manager	sales	ambiguous
 rm	regional manager | relationship manager | rooms manager	sales	ambiguous
 pos	point of sale	sales	augment
+# sales: roles, retail and consumer goods
+nsm	national sales manager	sales	expand
+rsd	regional sales director	sales	expand
+tsm	territory sales manager | technical support manager	sales	ambiguous
+mdr	market development representative | medical device regulation	sales	ambiguous
+dmm	divisional merchandise manager	sales	expand
+vm	visual merchandiser | virtual machine	sales	ambiguous
+merch	merchandiser | merchandising	sales	augment
+ecom	ecommerce	sales	expand
+d2c	direct to consumer	sales	expand
+cpg	consumer packaged goods	sales	expand
+fmcg	fast moving consumer goods	sales	expand
 # hr
 hr	human resources	hr	expand
 hrbp	human resources business partner	hr	expand
@@ -591,6 +736,19 @@ wfp	workforce planning	hr	expand
 lms	learning management system	hr	expand
 empl	employee | employment	hr	ambiguous
 peopleops	people operations	hr	expand
+# hr: roles, certifications (US, UK, Canada) and workforce terms
+hra	human resources assistant | human resources administrator	hr	ambiguous
+hrc	human resources coordinator	hr	expand
+gphr	global professional in human resources	hr	expand
+aphr	associate professional in human resources	hr	expand
+shrm	society for human resource management	hr	expand
+cipd	chartered institute of personnel and development	hr	expand
+mcipd	member of the chartered institute of personnel and development	hr	expand
+chrp	certified human resources professional	hr	expand
+whs	work health and safety	hr	expand
+eap	employee assistance program	hr	expand
+ed&i	equality diversity and inclusion	hr	expand
+fte	full-time equivalent	hr	augment
 # legal
 atty	attorney	legal	expand
 attny	attorney	legal	expand
@@ -631,6 +789,18 @@ tm	trademark	legal	ambiguous
 pi	personal injury | principal investigator	legal	ambiguous
 cle	continuing legal education	legal	augment
 lpo	legal process outsourcing	legal	augment
+# legal: UK qualification terms, privacy, court reporting and prosecutors
+nq	newly qualified	legal	expand
+pqe	post qualification experience	legal	expand
+cilex	chartered institute of legal executives	legal	expand
+cipp	certified information privacy professional	legal	expand
+dpo	data protection officer | deputy probation officer	legal	ambiguous
+gdpr	general data protection regulation	legal	expand
+clm	contract lifecycle management	legal	expand
+rpr	registered professional reporter	legal	expand
+ccr	certified court reporter | customer care representative	legal	ambiguous
+adr	alternative dispute resolution | dangerous goods by road | automated dialogue replacement	legal	ambiguous
+dda	deputy district attorney	legal	expand
 # executive
 ceo	chief executive officer	executive	expand
 coo	chief operating officer	executive	expand
@@ -672,6 +842,17 @@ bod	board of directors	executive	augment
 dg	director general	executive	augment
 dos	director of sales | director of operations	executive	ambiguous
 doe	director of engineering | department of energy	executive	ambiguous
+# executive: more chief and vice-president forms, boards
+cino	chief innovation officer	executive	expand
+csco	chief supply chain officer	executive	expand
+cos	chief of staff	executive	expand
+fvp	first vice president	executive	expand
+v.p	vice president	executive	expand
+c.e.o	chief executive officer	executive	expand
+ned	non-executive director	executive	ambiguous
+exco	executive committee	executive	expand
+smt	senior management team | surface mount technology	executive	ambiguous
+sbu	strategic business unit	executive	expand
 # management
 pm	project manager | product manager | program manager | preventive maintenance	management	ambiguous
 tpm	technical program manager | technical product manager | total productive maintenance	management	ambiguous
@@ -688,9 +869,19 @@ ppm	project portfolio management	management	augment
 epm	enterprise project management | enterprise performance management	management	ambiguous
 sm	store manager | scrum master | social media	management	ambiguous
 em	engineering manager	management	ambiguous
-cm	construction manager | community manager | category manager	management	ambiguous
+cm	construction manager | case manager | community manager | category manager	management	ambiguous
 mba	master of business administration	management	expand
 emba	executive master of business administration	management	expand
+# management: agile, lean and six sigma credentials
+cspo	certified scrum product owner	management	expand
+rte	release train engineer | route	management	ambiguous
+spc	statistical process control | safe program consultant	management	ambiguous
+lssgb	lean six sigma green belt	management	expand
+lssbb	lean six sigma black belt	management	expand
+ssgb	six sigma green belt	management	expand
+ssbb	six sigma black belt	management	expand
+opex	operational excellence	management	expand
+cbap	certified business analysis professional	management	expand
 # engineering
 eng	engineer | engineering	engineering	augment
 engr	engineer | engineering	engineering	augment
@@ -728,6 +919,22 @@ struct	structural	engineering	expand
 civ	civil	engineering	augment
 arch	architect | architecture	engineering	ambiguous
 ic	individual contributor | integrated circuit	engineering	ambiguous
+# engineering: licences outside the US, surveying, quality and controls
+p.eng	professional engineer	engineering	expand
+peng	professional engineer	engineering	expand
+ceng	chartered engineer	engineering	expand
+cpeng	chartered professional engineer	engineering	expand
+riba	royal institute of british architects	engineering	expand
+rics	royal institution of chartered surveyors	engineering	expand
+qs	quantity surveyor	engineering	expand
+leed	leadership in energy and environmental design	engineering	ambiguous
+dsgnr	designer	engineering	expand
+geotech	geotechnical	engineering	expand
+fmea	failure mode and effects analysis	engineering	expand
+ppap	production part approval process	engineering	expand
+hmi	human machine interface	engineering	expand
+p&id	piping and instrumentation diagram	engineering	expand
+oem	original equipment manufacturer	engineering	expand
 # science
 r&d	research and development	science	expand
 chem	chemistry | chemist | chemical	science	ambiguous
@@ -756,6 +963,22 @@ sci	science | scientist	science	ambiguous
 rsch	research	science	expand
 res	research | residential	science	ambiguous
 postdoc	postdoctoral researcher	science	expand
+# science: clinical research, pharma quality and laboratory
+cta	clinical trial assistant | chartered tax adviser	science	ambiguous
+ctm	clinical trial manager	science	expand
+ccrc	certified clinical research coordinator	science	expand
+qp	qualified person	science	expand
+qms	quality management system	science	expand
+capa	corrective and preventive action	science	ambiguous
+csv	computer system validation	science	expand
+hplc	high performance liquid chromatography	science	expand
+lims	laboratory information management system	science	expand
+biostat	biostatistics | biostatistician	science	augment
+bioinfo	bioinformatics	science	expand
+biochem	biochemistry | biochemist	science	augment
+tox	toxicology	science	expand
+haccp	hazard analysis and critical control points	science	expand
+esg	environmental social and governance	science	expand
 # education
 esl	english as a second language	education	expand
 ell	english language learner	education	expand
@@ -780,6 +1003,24 @@ tesol	teaching english to speakers of other languages	education	expand
 ece	early childhood education | electrical and computer engineering	education	ambiguous
 gta	graduate teaching assistant	education	expand
 gra	graduate research assistant	education	ambiguous
+# education: shortenings, degrees, UK, Irish and Canadian school roles
+tchr	teacher	education	expand
+libn	librarian	education	expand
+elem	elementary	education	expand
+msc	master of science	education	expand
+bsc	bachelor of science	education	expand
+nvq	national vocational qualification	education	expand
+qts	qualified teacher status	education	expand
+nqt	newly qualified teacher	education	expand
+ect	early career teacher | electroconvulsive therapy	education	ambiguous
+lsa	learning support assistant	education	expand
+sna	special needs assistant	education	expand
+dsl	designated safeguarding lead | digital subscriber line	education	ambiguous
+elt	english language teaching | executive leadership team	education	ambiguous
+eal	english as an additional language	education	expand
+rece	registered early childhood educator	education	expand
+pre-k	pre-kindergarten	education	expand
+prek	pre-kindergarten	education	expand
 # hospitality
 foh	front of house	hospitality	expand
 boh	back of house	hospitality	expand
@@ -798,6 +1039,15 @@ bqts	banquets	hospitality	expand
 rest	restaurant	hospitality	ambiguous
 ird	in room dining	hospitality	expand
 pbx	private branch exchange	hospitality	expand
+# hospitality: kitchen, front office and beverage roles
+dofb	director of food and beverage	hospitality	expand
+cdc	chef de cuisine | centers for disease control	hospitality	ambiguous
+kp	kitchen porter	hospitality	expand
+gsa	guest service agent | general services administration	hospitality	ambiguous
+gsr	guest service representative	hospitality	expand
+mod	manager on duty | ministry of defence	hospitality	ambiguous
+bev	beverage	hospitality	expand
+somm	sommelier	hospitality	expand
 # public sector, military and safety
 le	law enforcement	public	ambiguous
 leo	law enforcement officer	public	ambiguous
@@ -833,6 +1083,31 @@ twp	township	public	expand
 cty	county | city	public	ambiguous
 sro	school resource officer	public	expand
 ssa	social security administration	public	augment
+# public: military ranks and services as written in civilian CVs
+ltcol	lieutenant colonel	public	expand
+2lt	second lieutenant	public	expand
+1lt	first lieutenant	public	expand
+sfc	sergeant first class	public	expand
+lcpl	lance corporal	public	expand
+cwo	chief warrant officer	public	expand
+xo	executive officer	public	expand
+oic	officer in charge	public	expand
+ncoic	non-commissioned officer in charge	public	expand
+mos	military occupational specialty | microsoft office specialist	public	ambiguous
+usmc	united states marine corps	public	expand
+usaf	united states air force	public	expand
+usn	united states navy	public	expand
+raf	royal air force	public	expand
+# public: police and agencies
+pcso	police community support officer	public	expand
+dci	detective chief inspector	public	expand
+di	detective inspector | drill instructor	public	ambiguous
+det	detective	public	expand
+csi	crime scene investigator	public	expand
+k9	canine	public	expand
+rcmp	royal canadian mounted police	public	expand
+mp	member of parliament | military police	public	ambiguous
+fda	food and drug administration | front desk agent	public	ambiguous
 # media and marketing
 comms	communications	media	expand
 seo	search engine optimization	media	expand
@@ -859,4 +1134,14 @@ mograph	motion graphics	media	expand
 ugc	user generated content	media	expand
 kol	key opinion leader	media	expand
 tv	television	media	expand
+# media: shortenings of creative and marketing titles
+gd	graphic designer | graphic design	media	augment
+ep	executive producer | electrophysiology	media	ambiguous
+dtp	desktop publishing	media	expand
+photog	photographer	media	expand
+videog	videographer	media	expand
+edtr	editor	media	expand
+marcom	marketing communications	media	expand
+mkt	marketing | market	media	augment
+mktng	marketing	media	expand
 `;

@@ -152,7 +152,7 @@ describe('the engine on the bundled model', () => {
       JSON.parse(await readFile(join(modelDir, 'tokenizer.json'), 'utf8')) as Record<string, unknown>,
       JSON.parse(await readFile(join(modelDir, 'tokenizer_config.json'), 'utf8')) as Record<string, unknown>,
     );
-    const titles = ['registered nurse', 'senior software engineer', 'hgv class 1 driver', 'accountant'];
+    const titles = ['registered nurse', 'senior software engineer', 'heavy goods vehicle class 1 driver', 'accountant'];
     const batch = padBatch(titles.map((t) => tokenIds(folderTokenizer, t, 64)), folderTokenizer.padId);
     const session = await ort.InferenceSession.create(join(modelDir, 'model.onnx'), { executionProviders: ['cpu'] });
     const shape = [batch.batch, batch.seq];
