@@ -33,7 +33,10 @@ def main(path, raw_path=None, manifest="models/titlematch/manifest.json"):
         r = json.load(open(raw_path))
         metrics["jobbert-dev-raw"] = {**figures(r["jobbertDev"]["model"]), "measured_by": "npm run eval -- --raw (no TitleMatch normalisation)"}
         metrics["recruiter-cases-raw"] = {**figures(r["recruiterCases"]["model"]), "measured_by": "npm run eval -- --raw"}
-    m["metrics"] = {**{k: v for k, v in m.get("metrics", {}).items() if "python" in k}, **metrics}
+    # Kept: the training-time figures, and the --raw ones where no raw.json is given (they do not
+    # depend on the normalisation, its lexicon or the readings).
+    kept = {k: v for k, v in m.get("metrics", {}).items() if "python" in k or (not raw_path and k.endswith("-raw"))}
+    m["metrics"] = {**kept, **metrics}
     with open(manifest, "w") as f:
         json.dump(m, f, indent=2)
         f.write("\n")
