@@ -23,8 +23,9 @@ const WARM_UP_MAX_SEQ = 64;
 /**
  * How the engine reads titles: vectors cached under another reading (embedding-cache.ts) are
  * encoded again. 2: titles with abbreviations of several meanings are read in each. 3: only where
- * the language profile of EngineOptions.languageProfileDir finds English (or no language) in the
- * title's other words, for either model. (The cache also keys by the lexicon's words of several meanings.)
+ * the language profile of EngineOptions.languageProfileDir finds English (or no language), or the
+ * title is such words only, for either model (readsSenses). The cache also keys by the lexicon's
+ * words of several meanings (embedding-cache.ts, READING_KEY).
  */
 export const TITLE_READING = 3;
 
