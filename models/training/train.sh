@@ -1,13 +1,12 @@
 #!/bin/sh
 # Retrains the two bundled models: `npm run train` (or `sh models/training/train.sh [options]`).
-# Eight stages, one command:
+# Nine stages, one command:
 #   1. the 1.0 recipe from scratch (taxonomy titles only, 1,500 steps): models/training/.work/stage1/.
 #      Skipped when that folder already holds a model; `--stage1-from-git` takes the 1.0 export
 #      from the git history instead of training it (exact, and 84 CPU-minutes faster).
 #   2. the English model 2.0 warm-started from stage 1 (--init): real vacancy titles, linked
 #      occupations and the recruiter lexicon, 2,000 steps: models/training/.work/stage2/out/ (skipped
-#      when it holds a model; `--stage2-from-git` takes the 2.0 export from the git history instead),
-#      copied to models/titlematch.
+#      when it holds a model; `--stage2-from-git` takes the 2.0 export from the git history instead).
 #   3. the multilingual model 2.1 warm-started from stage 2: the esco-i18n labels of six languages,
 #      the vocabulary extended to 14,000 pieces, 1,000 steps: models/training/.work/stage3/out/
 #      (skipped when it holds a model; `--stage3-from-git` takes the 2.1 export from the git history).
@@ -25,10 +24,13 @@
 #      pl=4), 250 steps: models/training/.work/stage7/out.
 #   8. the multilingual model 2.6 from 2.5: Polish drawn eight times and Dutch twice as often as
 #      each other language (--language-weights pl=8,nl=2), 500 steps: models/titlematch-multilingual.
+#   9. the English model 2.1: the weight average of stage 2's model and stage 8's (soup.py), to
+#      models/titlematch.
 #      Then npm run int8 (multilingual), fp16 and fit-confidence (both models) and language-profile.
 # A stopped stage continues with `sh models/training/train.sh --resume models/training/.work/stageN`.
 # `train.sh --fp16 [options]` runs fp16.py instead: builds and qualifies the float16 variant;
 # `train.sh --int8 [options]` runs int8.py: stores the token embedding as int8 if the dev sets allow.
+# `train.sh --soup [options]` runs soup.py: averages encoders of one lineage weight by weight.
 # Needs Python 3 with PyTorch (Debian: apt-get install python3-torch python3-onnx libopenblas0-pthread).
 # Options are passed to train.py (or fp16.py); `--help` lists them. Data: ../shared/data or $TITLEMATCH_DATA.
 set -e
@@ -40,6 +42,9 @@ if [ "${1:-}" = "--fp16" ]; then
 elif [ "${1:-}" = "--int8" ]; then
   shift
   script=int8.py
+elif [ "${1:-}" = "--soup" ]; then
+  shift
+  script=soup.py
 fi
 python=""
 for py in "${PYTHON:-}" python3 /usr/bin/python3; do
@@ -60,9 +65,9 @@ stage1="$here/.work/stage1"
 stage2="$here/.work/stage2"
 # from_git COMMIT DIR: the bundled model of COMMIT (what a warm start reads) into DIR.
 from_git() {
-  mkdir -p "$2"
-  for f in model.onnx tokenizer.json config.json; do
-    git show "$1:models/titlematch/$f" > "$2/$f"
+  mkdir -p "$2/1_Pooling"
+  for f in model.onnx tokenizer.json config.json tokenizer_config.json 1_Pooling/config.json manifest.json training-log.jsonl; do
+    git show "$1:models/titlematch/$f" > "$2/$f" 2>/dev/null || rm -f "$2/$f"
   done
 }
 if [ "${1:-}" = "--stage1-from-git" ]; then
@@ -88,8 +93,6 @@ if [ "${1:-}" = "--stage3-from-git" ]; then
   shift
   from_git 9334e83 "$stage3/out"
 fi
-mkdir -p models/titlematch
-cp -r "$stage2/out/." models/titlematch/
 if [ ! -f "$stage3/out/model.onnx" ]; then
   echo "train: stage 3, the multilingual model 2.1 from $stage2/out/model.onnx" >&2
   "$python" -u "$here/$script" --init "$stage2/out/model.onnx" --work "$stage3" --out "$stage3/out" \
@@ -156,6 +159,17 @@ if [ ! -f "$stage8/out/model.onnx" ]; then
 fi
 mkdir -p models/titlematch-multilingual
 cp -r "$stage8/out/." models/titlematch-multilingual/
+# 9. the English model 2.1: stage 2's model (2.0) and stage 8's (2.6, its token embedding stored as
+#    int8, as shipped) averaged weight by weight, the English vocabulary's rows of the multilingual
+#    token embedding: models/training/.work/english-2.1, copied to models/titlematch.
+english21="$here/.work/english-2.1"
+if [ ! -f "$english21/model.onnx" ]; then
+  npm run int8 -- --model "$stage8/out"
+  "$python" -u "$here/soup.py" --base "$stage2/out" --with "$stage8/out" --out "$english21" \
+    --name titlematch-job-encoder --version 2.1.0
+fi
+mkdir -p models/titlematch
+cp -r "$english21/." models/titlematch/
 # Then what every new model gets: the int8 token embedding where the dev sets allow (the multilingual
 # model; the English one ships float32), the float16 copies, the calibrations, the language profile.
 npm run int8 -- --model models/titlematch-multilingual
