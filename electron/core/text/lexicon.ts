@@ -26,11 +26,14 @@
  * Sources of knowledge: written by the project from general professional knowledge of job
  * titles: common usage in job postings and staffing; professional licensing and credential names
  * (state boards of nursing, AICPA for CPA, CFA Institute, NREMT for EMT, AOTA/APTA/ASHA for
- * OT/PT/SLP; outside the US, the titles and credentials of bodies such as CIPD, CIPS, RICS, IOSH
- * and CILEX, and UK, Irish, Canadian and Australian nursing, school and police titles); the
- * O*NET 27.0 "Alternate Titles" short-title column (Short Title, e.g. RN, CPA) in
- * ../shared/data/onet, used as a cross-check; and standard executive-title conventions. No text
- * was copied from any source.
+ * OT/PT/SLP; nursing specialty certification boards such as ANCC and AACN; actuarial and
+ * insurance bodies such as the SOA, CAS and CII; IT security and cloud certifying bodies such as
+ * ISC2, ISACA, GIAC and the CNCF; outside the US, the titles and credentials of bodies such as
+ * CIPD, CIPS, RICS, IOSH, CILEX, the NMC and HCPC, and UK, Irish, Canadian and Australian nursing,
+ * school and police titles); published military rank structures (US, UK, Canadian, Australian)
+ * and UK civil-service grades; the O*NET 27.0 "Alternate Titles" short-title column (Short Title,
+ * e.g. RN, CPA) in ../shared/data/onet, used as a cross-check; and standard executive-title
+ * conventions. No text was copied from any source.
  *
  * Adding an entry needs no code change: add a line here and both the app (lexicon-table.ts) and
  * the training code (models/training/titlematch_train/lexicon.py) pick it up.
@@ -138,6 +141,21 @@ wfh	work from home	general	expand
 p/t	part-time	general	expand
 f/t	full-time	general	expand
 ftc	fixed-term contract | federal trade commission	general	ambiguous
+# general: more truncations and contract terms
+pgmr	programmer	general	expand
+princ	principal	general	expand
+rel	relations | reliability	general	ambiguous
+contr	contractor | controller	general	ambiguous
+insp	inspector | inspection	general	augment
+wkr	worker	general	augment
+wrkr	worker	general	expand
+hlpr	helper	general	expand
+drvr	driver	general	expand
+reps	representatives	general	augment
+cert	certified | certificate	general	augment
+c2h	contract to hire	general	expand
+c2c	corp to corp	general	expand
+bpo	business process outsourcing	general	expand
 # healthcare
 rn	registered nurse	healthcare	expand
 lpn	licensed practical nurse	healthcare	expand
@@ -232,7 +250,7 @@ psych	psychiatric | psychology | psychiatry	healthcare	ambiguous
 onc	oncology	healthcare	expand
 cvor	cardiovascular operating room	healthcare	expand
 cath	catheterization	healthcare	augment
-ltc	long term care	healthcare	expand
+ltc	long term care | lieutenant colonel	healthcare	ambiguous
 snf	skilled nursing facility	healthcare	expand
 alf	assisted living facility	healthcare	augment
 hh	home health	healthcare	augment
@@ -240,7 +258,7 @@ prn	per diem | as needed	healthcare	augment
 ent	ear nose and throat | enterprise	healthcare	ambiguous
 rcm	revenue cycle management	healthcare	expand
 cdi	clinical documentation improvement	healthcare	expand
-cpc	certified professional coder	healthcare	expand
+cpc	certified professional coder | certificate of professional competence	healthcare	ambiguous
 ccs	certified coding specialist	healthcare	expand
 rhia	registered health information administrator	healthcare	expand
 rhit	registered health information technician	healthcare	expand
@@ -300,7 +318,7 @@ gp	general practitioner | general partner	healthcare	ambiguous
 sho	senior house officer	healthcare	expand
 pcp	primary care physician	healthcare	expand
 mph	master of public health	healthcare	expand
-ccm	certified case manager	healthcare	expand
+ccm	certified case manager | certified construction manager	healthcare	ambiguous
 # healthcare: behavioral health and counselling
 mh	mental health	healthcare	expand
 mha	mental health associate | master of health administration	healthcare	ambiguous
@@ -323,6 +341,96 @@ cvicu	cardiovascular intensive care unit	healthcare	expand
 pcu	progressive care unit	healthcare	expand
 hosp	hospital | hospitality	healthcare	ambiguous
 hlth	health	healthcare	expand
+# healthcare: specialty nursing and allied-health credentials (respiratory, imaging, lab, pharmacy, dental), UK registers
+rnld	registered nurse learning disabilities	healthcare	expand
+rnmh	registered nurse mental health	healthcare	expand
+hcsw	healthcare support worker	healthcare	expand
+csfa	certified surgical first assistant	healthcare	expand
+crnfa	certified registered nurse first assistant	healthcare	expand
+cnp	certified nurse practitioner	healthcare	expand
+nnp	neonatal nurse practitioner	healthcare	expand
+cpnp	certified pediatric nurse practitioner	healthcare	expand
+crnp	certified registered nurse practitioner	healthcare	expand
+cmsrn	certified medical surgical registered nurse	healthcare	expand
+ocn	oncology certified nurse	healthcare	expand
+cpen	certified pediatric emergency nurse	healthcare	expand
+cfrn	certified flight registered nurse	healthcare	expand
+cwocn	certified wound ostomy continence nurse	healthcare	expand
+pccn	progressive care certified nurse	healthcare	expand
+rnc	registered nurse certified	healthcare	expand
+cde	certified diabetes educator	healthcare	expand
+ohn	occupational health nurse	healthcare	expand
+nmp	non-medical prescriber	healthcare	augment
+spr	specialist registrar	healthcare	augment
+ahp	allied health professional	healthcare	expand
+odp	operating department practitioner	healthcare	augment
+nhs	national health service	healthcare	expand
+hcpc	health and care professions council	healthcare	expand
+lna	licensed nursing assistant	healthcare	expand
+qma	qualified medication aide	healthcare	expand
+chha	certified home health aide	healthcare	expand
+cca	continuing care assistant | city carrier assistant	healthcare	ambiguous
+bht	behavioral health technician	healthcare	expand
+lpt	licensed psychiatric technician	healthcare	augment
+lpcc	licensed professional clinical counselor	healthcare	expand
+licsw	licensed independent clinical social worker	healthcare	expand
+lsw	licensed social worker	healthcare	expand
+bsw	bachelor of social work	healthcare	expand
+ladc	licensed alcohol and drug counselor	healthcare	expand
+bcaba	board certified assistant behavior analyst	healthcare	expand
+qmhp	qualified mental health professional	healthcare	expand
+bh	behavioral health	healthcare	augment
+ccc-slp	certificate of clinical competence in speech language pathology	healthcare	expand
+otd	doctor of occupational therapy	healthcare	expand
+cht	certified hand therapist	healthcare	expand
+rcp	respiratory care practitioner	healthcare	expand
+rrt-nps	registered respiratory therapist neonatal pediatric specialist	healthcare	expand
+rpft	registered pulmonary function technologist	healthcare	expand
+cpft	certified pulmonary function technologist	healthcare	expand
+cnmt	certified nuclear medicine technologist	healthcare	expand
+rcis	registered cardiovascular invasive specialist	healthcare	expand
+rpsgt	registered polysomnographic technologist	healthcare	expand
+dms	diagnostic medical sonographer | document management system	healthcare	ambiguous
+ascp	american society for clinical pathology	healthcare	expand
+bms	biomedical scientist | building management system	healthcare	ambiguous
+htl	histotechnologist	healthcare	expand
+ccht	certified clinical hemodialysis technician	healthcare	expand
+rpht	registered pharmacy technician	healthcare	expand
+ptcb	pharmacy technician certification board	healthcare	expand
+bcps	board certified pharmacotherapy specialist	healthcare	expand
+bcop	board certified oncology pharmacist	healthcare	expand
+mpharm	master of pharmacy	healthcare	expand
+efda	expanded function dental assistant	healthcare	expand
+cdt	certified dental technician	healthcare	augment
+bds	bachelor of dental surgery	healthcare	expand
+coa	certified ophthalmic assistant	healthcare	augment
+ophth	ophthalmic | ophthalmology	healthcare	augment
+mbbs	bachelor of medicine bachelor of surgery	healthcare	expand
+mrcp	member of the royal colleges of physicians	healthcare	expand
+mrcgp	member of the royal college of general practitioners	healthcare	expand
+adn	associate degree in nursing	healthcare	augment
+micu	medical intensive care unit	healthcare	expand
+sicu	surgical intensive care unit	healthcare	expand
+dme	durable medical equipment	healthcare	expand
+crcst	certified registered central service technician	healthcare	expand
+emt-p	emergency medical technician paramedic	healthcare	expand
+ccp	critical care paramedic | certified compensation professional	healthcare	ambiguous
+cpc-a	certified professional coder apprentice	healthcare	expand
+uro	urology	healthcare	augment
+cardio	cardiology | cardiovascular	healthcare	augment
+cphq	certified professional in healthcare quality	healthcare	expand
+cpb	certified professional biller	healthcare	augment
+bmet	biomedical equipment technician	healthcare	expand
+rnc-ob	registered nurse certified in inpatient obstetric nursing	healthcare	expand
+rnc-nic	registered nurse certified in neonatal intensive care nursing	healthcare	expand
+rn-bc	registered nurse board certified	healthcare	expand
+fnp-c	family nurse practitioner certified	healthcare	expand
+fnp-bc	family nurse practitioner board certified	healthcare	expand
+pmhnp-bc	psychiatric mental health nurse practitioner board certified	healthcare	expand
+ne-bc	nurse executive board certified	healthcare	expand
+nea-bc	nurse executive advanced board certified	healthcare	expand
+bcacp	board certified ambulatory care pharmacist	healthcare	expand
+r.n	registered nurse	healthcare	expand
 # it and software
 it	information technology	it	expand
 is	information systems	it	ambiguous
@@ -448,6 +556,32 @@ sfdc	salesforce	it	expand
 o365	office 365	it	expand
 pc	personal computer | police constable	it	ambiguous
 telecom	telecommunications	it	augment
+# it: technical-staff levels, security roles, cloud and security certifications
+fsr	field service representative | financial services representative	it	ambiguous
+bie	business intelligence engineer	it	augment
+mts	member of technical staff	it	augment
+smts	senior member of technical staff	it	expand
+pmts	principal member of technical staff	it	expand
+sde1	software development engineer i	it	expand
+sde2	software development engineer ii	it	expand
+sde3	software development engineer iii	it	expand
+hpc	high performance computing	it	expand
+iac	infrastructure as code	it	expand
+mssp	managed security service provider	it	expand
+isso	information system security officer	it	augment
+issm	information system security manager	it	expand
+csirt	computer security incident response team	it	expand
+dlp	data loss prevention	it	expand
+edr	endpoint detection and response	it	expand
+crisc	certified in risk and information systems control	it	expand
+ccsp	certified cloud security professional	it	expand
+gcih	giac certified incident handler	it	expand
+mcse	microsoft certified solutions expert	it	expand
+rhce	red hat certified engineer	it	expand
+rhcsa	red hat certified system administrator	it	expand
+cka	certified kubernetes administrator	it	expand
+ckad	certified kubernetes application developer	it	expand
+devrel	developer relations	it	expand
 # finance
 cpa	certified public accountant	finance	expand
 cfa	chartered financial analyst	finance	expand
@@ -523,6 +657,31 @@ p2p	procure to pay	finance	expand
 o2c	order to cash	finance	expand
 ctrlr	controller	finance	expand
 fd	finance director | front desk | fire department	finance	ambiguous
+# finance: insurance and actuarial credentials, more accounting bodies and wealth credentials
+ctp	certified treasury professional	finance	augment
+crcm	certified regulatory compliance manager	finance	expand
+cams	certified anti money laundering specialist	finance	ambiguous
+cpwa	certified private wealth advisor	finance	expand
+crpc	chartered retirement planning counselor	finance	expand
+acctnt	accountant	finance	expand
+acma	associate chartered management accountant	finance	expand
+fcma	fellow chartered management accountant	finance	expand
+icaew	institute of chartered accountants in england and wales	finance	expand
+aic	associate in claims	finance	expand
+cisr	certified insurance service representative	finance	expand
+flmi	fellow life management institute	finance	expand
+cii	chartered insurance institute	finance	augment
+acii	associate of the chartered insurance institute	finance	expand
+l&h	life and health	finance	expand
+acas	associate of the casualty actuarial society	finance	expand
+fcas	fellow of the casualty actuarial society	finance	expand
+fsa	fellow of the society of actuaries | flexible spending account	finance	ambiguous
+asa	associate of the society of actuaries | administrative support assistant	finance	ambiguous
+maaa	member of the american academy of actuaries	finance	expand
+fia	fellow of the institute and faculty of actuaries	finance	augment
+fcia	fellow of the canadian institute of actuaries	finance	expand
+f&i	finance and insurance	finance	expand
+c.p.a	certified public accountant	finance	expand
 # trades
 hvac	heating ventilation and air conditioning	trades	expand
 hvacr	heating ventilation air conditioning and refrigeration	trades	expand
@@ -591,6 +750,23 @@ nebosh	national examination board in occupational safety and health	trades	expan
 iosh	institution of occupational safety and health	trades	expand
 qhse	quality health safety and environment	trades	expand
 h&s	health and safety	trades	expand
+# trades: safety credentials, UK plant and access cards, site and telecom terms
+cdl-b	commercial driver license class b	trades	expand
+heo	heavy equipment operator | higher executive officer	trades	ambiguous
+fmn	foreman	trades	expand
+pntr	painter	trades	expand
+lame	licensed aircraft maintenance engineer	trades	ambiguous
+nicet	national institute for certification in engineering technologies	trades	expand
+ssho	site safety and health officer	trades	expand
+asp	associate safety professional | active server pages	trades	ambiguous
+cmiosh	chartered member of the institution of occupational safety and health	trades	expand
+hseq	health safety environment and quality	trades	expand
+cpcs	construction plant competence scheme	trades	expand
+npors	national plant operators registration scheme	trades	expand
+ipaf	international powered access federation	trades	expand
+cctv	closed circuit television	trades	augment
+osp	outside plant	trades	augment
+precon	preconstruction	trades	expand
 # logistics
 3pl	third party logistics	logistics	expand
 4pl	fourth party logistics	logistics	expand
@@ -645,6 +821,15 @@ atco	air traffic control officer	logistics	expand
 cltd	certified in logistics transportation and distribution	logistics	expand
 cips	chartered institute of procurement and supply	logistics	expand
 mcips	member of the chartered institute of procurement and supply	logistics	expand
+# logistics: licences, credentials and warehouse terms
+atpl	airline transport pilot licence	logistics	expand
+pkg	packaging | package	logistics	augment
+rfid	radio frequency identification	logistics	augment
+chb	customs house broker	logistics	expand
+srm	supplier relationship management | senior relationship manager	logistics	ambiguous
+twic	transportation worker identification credential	logistics	expand
+transp	transportation	logistics	expand
+vna	very narrow aisle | visiting nurse association	logistics	ambiguous
 # sales
 bdr	business development representative	sales	expand
 sdr	sales development representative	sales	expand
@@ -697,6 +882,14 @@ ecom	ecommerce	sales	expand
 d2c	direct to consumer	sales	expand
 cpg	consumer packaged goods	sales	expand
 fmcg	fast moving consumer goods	sales	expand
+# sales: account roles and dealership terms
+gam	global account manager	sales	augment
+kae	key account executive	sales	expand
+sae	senior account executive | strategic account executive	sales	ambiguous
+gsm	general sales manager | global system for mobile communications	sales	ambiguous
+bdc	business development center	sales	expand
+ecomm	ecommerce	sales	expand
+dtc	direct to consumer	sales	expand
 # hr
 hr	human resources	hr	expand
 hrbp	human resources business partner	hr	expand
@@ -749,6 +942,12 @@ whs	work health and safety	hr	expand
 eap	employee assistance program	hr	expand
 ed&i	equality diversity and inclusion	hr	expand
 fte	full-time equivalent	hr	augment
+# hr: more roles and credentials (US, Canada)
+hro	human resources officer	hr	expand
+rcrtr	recruiter	hr	expand
+cebs	certified employee benefit specialist	hr	expand
+chrl	certified human resources leader	hr	augment
+cphr	chartered professional in human resources	hr	expand
 # legal
 atty	attorney	legal	expand
 attny	attorney	legal	expand
@@ -778,7 +977,7 @@ apd	assistant public defender | police department	legal	ambiguous
 jag	judge advocate general	legal	expand
 kc	king's counsel	legal	ambiguous
 qc	quality control | queen's counsel	legal	ambiguous
-acp	advanced certified paralegal	legal	augment
+acp	advanced clinical practitioner | advanced certified paralegal	legal	ambiguous
 cp	certified paralegal	legal	ambiguous
 rp	registered paralegal	legal	ambiguous
 pls	professional legal secretary	legal	ambiguous
@@ -801,6 +1000,15 @@ rpr	registered professional reporter	legal	expand
 ccr	certified court reporter | customer care representative	legal	ambiguous
 adr	alternative dispute resolution | dangerous goods by road | automated dialogue replacement	legal	ambiguous
 dda	deputy district attorney	legal	expand
+# legal: privacy and compliance credentials, dotted law degrees
+fcilex	fellow of the chartered institute of legal executives	legal	expand
+cipm	certified information privacy manager	legal	expand
+ccep	certified compliance and ethics professional	legal	expand
+chc	community health center | certified in healthcare compliance	legal	ambiguous
+dag	deputy attorney general	legal	ambiguous
+j.d	juris doctor	legal	expand
+ll.b	bachelor of laws	legal	expand
+ll.m	master of laws	legal	expand
 # executive
 ceo	chief executive officer	executive	expand
 coo	chief operating officer	executive	expand
@@ -853,6 +1061,12 @@ ned	non-executive director	executive	ambiguous
 exco	executive committee	executive	expand
 smt	senior management team | surface mount technology	executive	ambiguous
 sbu	strategic business unit	executive	expand
+# executive: more chief titles and UK board roles
+chco	chief human capital officer	executive	expand
+cqo	chief quality officer	executive	expand
+cnio	chief nursing information officer	executive	expand
+ined	independent non-executive director	executive	expand
+cosec	company secretary	executive	augment
 # management
 pm	project manager | product manager | program manager | preventive maintenance	management	ambiguous
 tpm	technical program manager | technical product manager | total productive maintenance	management	ambiguous
@@ -882,6 +1096,12 @@ ssgb	six sigma green belt	management	expand
 ssbb	six sigma black belt	management	expand
 opex	operational excellence	management	expand
 cbap	certified business analysis professional	management	expand
+# management: programme, portfolio and agile credentials
+mbb	master black belt	management	augment
+pgmp	program management professional	management	expand
+pfmp	portfolio management professional	management	expand
+pmi-acp	pmi agile certified practitioner	management	expand
+prince2	projects in controlled environments	management	augment
 # engineering
 eng	engineer | engineering	engineering	augment
 engr	engineer | engineering	engineering	augment
@@ -910,7 +1130,7 @@ asic	application specific integrated circuit	engineering	expand
 rpa	robotic process automation | remotely piloted aircraft	engineering	ambiguous
 uav	unmanned aerial vehicle	engineering	expand
 uas	unmanned aircraft system	engineering	expand
-sqe	supplier quality engineer | software quality engineer	engineering	ambiguous
+sqe	supplier quality engineer | software quality engineer | solicitors qualifying examination	engineering	ambiguous
 npi	new product introduction	engineering	expand
 npd	new product development	engineering	expand
 dfm	design for manufacturing	engineering	expand
@@ -935,6 +1155,12 @@ ppap	production part approval process	engineering	expand
 hmi	human machine interface	engineering	expand
 p&id	piping and instrumentation diagram	engineering	expand
 oem	original equipment manufacturer	engineering	expand
+# engineering: registrations, surveying and control systems
+ieng	incorporated engineer	engineering	expand
+aia	american institute of architects	engineering	augment
+rpls	registered professional land surveyor	engineering	expand
+dcs	distributed control system | detective chief superintendent	engineering	ambiguous
+mrics	member of the royal institution of chartered surveyors	engineering	expand
 # science
 r&d	research and development	science	expand
 chem	chemistry | chemist | chemical	science	ambiguous
@@ -979,6 +1205,11 @@ biochem	biochemistry | biochemist	science	augment
 tox	toxicology	science	expand
 haccp	hazard analysis and critical control points	science	expand
 esg	environmental social and governance	science	expand
+# science: clinical research and regulatory credentials
+ccrp	certified clinical research professional	science	expand
+rac	regulatory affairs certification	science	augment
+pdra	postdoctoral research associate	science	expand
+phys	physician | physics | physical	science	ambiguous
 # education
 esl	english as a second language	education	expand
 ell	english language learner	education	expand
@@ -1021,6 +1252,48 @@ eal	english as an additional language	education	expand
 rece	registered early childhood educator	education	expand
 pre-k	pre-kindergarten	education	expand
 prek	pre-kindergarten	education	expand
+# education: degrees (also with dots), UK key stages, further education and school leadership
+tchg	teaching	education	expand
+schl	school	education	expand
+mphil	master of philosophy	education	expand
+dphil	doctor of philosophy	education	expand
+meng	master of engineering	education	augment
+beng	bachelor of engineering	education	augment
+mfa	master of fine arts	education	expand
+bfa	bachelor of fine arts	education	expand
+bba	bachelor of business administration	education	expand
+bsba	bachelor of science in business administration	education	expand
+bcom	bachelor of commerce	education	expand
+mpa	master of public administration	education	augment
+mpp	master of public policy	education	expand
+mlis	master of library and information science	education	expand
+ph.d	doctor of philosophy	education	expand
+m.d	doctor of medicine	education	expand
+b.sc	bachelor of science	education	expand
+m.sc	master of science	education	expand
+hnd	higher national diploma	education	expand
+hnc	higher national certificate	education	expand
+c&g	city and guilds	education	expand
+celta	certificate in english language teaching to adults	education	augment
+hlta	higher level teaching assistant	education	expand
+send	special educational needs and disabilities	education	ambiguous
+sendco	special educational needs and disabilities coordinator	education	expand
+eyfs	early years foundation stage	education	expand
+ks2	key stage 2	education	expand
+ks3	key stage 3	education	expand
+ks4	key stage 4	education	expand
+dht	deputy head teacher	education	expand
+aht	assistant head teacher	education	expand
+mfl	modern foreign languages	education	expand
+efl	english as a foreign language	education	augment
+hoy	head of year	education	ambiguous
+lect	lecturer	education	expand
+edtech	educational technology	education	expand
+cte	career and technical education	education	expand
+m.s	master of science	education	expand
+b.s	bachelor of science	education	expand
+b.a	bachelor of arts	education	expand
+m.a	master of arts	education	expand
 # hospitality
 foh	front of house	hospitality	expand
 boh	back of house	hospitality	expand
@@ -1048,6 +1321,12 @@ gsr	guest service representative	hospitality	expand
 mod	manager on duty | ministry of defence	hospitality	ambiguous
 bev	beverage	hospitality	expand
 somm	sommelier	hospitality	expand
+# hospitality: hotel, restaurant and events roles and credentials
+dor	director of rehabilitation | director of rooms | director of revenue	hospitality	ambiguous
+fdm	front desk manager	hospitality	augment
+rgm	restaurant general manager	hospitality	expand
+cec	certified executive chef	hospitality	expand
+cmp	certified meeting professional	hospitality	augment
 # public sector, military and safety
 le	law enforcement	public	ambiguous
 leo	law enforcement officer	public	ambiguous
@@ -1108,15 +1387,59 @@ k9	canine	public	expand
 rcmp	royal canadian mounted police	public	expand
 mp	member of parliament | military police	public	ambiguous
 fda	food and drug administration | front desk agent	public	ambiguous
+# public: more military ranks, intelligence, police and agency terms, UK civil-service grades
+lcol	lieutenant colonel	public	expand
+brig	brigadier	public	augment
+bgen	brigadier general	public	expand
+ltg	lieutenant general	public	expand
+radm	rear admiral	public	expand
+vadm	vice admiral	public	expand
+ltjg	lieutenant junior grade	public	expand
+ens	ensign	public	augment
+mcpo	master chief petty officer	public	expand
+scpo	senior chief petty officer	public	expand
+sgm	sergeant major	public	expand
+1sg	first sergeant	public	expand
+ssg	staff sergeant	public	expand
+tsgt	technical sergeant	public	expand
+smsgt	senior master sergeant	public	expand
+cmsgt	chief master sergeant	public	expand
+a1c	airman first class	public	expand
+gysgt	gunnery sergeant	public	expand
+snco	senior non-commissioned officer	public	expand
+jnco	junior non-commissioned officer	public	expand
+pvt	private	public	expand
+pte	private	public	augment
+wo	warrant officer	public	ambiguous
+wo1	warrant officer 1	public	expand
+wo2	warrant officer 2	public	expand
+eod	explosive ordnance disposal	public	expand
+sigint	signals intelligence	public	expand
+osint	open source intelligence	public	expand
+uscg	united states coast guard	public	expand
+dsu	detective superintendent	public	expand
+tpr	trooper	public	augment
+fto	field training officer	public	expand
+tfo	task force officer	public	expand
+doj	department of justice	public	expand
+hmrc	his majesty's revenue and customs	public	expand
+eo	executive officer | equal opportunity	public	ambiguous
+ao	administrative officer	public	ambiguous
+scs	senior civil service	public	augment
+g7	grade 7	public	augment
+ppo	probation and parole officer | preferred provider organization	public	ambiguous
+rca	rural carrier associate | root cause analysis	public	ambiguous
+k-9	canine	public	expand
+ts/sci	top secret sensitive compartmented information	public	expand
 # media and marketing
 comms	communications	media	expand
-seo	search engine optimization	media	expand
+seo	search engine optimization | senior executive officer	media	ambiguous
 sem	search engine marketing	media	ambiguous
 ppc	pay per click	media	expand
 smm	social media marketing | social media manager	media	ambiguous
 dp	director of photography | data processing	media	ambiguous
 dop	director of photography	media	expand
-ad	art director | assistant director	media	ambiguous
+ad	art director | assistant director | associate director	media	ambiguous
 cd	creative director	media	ambiguous
 acd	associate creative director	media	expand
 ecd	executive creative director	media	expand
@@ -1144,4 +1467,11 @@ edtr	editor	media	expand
 marcom	marketing communications	media	expand
 mkt	marketing | market	media	augment
 mktng	marketing	media	expand
+# media: production and creative shortenings
+upm	unit production manager	media	expand
+cgi	computer generated imagery	media	augment
+a/v	audio visual	media	expand
+illus	illustrator | illustration	media	augment
+anim	animation | animator	media	augment
+journo	journalist	media	augment
 `;
