@@ -3,7 +3,7 @@
  * with the multilingual one where its titles are in other languages (the setting 'auto'), or with
  * the one the person fixed; the result, the status bar's status and the reports say which and why.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,7 +97,8 @@ describe('the bundled model for the titles’ language', () => {
       const status = await s.engineStatus();
       expect(status.modelChoice).toBeUndefined();
       const r = await match(s, german, 'Berufsbezeichnung');
-      expect(r.model).toEqual({ name: 'titlematch-job-encoder', version: '2.0.0' });
+      const manifest = JSON.parse(await readFile(join(bundledModelDir(), 'manifest.json'), 'utf8')) as { version: string };
+      expect(r.model).toEqual({ name: 'titlematch-job-encoder', version: manifest.version });
     } finally {
       await s.dispose();
     }
