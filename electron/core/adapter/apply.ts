@@ -190,7 +190,11 @@ export async function adaptedTopK(adapter: PreparedAdapter, rank: TopKFn, queryV
     const hidden = new Set(rowsWith(ex?.rejected ?? []));
     const pins = new Set(rowsWith(ex?.accepted ?? []));
     const listed = new Set(baseList.map((m) => m.row));
-    const candidates = baseList.map((m) => ({ row: m.row, model: m.model, offset: m.score - m.model }));
+    // Every candidate's cosine and seniority offset come from the same functions (`dot`, offsetOf),
+    // whether the base list held it or not: the ranking kernel sums in another order, and a score less
+    // its cosine is the offset only to the last bit, so a pair's score (and a near tie's order)
+    // would otherwise depend on k.
+    const candidates = baseList.map((m) => ({ row: m.row, model: dot(queries, q * dim, corpus, m.row * dim, dim), offset: offsetOf(q, m.row) ?? 0 }));
     for (const row of [...rowsWith(adj?.floor.keys() ?? []), ...pins]) {
       if (listed.has(row)) continue;
       listed.add(row);
