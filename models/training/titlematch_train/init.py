@@ -31,15 +31,15 @@ def read_config(model_dir):
                 heads=c["num_attention_heads"], ffn=c["intermediate_size"], max_len=c["max_position_embeddings"])
 
 
-def state_dict_from_onnx(path):
-    m = onnx.load(path)
-    init = int8.dequantized_state({i.name: numpy_helper.to_array(i) for i in m.graph.initializer})
-    state = {k[len("model."):]: v for k, v in init.items() if k.startswith("model.")}
+def parameter_names(model, init):
+    """{initializer name: (PyTorch parameter name, stored transposed)} of an exported encoder, whose
+    initializers `init` (name -> array) are already dequantised (int8.dequantized_state)."""
+    names = {k: (k[len("model."):], False) for k in init if k.startswith("model.")}
     consumers = {}
-    for node in m.graph.node:
+    for node in model.graph.node:
         for x in node.input:
             consumers.setdefault(x, []).append(node)
-    for node in m.graph.node:
+    for node in model.graph.node:
         if node.op_type != "MatMul":
             continue
         weight = next((x for x in node.input if x in init and not x.startswith("model.")), None)
@@ -48,8 +48,23 @@ def state_dict_from_onnx(path):
         adds = [n for n in consumers.get(node.output[0], []) if n.op_type == "Add"]
         bias = next((x for n in adds for x in n.input if x.startswith("model.") and x.endswith(".bias")), None)
         if bias is None:
-            raise ValueError(f"{path}: MatMul {node.name} has no named bias after it")
-        state[bias[len("model."):-len(".bias")] + ".weight"] = np.ascontiguousarray(init[weight].T)
+            raise ValueError(f"MatMul {node.name} has no named bias after it")
+        names[weight] = (bias[len("model."):-len(".bias")] + ".weight", True)
+    return names
+
+
+def numpy_state(model):
+    """The encoder's parameters as {PyTorch name: float array}, read from an exported graph."""
+    init = int8.dequantized_state({i.name: numpy_helper.to_array(i) for i in model.graph.initializer})
+    return {key: np.ascontiguousarray(init[name].T) if transposed else init[name]
+            for name, (key, transposed) in parameter_names(model, init).items()}
+
+
+def state_dict_from_onnx(path):
+    try:
+        state = numpy_state(onnx.load(path))
+    except ValueError as e:
+        raise ValueError(f"{path}: {e}") from None
     return {k: torch.from_numpy(np.array(v)) for k, v in state.items()}
 
 
