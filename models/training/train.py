@@ -41,6 +41,8 @@ def parse_args(argv=None):
                    help="share of anchors drawn from jobbert-val's training part (real vacancy titles); 0 for none")
     p.add_argument("--abbr", type=float, default=0.25,
                    help="probability of rewriting a title between its expanded and abbreviated forms (lexicon)")
+    p.add_argument("--lexicon", help="the lexicon file to augment with (default: electron/core/text/lexicon.ts as it stands); "
+                                     "train.sh passes each stage the lexicon of its day from git, so a rerun trains on the same entries")
     p.add_argument("--languages", default="",
                    help="esco-i18n languages whose labels join their ESCO occupations (e.g. de,es,fr,nl,pl,pt; none for the English model); "
                         "with --init and --vocab-size above the warm start's, the vocabulary is extended for them")
@@ -280,7 +282,7 @@ def main(argv=None):
     tok = Tok(wp, args.max_len)
     print(f"vocab {len(vocab)} ({time.time() - t0:.0f}s)", flush=True)
 
-    abbrev = lexicon.Abbreviator(lexicon.load())
+    abbrev = lexicon.Abbreviator(lexicon.load(args.lexicon))
     key_of = lambda t: " ".join(text.words_of(t))  # noqa: E731
     links = data.link_groups(groups, key_of) if args.links else {}
     link_mask = torch.zeros(len(groups), len(groups), dtype=torch.bool)
@@ -431,6 +433,7 @@ def main(argv=None):
     model.eval()
     export.write_model(args, model, tok, vocab, final, params, train_minutes, argv,
                        extra={"links": int(link_mask.sum()) // 2, "lexicon": len(abbrev.by_abbr),
+                              "lexicon_sha256": export.sha256(args.lexicon or lexicon.LEXICON_TS),
                               "vacancy_titles": attached, "jobbert_dev": jobbert.dev_digest(args.data),
                               **({"resumed": notes} if notes else {}), **({"languages": languages} if languages else {})})
     shutil.copyfile(log.path, os.path.join(args.out, "training-log.jsonl"))

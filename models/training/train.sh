@@ -70,6 +70,18 @@ from_git() {
     git show "$1:models/titlematch/$f" > "$2/$f" 2>/dev/null || rm -f "$2/$f"
   done
 }
+# lexicon_at COMMIT: the lexicon file of COMMIT, extracted once. Each stage trains with the lexicon
+# of its day (the shipped models 2.0 to 2.6 with the 805 entries of aceb325), not the file as it
+# stands, so a rerun augments with the same entries.
+lexicon_at() {
+  mkdir -p "$here/.work"
+  if [ ! -f "$here/.work/lexicon-$1.ts" ]; then
+    git show "$1:electron/core/text/lexicon.ts" > "$here/.work/lexicon-$1.ts.part"
+    mv "$here/.work/lexicon-$1.ts.part" "$here/.work/lexicon-$1.ts"
+  fi
+  echo "$here/.work/lexicon-$1.ts"
+}
+lexicon805="$(lexicon_at aceb325)"
 if [ "${1:-}" = "--stage1-from-git" ]; then
   shift
   from_git 7866d0a "$stage1"
@@ -85,7 +97,7 @@ if [ ! -f "$stage2/out/model.onnx" ]; then
       --vacancy-share 0 --abbr 0 --no-links --lr 1e-3 --warmup 0.05 --version 1.0.0
   fi
   echo "train: stage 2, model 2.0 from $stage1/model.onnx -> $stage2/out" >&2
-  "$python" -u "$here/$script" --init "$stage1/model.onnx" --work "$stage2" --out "$stage2/out"
+  "$python" -u "$here/$script" --init "$stage1/model.onnx" --lexicon "$lexicon805" --work "$stage2" --out "$stage2/out"
 fi
 stage3="$here/.work/stage3"
 stage4="$here/.work/stage4"
@@ -95,12 +107,12 @@ if [ "${1:-}" = "--stage3-from-git" ]; then
 fi
 if [ ! -f "$stage3/out/model.onnx" ]; then
   echo "train: stage 3, the multilingual model 2.1 from $stage2/out/model.onnx" >&2
-  "$python" -u "$here/$script" --init "$stage2/out/model.onnx" --work "$stage3" --out "$stage3/out" \
+  "$python" -u "$here/$script" --init "$stage2/out/model.onnx" --lexicon "$lexicon805" --work "$stage3" --out "$stage3/out" \
     --languages de,es,fr,nl,pl,pt --vocab-size 14000 --steps 1000 --eval-every 500 --version 2.1.0
 fi
 echo "train: stage 4, the multilingual model 2.2 from $stage3/out/model.onnx" >&2
 if [ ! -f "$stage4/checkpoint.pt" ]; then
-  "$python" -u "$here/$script" --init "$stage3/out/model.onnx" --work "$stage4" \
+  "$python" -u "$here/$script" --init "$stage3/out/model.onnx" --lexicon "$lexicon805" --work "$stage4" \
     --languages de,es,fr,nl,pl,pt --vocab-size 14000 --language-share 0.3 --vacancy-share 0.15 \
     --steps 1000 --stop-after 50 --eval-every 500 --checkpoint-every 50 \
     --name titlematch-job-encoder-multilingual --version 2.2.0 --out "$stage4/out" "$@"
@@ -115,7 +127,7 @@ stage5="$here/.work/stage5"
 # stored as int8: `npm run int8` stores it so in place first (a model already stored so is left alone).
 if [ ! -f "$stage5/out/model.onnx" ]; then
   npm run int8 -- --model "$stage4/out"
-  "$python" -u "$here/$script" --init "$stage4/out/model.onnx" --work "$stage5" \
+  "$python" -u "$here/$script" --init "$stage4/out/model.onnx" --lexicon "$lexicon805" --work "$stage5" \
     --languages de,es,fr,nl,pl,pt --vocab-size 14000 --language-share 0.3 --vacancy-share 0.15 \
     --steps 300 --eval-every 300 --checkpoint-every 50 \
     --name titlematch-job-encoder-multilingual --version 2.3.0 --out "$stage5/out"
@@ -128,7 +140,7 @@ stage6="$here/.work/stage6"
 if [ ! -f "$stage6/out/model.onnx" ]; then
   if [ ! -f "$stage6/checkpoint.pt" ]; then
     npm run int8 -- --model "$stage5/out"
-    "$python" -u "$here/$script" --init "$stage5/out/model.onnx" --work "$stage6" \
+    "$python" -u "$here/$script" --init "$stage5/out/model.onnx" --lexicon "$lexicon805" --work "$stage6" \
       --languages de,es,fr,nl,pl,pt --vocab-size 15000 --vocab-languages pl,nl \
       --language-share 0.3 --language-weights pl=3,nl=2 --vacancy-share 0.15 \
       --steps 600 --stop-after 100 --eval-every 300 --checkpoint-every 50 \
@@ -141,7 +153,7 @@ fi
 stage7="$here/.work/stage7"
 if [ ! -f "$stage7/out/model.onnx" ]; then
   npm run int8 -- --model "$stage6/out"
-  "$python" -u "$here/$script" --init "$stage6/out/model.onnx" --work "$stage7" \
+  "$python" -u "$here/$script" --init "$stage6/out/model.onnx" --lexicon "$lexicon805" --work "$stage7" \
     --languages de,es,fr,nl,pl,pt --vocab-size 15000 --language-share 0.3 --language-weights pl=4 \
     --vacancy-share 0.15 --steps 250 --eval-every 250 --checkpoint-every 50 \
     --name titlematch-job-encoder-multilingual --version 2.5.0 --out "$stage7/out"
@@ -152,7 +164,7 @@ fi
 stage8="$here/.work/stage8"
 if [ ! -f "$stage8/out/model.onnx" ]; then
   npm run int8 -- --model "$stage7/out"
-  "$python" -u "$here/$script" --init "$stage7/out/model.onnx" --work "$stage8" \
+  "$python" -u "$here/$script" --init "$stage7/out/model.onnx" --lexicon "$lexicon805" --work "$stage8" \
     --languages de,es,fr,nl,pl,pt --vocab-size 15000 --language-share 0.3 --language-weights pl=8,nl=2 \
     --vacancy-share 0.15 --steps 500 --eval-every 500 --checkpoint-every 50 \
     --name titlematch-job-encoder-multilingual --version 2.6.0 --out "$stage8/out"
