@@ -223,6 +223,12 @@ def main(argv=None):
         args.work = resume
         print(f"resuming {args.work} at step {state['step']} of {args.steps}", flush=True)
     os.makedirs(args.work, exist_ok=True)
+    if state is None and not args.lexicon:
+        # The lexicon the run starts with is kept in the run folder and named in the checkpoint's
+        # argv, so a resumed run augments with the same entries whatever lexicon.ts holds by then.
+        args.lexicon = os.path.join(args.work, "lexicon.ts")
+        shutil.copyfile(lexicon.LEXICON_TS, args.lexicon)
+        argv = list(argv) + ["--lexicon", args.lexicon]
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
