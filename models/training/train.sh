@@ -1,6 +1,6 @@
 #!/bin/sh
 # Retrains the two bundled models: `npm run train` (or `sh models/training/train.sh [options]`).
-# Nine stages, one command:
+# Ten stages, one command:
 #   1. the 1.0 recipe from scratch (taxonomy titles only, 1,500 steps): models/training/.work/stage1/.
 #      Skipped when that folder already holds a model; `--stage1-from-git` takes the 1.0 export
 #      from the git history instead of training it (exact, and 84 CPU-minutes faster).
@@ -23,9 +23,11 @@
 #   7. the multilingual model 2.5 from 2.4: Polish drawn four times as often (--language-weights
 #      pl=4), 250 steps: models/training/.work/stage7/out.
 #   8. the multilingual model 2.6 from 2.5: Polish drawn eight times and Dutch twice as often as
-#      each other language (--language-weights pl=8,nl=2), 500 steps: models/titlematch-multilingual.
+#      each other language (--language-weights pl=8,nl=2), 500 steps.
 #   9. the English model 2.1: the weight average of stage 2's model and stage 8's (soup.py), to
 #      models/titlematch.
+#  10. the multilingual model 2.7: two more runs of stage 8's recipe from 2.6 (seeds 13 and 29),
+#      averaged with 2.6 (soup.py), to models/titlematch-multilingual.
 #      Then npm run int8 (multilingual), fp16 and fit-confidence (both models) and language-profile.
 # A stopped stage continues with `sh models/training/train.sh --resume models/training/.work/stageN`.
 # `train.sh --fp16 [options]` runs fp16.py instead: builds and qualifies the float16 variant;
@@ -159,8 +161,7 @@ if [ ! -f "$stage7/out/model.onnx" ]; then
     --name titlematch-job-encoder-multilingual --version 2.5.0 --out "$stage7/out"
 fi
 # 8. the multilingual model 2.6: from 2.5 (int8 token embedding, as shipped), Polish drawn eight times
-#    and Dutch twice as often as each other language, 500 steps: models/training/.work/stage8/out,
-#    copied to models/titlematch-multilingual (whose languages.json stays).
+#    and Dutch twice as often as each other language, 500 steps: models/training/.work/stage8/out.
 stage8="$here/.work/stage8"
 if [ ! -f "$stage8/out/model.onnx" ]; then
   npm run int8 -- --model "$stage7/out"
@@ -169,8 +170,6 @@ if [ ! -f "$stage8/out/model.onnx" ]; then
     --vacancy-share 0.15 --steps 500 --eval-every 500 --checkpoint-every 50 \
     --name titlematch-job-encoder-multilingual --version 2.6.0 --out "$stage8/out"
 fi
-mkdir -p models/titlematch-multilingual
-cp -r "$stage8/out/." models/titlematch-multilingual/
 # 9. the English model 2.1: stage 2's model (2.0) and stage 8's (2.6, its token embedding stored as
 #    int8, as shipped) averaged weight by weight, the English vocabulary's rows of the multilingual
 #    token embedding: models/training/.work/english-2.1, copied to models/titlematch.
@@ -182,6 +181,37 @@ if [ ! -f "$english21/model.onnx" ]; then
 fi
 mkdir -p models/titlematch
 cp -r "$english21/." models/titlematch/
+# 10. the multilingual model 2.7: two more runs of stage 8's recipe from 2.6 (int8 token embedding,
+#     as shipped), averaged with 2.6 weight by weight (soup.py, a third each):
+#     stage 10a, seed 13, the 805-entry lexicon, a 500-step schedule stopped after step 200 and
+#     continued with the schedule cut to 400 steps: models/training/.work/stage9 (as the run was);
+#     stage 10b, seed 29, the 1,068-entry lexicon (ffbb507), a 500-step schedule stopped after step
+#     250 and continued with the schedule cut to 400 steps: models/training/.work/stage11;
+#     the average, its token embedding stored as int8: models/training/.work/ml-2.7, copied to
+#     models/titlematch-multilingual (whose languages.json stays).
+stage10a="$here/.work/stage9"
+stage10b="$here/.work/stage11"
+multilingual27="$here/.work/ml-2.7"
+recipe8="--languages de,es,fr,nl,pl,pt --vocab-size 15000 --language-share 0.3 --language-weights pl=8,nl=2 --vacancy-share 0.15 --eval-every 500 --checkpoint-every 50 --name titlematch-job-encoder-multilingual --version 2.7.0"
+if [ ! -f "$multilingual27/model.onnx" ]; then
+  npm run int8 -- --model "$stage8/out"
+  if [ ! -f "$stage10a/out/model.onnx" ]; then
+    [ -f "$stage10a/checkpoint.pt" ] || "$python" -u "$here/$script" --init "$stage8/out/model.onnx" --lexicon "$lexicon805" \
+      --work "$stage10a" --out "$stage10a/out" $recipe8 --steps 500 --stop-after 200
+    "$python" -u "$here/$script" --resume "$stage10a" --steps 400
+  fi
+  if [ ! -f "$stage10b/out/model.onnx" ]; then
+    [ -f "$stage10b/checkpoint.pt" ] || "$python" -u "$here/$script" --init "$stage8/out/model.onnx" --lexicon "$(lexicon_at ffbb507)" \
+      --work "$stage10b" --out "$stage10b/out" $recipe8 --seed 29 --steps 500 --stop-after 250
+    "$python" -u "$here/$script" --resume "$stage10b" --steps 400
+  fi
+  npm run int8 -- --model "$stage10a/out"
+  "$python" -u "$here/soup.py" --base "$stage10b/out" --with "$stage8/out" --with "$stage10a/out" --out "$multilingual27" \
+    --name titlematch-job-encoder-multilingual --version 2.7.0
+  npm run int8 -- --model "$multilingual27"
+fi
+mkdir -p models/titlematch-multilingual
+cp -r "$multilingual27/." models/titlematch-multilingual/
 # Then what every new model gets: the int8 token embedding where the dev sets allow (the multilingual
 # model; the English one ships float32), the float16 copies, the calibrations, the language profile.
 npm run int8 -- --model models/titlematch-multilingual
