@@ -78,7 +78,10 @@ from_git() {
 lexicon_at() {
   mkdir -p "$here/.work"
   if [ ! -f "$here/.work/lexicon-$1.ts" ]; then
-    git show "$1:electron/core/text/lexicon.ts" > "$here/.work/lexicon-$1.ts.part"
+    if ! git show "$1:electron/core/text/lexicon.ts" > "$here/.work/lexicon-$1.ts.part" 2>/dev/null; then
+      echo "train: the lexicon of commit $1 (what the stages were trained with) is not in this clone's git history; fetch the whole history (git fetch --unshallow) and run again." >&2
+      exit 2
+    fi
     mv "$here/.work/lexicon-$1.ts.part" "$here/.work/lexicon-$1.ts"
   fi
   echo "$here/.work/lexicon-$1.ts"
