@@ -165,20 +165,20 @@ if [ ! -f "$stage7/out/model.onnx" ]; then
 fi
 # 8. the multilingual model 2.6: from 2.5 (int8 token embedding, as shipped), Polish drawn eight times
 #    and Dutch twice as often as each other language, 500 steps: models/training/.work/stage8/out.
+#    Stages 9 and 10 read it as shipped, its token embedding stored as int8.
 stage8="$here/.work/stage8"
+recipe8="--languages de,es,fr,nl,pl,pt --vocab-size 15000 --language-share 0.3 --language-weights pl=8,nl=2 --vacancy-share 0.15 --eval-every 500 --checkpoint-every 50 --name titlematch-job-encoder-multilingual"
 if [ ! -f "$stage8/out/model.onnx" ]; then
   npm run int8 -- --model "$stage7/out"
   "$python" -u "$here/$script" --init "$stage7/out/model.onnx" --lexicon "$lexicon805" --work "$stage8" \
-    --languages de,es,fr,nl,pl,pt --vocab-size 15000 --language-share 0.3 --language-weights pl=8,nl=2 \
-    --vacancy-share 0.15 --steps 500 --eval-every 500 --checkpoint-every 50 \
-    --name titlematch-job-encoder-multilingual --version 2.6.0 --out "$stage8/out"
+    $recipe8 --steps 500 --version 2.6.0 --out "$stage8/out"
 fi
+npm run int8 -- --model "$stage8/out"
 # 9. the English model 2.1: stage 2's model (2.0) and stage 8's (2.6, its token embedding stored as
 #    int8, as shipped) averaged weight by weight, the English vocabulary's rows of the multilingual
 #    token embedding: models/training/.work/english-2.1, copied to models/titlematch.
 english21="$here/.work/english-2.1"
 if [ ! -f "$english21/model.onnx" ]; then
-  npm run int8 -- --model "$stage8/out"
   "$python" -u "$here/soup.py" --base "$stage2/out" --with "$stage8/out" --out "$english21" \
     --name titlematch-job-encoder --version 2.1.0
 fi
@@ -195,17 +195,15 @@ cp -r "$english21/." models/titlematch/
 stage10a="$here/.work/stage9"
 stage10b="$here/.work/stage11"
 multilingual27="$here/.work/ml-2.7"
-recipe8="--languages de,es,fr,nl,pl,pt --vocab-size 15000 --language-share 0.3 --language-weights pl=8,nl=2 --vacancy-share 0.15 --eval-every 500 --checkpoint-every 50 --name titlematch-job-encoder-multilingual --version 2.7.0"
 if [ ! -f "$multilingual27/model.onnx" ]; then
-  npm run int8 -- --model "$stage8/out"
   if [ ! -f "$stage10a/out/model.onnx" ]; then
     [ -f "$stage10a/checkpoint.pt" ] || "$python" -u "$here/$script" --init "$stage8/out/model.onnx" --lexicon "$lexicon805" \
-      --work "$stage10a" --out "$stage10a/out" $recipe8 --steps 500 --stop-after 200
+      --work "$stage10a" --out "$stage10a/out" $recipe8 --version 2.7.0 --steps 500 --stop-after 200
     "$python" -u "$here/$script" --resume "$stage10a" --steps 400
   fi
   if [ ! -f "$stage10b/out/model.onnx" ]; then
     [ -f "$stage10b/checkpoint.pt" ] || "$python" -u "$here/$script" --init "$stage8/out/model.onnx" --lexicon "$(lexicon_at ffbb507)" \
-      --work "$stage10b" --out "$stage10b/out" $recipe8 --seed 29 --steps 500 --stop-after 250
+      --work "$stage10b" --out "$stage10b/out" $recipe8 --version 2.7.0 --seed 29 --steps 500 --stop-after 250
     "$python" -u "$here/$script" --resume "$stage10b" --steps 400
   fi
   npm run int8 -- --model "$stage10a/out"

@@ -26,6 +26,15 @@ class _Graph(torch.nn.Module):
         return self.model(input_ids, attention_mask)
 
 
+# The files of a model folder that its manifest lists with their sha256 (model.fp16.onnx is added by fp16.py).
+FILES = ["model.onnx", "tokenizer.json", "tokenizer_config.json", "config.json", "1_Pooling/config.json"]
+
+
+def file_entries(folder):
+    """The manifest's `files`: each of FILES in folder with its sha256 and size."""
+    return {name: {"sha256": sha256(os.path.join(folder, name)), "bytes": os.path.getsize(os.path.join(folder, name))} for name in FILES}
+
+
 def sha256(path):
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -62,7 +71,6 @@ def write_model(args, model, tok, vocab, metrics, params, train_minutes, argv, e
     with open(os.path.join(pooling_dir, "config.json"), "w") as f:
         json.dump({"word_embedding_dimension": c["hidden"], "pooling_mode_mean_tokens": True,
                    "pooling_mode_cls_token": False, "pooling_mode_max_tokens": False}, f, indent=2)
-    files = ["model.onnx", "tokenizer.json", "tokenizer_config.json", "config.json", "1_Pooling/config.json"]
     manifest = {
         "name": args.name,
         "version": args.version,
@@ -74,7 +82,7 @@ def write_model(args, model, tok, vocab, metrics, params, train_minutes, argv, e
         "outputs": {"last_hidden_state": "token vectors", "sentence_embedding": "mean pooled over attention_mask, L2-normalised"},
         "pooling": "mean",
         "normalized": True,
-        "files": {name: {"sha256": sha256(os.path.join(args.out, name)), "bytes": os.path.getsize(os.path.join(args.out, name))} for name in files},
+        "files": file_entries(args.out),
         "training": {
             "command": "python3 models/training/train.py " + " ".join(argv),
             "seed": args.seed, "steps": args.steps, "batch": args.batch, "minutes": round(train_minutes, 1),
