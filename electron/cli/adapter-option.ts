@@ -1,5 +1,6 @@
 /** The --adapter option of match and eval: the file read and checked against the model before anything is encoded. */
 import { adapterModelOf, readAdapterFile, type AdapterFile } from '../core/adapter/index.js';
+import { UsageError } from './errors.js';
 
 /** parseArgs definition of --adapter. */
 export const ADAPTER_ARG_OPTIONS = { adapter: { type: 'string' } } as const;
@@ -13,4 +14,18 @@ export const ADAPTER_USAGE = `  --adapter FILE         rank with what titlematch
 export async function adapterFor(path: string | undefined, modelDir: string): Promise<AdapterFile | undefined> {
   if (path === undefined) return undefined;
   return readAdapterFile(path, await adapterModelOf(modelDir));
+}
+
+/** Usage line of --prototype (tune, and eval --feedback). */
+export const PROTOTYPE_USAGE = `  --prototype S          move each accepted match's vector this share (0-1) of the way toward the titles
+                         accepted for it, so that a decision reaches every title like them (default 0:
+                         off; it lifts a decision's occupation and costs others, measured in
+                         bench/results/feedback.md)`;
+
+/** The --prototype share, checked (undefined when not given). */
+export function prototypeShare(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const share = Number(text);
+  if (text.trim() === '' || !(share >= 0 && share <= 1)) throw new UsageError(`--prototype must be a number from 0 to 1, got "${text}".`);
+  return share;
 }

@@ -16,8 +16,8 @@ import { confidences, levelFigures, readCalibration, reliability, type Calibrati
 import { writeFileAtomic } from '../core/files/atomic-write.js';
 import { labelledMatches, manifestModelSha } from './confidence.js';
 import { adaptedRanks, feedbackLines, feedbackTable, jobbertDevFeedback, languageFeedback } from './feedback.js';
-import { ADAPTER_ARG_OPTIONS, adapterFor } from './adapter-option.js';
-import { prepareAdapter, type AdapterFile } from '../core/adapter/index.js';
+import { ADAPTER_ARG_OPTIONS, adapterFor, prototypeShare } from './adapter-option.js';
+import { prepareAdapter, type AdapterFile, type EvidenceSettings } from '../core/adapter/index.js';
 import {
   dataDir,
   loadEvalSet,
@@ -56,6 +56,7 @@ cases: each query ranked against its list of 40+ titles (top-1 and MRR).
                 languages against the English ones: where the adapter's settings are chosen)
   --feedback-map    also measure the adapter with a learned map (tune --map)
   --margin M    with --feedback: the evidence margin to try (default: the adapter's)
+  --prototype S with --feedback: the share an accepted match moves toward its titles (tune --prototype)
   --adapter FILE  jobbert-dev ranked with an adapter made by titlematch tune (jobbert figures only)
   --json        print the figures as JSON
   --raw         feed titles to the model without TitleMatch's normalisation (to measure it)
@@ -197,14 +198,14 @@ function adapterLabel(path: string | undefined, adapter: AdapterFile | undefined
 }
 
 /** `eval --feedback`: the simulated recruiter's table (see feedback.ts). */
-async function runFeedback(dir: string, options: EngineOptions, io: CliIo, which: string, map: boolean, margin: number | undefined): Promise<number> {
+async function runFeedback(dir: string, options: EngineOptions, io: CliIo, which: string, map: boolean, settings: Partial<EvidenceSettings>): Promise<number> {
   if (which !== 'jobbert-dev' && which !== 'esco-i18n') throw new UsageError(`--feedback-set must be jobbert-dev or esco-i18n, got "${which}".`);
   const set = await loadEvalSet(dir);
   const feedbackSet = which === 'jobbert-dev' ? jobbertDevFeedback(set) : languageFeedback(set, await loadLanguageSets(dir, set));
   const engine = createEngine(options);
   try {
     const info = await engine.info();
-    const { rows, timing } = await feedbackTable(engine, feedbackSet, [100, 500, 2000], { map, settings: margin === undefined ? undefined : { margin } });
+    const { rows, timing } = await feedbackTable(engine, feedbackSet, [100, 500, 2000], { map, settings });
     const lines = [`model ${info.model.name} ${info.model.version} (${info.provider}, ${info.threads} threads)`, ...feedbackLines(feedbackSet, rows, timing)];
     io.stdout.write(`${lines.join('\n')}\n`);
     return 0;
@@ -228,6 +229,7 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
       'feedback-set': { type: 'string' },
       'feedback-map': { type: 'boolean' },
       margin: { type: 'string' },
+      prototype: { type: 'string' },
       ...ADAPTER_ARG_OPTIONS,
       json: { type: 'boolean' },
       raw: { type: 'boolean' },
@@ -244,7 +246,9 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
   if (values.feedback) {
     const margin = values.margin === undefined ? undefined : Number(values.margin);
     if (margin !== undefined && !(margin >= 0 && margin <= 1)) throw new UsageError(`--margin must be a number from 0 to 1, got "${values.margin}".`);
-    return runFeedback(dir, engineOptionsFrom(values), io, values['feedback-set'] ?? 'jobbert-dev', values['feedback-map'] === true, margin);
+    const prototype = prototypeShare(values.prototype);
+    const settings = { ...(margin === undefined ? {} : { margin }), ...(prototype === undefined ? {} : { prototype }) };
+    return runFeedback(dir, engineOptionsFrom(values), io, values['feedback-set'] ?? 'jobbert-dev', values['feedback-map'] === true, settings);
   }
   const adapter = await adapterFor(values.adapter, engineOptions.modelDir ?? '');
   const only = values['jobbert-only'] === true || adapter !== undefined;

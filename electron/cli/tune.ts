@@ -1,5 +1,5 @@
 /**
- * `titlematch tune DECISIONS --out ADAPTER [--sheet NAME] [--map] [--model DIR] ...`: an adapter
+ * `titlematch tune DECISIONS --out ADAPTER [--sheet NAME] [--map] [--prototype S] [--model DIR] ...`: an adapter
  * file from a recruiter's decisions (columns query, match, decision), for match --adapter and
  * eval --adapter. The file names the model it was made for.
  */
@@ -9,6 +9,7 @@ import { adapterModelOf, decisionKey, newAdapterFile, readDecisions, trainAdapte
 import { createEngine } from '../core/engine/index.js';
 import { checkOutputPath } from '../core/files/output-path.js';
 import { InputError } from '../core/io/index.js';
+import { PROTOTYPE_USAGE, prototypeShare } from './adapter-option.js';
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom, runEngineOptions } from './engine-options.js';
 import { oneLine, processIo, UsageError, type CliIo } from './errors.js';
 
@@ -31,11 +32,12 @@ Options:
   --sheet NAME           sheet of a DECISIONS workbook to read (default: the first)
   --map                  also learn a low-rank map of the title vectors from the decisions (slower;
                          measured weaker than the decisions as evidence: bench/results/feedback.md)
+${PROTOTYPE_USAGE}
 ${ENGINE_USAGE}`;
 
 /** Runs `titlematch tune`; returns the exit code. */
 export async function runTune(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const options = { ...ENGINE_ARG_OPTIONS, out: { type: 'string' }, sheet: { type: 'string' }, map: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+  const options = { ...ENGINE_ARG_OPTIONS, out: { type: 'string' }, sheet: { type: 'string' }, map: { type: 'boolean' }, prototype: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options });
   if (values.help) {
     io.stdout.write(`${TUNE_USAGE}\n`);
@@ -43,6 +45,7 @@ export async function runTune(argv: string[], io: CliIo = processIo()): Promise<
   }
   if (positionals.length !== 1) throw new UsageError(`tune needs one file of decisions (got ${positionals.length}). Run "titlematch tune --help" for the options.`);
   if (values.out === undefined) throw new UsageError('tune writes an adapter file: give it with --out FILE.');
+  const prototype = prototypeShare(values.prototype);
   const [path] = positionals;
   // --model checked before the file is read; the bundled model is picked by the decided titles' language.
   engineOptionsFrom(values);
@@ -64,6 +67,7 @@ export async function runTune(argv: string[], io: CliIo = processIo()): Promise<
   const model = await adapterModelOf(modelDir);
   if (model.sha256 === undefined) throw new UsageError(`The model in ${modelDir} has no manifest.json recording the sha256 of model.onnx, and an adapter must name the model it belongs to; use a model with a manifest (the bundled one has).`);
   const file = newAdapterFile({ ...model, sha256: model.sha256 }, decisions);
+  if (prototype !== undefined) file.settings.prototype = prototype;
   let trained = '';
   if (values.map) {
     const engine = createEngine(engineOptions);

@@ -2,7 +2,8 @@
  * Ranking with an adapter: the one step the CLI (`match --adapter`, `eval --adapter`) and the app's
  * service call. An exact pair the recruiter accepted comes first for its query, whatever its score;
  * an exact pair rejected never appears; every other title's matches are moved by the nearest decided
- * titles (evidence.ts), after the learned map of the vectors when the file has one. Exact, like the
+ * titles and every accepted match is moved toward the titles accepted for it (evidence.ts), after
+ * the learned map of the vectors when the file has one. Exact, like the
  * plain ranking: the base ranking is asked for enough extra matches to refill the places of matches
  * that the evidence lowers or hides, and matches it lifts are scored and merged in.
  */
@@ -12,7 +13,7 @@ import { seniorityTopK, type SeniorityTopK, type TopKFn } from '../match/seniori
 import { resolveK, type TopKOptions } from '../match/topk.js';
 import { applyAdapter } from './adapter.js';
 import { decisionKey } from './decisions.js';
-import { adjustedScore, keyAdjustments, type DecisionEvidence, type KeyAdjustments, type Neighbour } from './evidence.js';
+import { adjustedScore, keyAdjustments, movedTowardPrototypes, prototypesOf, type DecisionEvidence, type KeyAdjustments, type Neighbour } from './evidence.js';
 import type { AdapterFile } from './file.js';
 
 /** An adapter file made ready for ranking: its decided titles encoded (and mapped). */
@@ -23,6 +24,8 @@ export interface PreparedAdapter {
   vectors: Float32Array;
   /** Exact pairs by normalised query: match keys accepted (pinned) and rejected (hidden). */
   exact: Map<string, ExactPairs>;
+  /** Each accepted match key's prototype: the unit mean of the decided titles that accepted it. */
+  prototypes: Map<string, Float32Array>;
 }
 
 /** Groups an adapter's decisions by normalised query and encodes one title of each with `encode` (the run's engine). */
@@ -38,10 +41,12 @@ export async function prepareAdapter(file: AdapterFile, encode: (titles: string[
   const entries = [...exact.values()];
   let vectors = await encode(entries.map((e) => e.title));
   if (file.map) vectors = applyAdapter(file.map, vectors);
+  const evidence = { keys, accepted: entries.map((e) => [...e.accepted]), rejected: entries.map((e) => [...e.rejected]) };
   return {
     file,
-    evidence: { keys, accepted: entries.map((e) => [...e.accepted]), rejected: entries.map((e) => [...e.rejected]) },
+    evidence,
     vectors,
+    prototypes: prototypesOf(evidence, vectors, keys.length === 0 ? 0 : vectors.length / keys.length),
     exact: new Map(keys.map((k, i) => [k, { accepted: entries[i].accepted, rejected: entries[i].rejected }])),
   };
 }
@@ -84,8 +89,9 @@ function dot(a: Float32Array, ai: number, b: Float32Array, bi: number, dim: numb
 
 /**
  * The best k matches of every query with the adapter applied; `rank` is the plain top-k (a
- * matcher's). Scores are the adapted ones (after seniority, as the plain ranking's), `modelScores`
- * the cosines of the (mapped) vectors; `minScore` applies to the adapted score, never to a pinned pair.
+ * matcher's). Scores are the adapted ones (after seniority, as the plain ranking's; accepted matches
+ * scored at their moved vectors), `modelScores` the cosines of the (mapped) vectors as the model gave
+ * them; `minScore` applies to the adapted score, never to a pinned pair.
  */
 export async function adaptedTopK(adapter: PreparedAdapter, rank: TopKFn, queryVectors: Float32Array, corpusVectors: Float32Array, dim: number, k: number | 'all', options: AdaptedTopKOptions): Promise<AdaptedTopK> {
   const { nq, nc } = rowsOf(queryVectors, corpusVectors, dim);
@@ -94,11 +100,13 @@ export async function adaptedTopK(adapter: PreparedAdapter, rank: TopKFn, queryV
   const map = adapter.file.map;
   if (map && map.dim !== dim) throw new RangeError(`the adapter's map is ${map.dim}-dimensional and the model's vectors ${dim}`);
   const queries = map ? applyAdapter(map, queryVectors) : queryVectors;
-  const corpus = map ? applyAdapter(map, corpusVectors) : corpusVectors;
+  const modelCorpus = map ? applyAdapter(map, corpusVectors) : corpusVectors;
   const settings = adapter.file.settings;
 
   const rowsOfKey = new Map<string, number[]>();
   const corpusKeys = corpusTitles.map(decisionKey);
+  // Everything below ranks and scores the moved vectors; `modelScores` are put back to the model's at the end.
+  const { vectors: corpus, moved } = movedTowardPrototypes(modelCorpus, corpusKeys, adapter.prototypes, settings.prototype ?? 0, dim);
   corpusKeys.forEach((key, i) => {
     const list = rowsOfKey.get(key);
     if (list) list.push(i);
@@ -211,6 +219,14 @@ export async function adaptedTopK(adapter: PreparedAdapter, rank: TopKFn, queryV
     }
     list.sort((a, b) => Number(b.pin) - Number(a.pin) || (a.pin && b.pin ? a.row - b.row : b.score - a.score || a.row - b.row));
     put(q, list);
+  }
+  if (moved) {
+    for (let q = 0; q < nq; q++) {
+      for (let j = 0; j < counts[q]; j++) {
+        const at = q * kk + j;
+        if (moved[indices[at]]) modelScores[at] = dot(queries, q * dim, modelCorpus, indices[at] * dim, dim);
+      }
+    }
   }
   return { k: kk, counts, indices, scores, modelScores, best: base.best, pinned };
 }

@@ -96,13 +96,20 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 
 function settingsOf(x: unknown): EvidenceSettings {
   if (!isRecord(x)) throw new Error('its settings are missing');
-  const out = { ...EVIDENCE_DEFAULTS };
+  const out: EvidenceSettings = { ...EVIDENCE_DEFAULTS };
   for (const name of Object.keys(EVIDENCE_DEFAULTS) as (keyof EvidenceSettings)[]) {
     const v = x[name];
+    // A file made before the prototype setting existed ranks as it did then, without one.
+    if (name === 'prototype' && v === undefined) {
+      delete out.prototype;
+      continue;
+    }
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`its setting ${name} is not a number`);
     out[name] = v;
   }
-  if (out.neighbours < 1 || !Number.isInteger(out.neighbours) || out.rejectFrom >= 1) throw new Error('its settings are out of range');
+  if (out.neighbours < 1 || !Number.isInteger(out.neighbours) || out.rejectFrom >= 1 || (out.prototype !== undefined && (out.prototype < 0 || out.prototype > 1))) {
+    throw new Error('its settings are out of range');
+  }
   return out;
 }
 

@@ -59,12 +59,21 @@ describe('titlematch tune', () => {
     expect(parseAdapter(await readFile(out, 'utf8'), out).map?.dim).toBe(256);
   });
 
+  it('--prototype writes the share an accepted match moves (0 without it)', async () => {
+    expect(parseAdapter(await readFile(adapter, 'utf8'), adapter).settings.prototype).toBe(0);
+    const out = join(tmp.dir, 'prototype.adapter');
+    const run = await runCli(['tune', decisions, '--out', out, '--prototype', '0.3', '--provider', 'cpu']);
+    expect(run.code).toBe(0);
+    expect(parseAdapter(await readFile(out, 'utf8'), out).settings.prototype).toBe(0.3);
+  });
+
   it('refuses with exit 2 and one line: wrong columns, bad rows, no --out, the decisions file as --out, a model without a manifest', async () => {
     const cases: [string[], RegExp][] = [
       [['tune', join(DIR, 'bad-columns.csv'), '--out', join(tmp.dir, 'x.adapter')], /is not a decisions file: it needs the columns query, match and decision/],
       [['tune', join(DIR, 'bad-rows.csv'), '--out', join(tmp.dir, 'x.adapter')], /2 row\(s\) cannot be read as decisions \(row 2: the decision "maybe" is not accept or reject; row 3: the query is empty\)/],
       [['tune', decisions], /give it with --out FILE/],
       [['tune', decisions, '--out', decisions], /is the decisions file/],
+      [['tune', decisions, '--out', join(tmp.dir, 'x.adapter'), '--prototype', '2'], /--prototype must be a number from 0 to 1, got "2"/],
       [['tune', join(DIR, 'missing.csv'), '--out', join(tmp.dir, 'x.adapter')], /missing\.csv/],
       [['tune', decisions, '--out', join(tmp.dir, 'x.adapter'), '--model', tiny], /has no manifest\.json recording the sha256 of model\.onnx/],
     ];

@@ -86,6 +86,41 @@ describe('adaptedTopK', () => {
     expect([...r.scores.subarray(4 * r.k, 4 * r.k + r.counts[4])]).toEqual([...plain.scores.subarray(4 * plain.k, 4 * plain.k + plain.counts[4])]);
   });
 
+  it('scores an accepted match at its moved vector for every title, keeping the model\'s own cosine beside it, and stays exact', async () => {
+    const far = await prepareAdapter({ ...prepared.file, settings: { ...EVIDENCE_DEFAULTS, margin: 2, prototype: 0.5 } }, (t) => engine.encode(t));
+    const all = await adaptedTopK(far, topK, qv, cv, dim, 'all', opts());
+    const porter = corpus.indexOf('Kitchen Porter');
+    const sous = far.evidence.keys.indexOf('sous chef');
+    const moved = Array.from({ length: dim }, (_, d) => 0.5 * cv[porter * dim + d] + 0.5 * far.vectors[sous * dim + d]);
+    const norm = Math.hypot(...moved);
+    for (const q of [1, 2, 4]) {
+      const at = matchesOf(all, q).findIndex((m) => m.index === porter);
+      let toMoved = 0;
+      let model = 0;
+      for (let d = 0; d < dim; d++) {
+        toMoved += (qv[q * dim + d] * moved[d]) / norm;
+        model += qv[q * dim + d] * cv[porter * dim + d];
+      }
+      expect(all.scores[q * all.k + at]).toBeCloseTo(toMoved, 5);
+      expect(all.modelScores[q * all.k + at]).toBeCloseTo(model, 5);
+    }
+    for (const k of [1, 3]) {
+      const r = await adaptedTopK(far, topK, qv, cv, dim, k, opts());
+      for (let q = 0; q < queries.length; q++) expect(matchesOf(r, q)).toEqual(matchesOf(all, q).slice(0, k));
+    }
+  });
+
+  it('ranks with a file made before the prototype setting existed as with prototype 0 (the default: accepted matches stay where the model put them)', async () => {
+    expect(EVIDENCE_DEFAULTS.prototype).toBe(0);
+    const old = { ...EVIDENCE_DEFAULTS };
+    delete old.prototype;
+    const before = await prepareAdapter({ ...prepared.file, settings: old }, (t) => engine.encode(t));
+    const a = await adaptedTopK(before, topK, qv, cv, dim, 'all', opts());
+    const b = await adaptedTopK(prepared, topK, qv, cv, dim, 'all', opts());
+    expect([...a.indices]).toEqual([...b.indices]);
+    expect([...a.scores]).toEqual([...b.scores]);
+  });
+
   it('is exact: top-k is the first k of the whole adapted ranking, also under seniority', async () => {
     const seniority = { mode: 'prefer' as const, queryLevels: titleLevels(queries), corpusLevels: titleLevels(corpus) };
     for (const s of [undefined, seniority]) {

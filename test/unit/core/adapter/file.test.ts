@@ -66,6 +66,21 @@ describe('adapter file', () => {
     expect(serializeAdapter(await sample(false)).length).toBeLessThan(1200);
   });
 
+  it('reads a file made before the prototype setting existed, without one (it ranks as it did then), and refuses a share outside 0-1', async () => {
+    const old = { ...EVIDENCE_DEFAULTS };
+    delete old.prototype;
+    const file = { ...(await sample(false)), settings: old };
+    const text = serializeAdapter(file);
+    expect(text).not.toContain('prototype');
+    const back = parseAdapter(text, 'old.adapter');
+    expect(back.settings).toEqual(old);
+    expect('prototype' in back.settings).toBe(false);
+    const set = parseAdapter(serializeAdapter({ ...file, settings: { ...old, prototype: 0.4 } }), 'new.adapter');
+    expect(set.settings.prototype).toBe(0.4);
+    const wrong = serializeAdapter({ ...file, settings: { ...old, prototype: 1.5 } });
+    expect(() => parseAdapter(wrong, 'wrong.adapter')).toThrow(/settings are out of range/);
+  });
+
   it('refuses a file made for another model, naming both', async () => {
     const file = await sample(false);
     const path = tmp.file('other.adapter', serializeAdapter({ ...file, model: { name: 'titlematch-job-encoder', version: '1.0.0', sha256: 'ab'.repeat(32) } }));
