@@ -6,8 +6,9 @@
  * titles are alike; a match rejected for a very close title (closeness above `rejectFrom`) loses
  * up to `rejectWeight`. And each accepted match itself moves: its vector is taken `prototype` of the
  * way toward the mean of the titles accepted for it (then made unit length again), so that every
- * title like those (of the same occupation) finds it closer, whichever decided title it is near.
- * Titles far from every decision keep their ranking.
+ * title like those (of the same occupation) finds it closer, whichever decided title it is near
+ * (off by default: see EVIDENCE_DEFAULTS). Without it, titles far from every decision keep their
+ * ranking and scores; with it, only the moved matches' scores change for them.
  */
 
 /** Evidence settings (see EVIDENCE_DEFAULTS for where they were chosen). */
