@@ -22,10 +22,10 @@ export const PROTOTYPE_USAGE = `  --prototype S          move each accepted matc
                          off; it lifts a decision's occupation and costs others, measured in
                          bench/results/feedback.md)`;
 
-/** The --prototype share, checked (undefined when not given). */
-export function prototypeShare(text: string | undefined): number | undefined {
+/** An adapter setting given on the command line as a number from 0 to 1 (--prototype, eval's --margin), checked; undefined when not given. */
+export function unitOption(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const share = Number(text);
-  if (text.trim() === '' || !(share >= 0 && share <= 1)) throw new UsageError(`--prototype must be a number from 0 to 1, got "${text}".`);
-  return share;
+  const value = Number(text);
+  if (text.trim() === '' || !(value >= 0 && value <= 1)) throw new UsageError(`--${flag} must be a number from 0 to 1, got "${text}".`);
+  return value;
 }

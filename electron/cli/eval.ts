@@ -16,7 +16,7 @@ import { confidences, levelFigures, readCalibration, reliability, type Calibrati
 import { writeFileAtomic } from '../core/files/atomic-write.js';
 import { labelledMatches, manifestModelSha } from './confidence.js';
 import { adaptedRanks, feedbackLines, feedbackTable, jobbertDevFeedback, languageFeedback } from './feedback.js';
-import { ADAPTER_ARG_OPTIONS, adapterFor, prototypeShare } from './adapter-option.js';
+import { ADAPTER_ARG_OPTIONS, adapterFor, unitOption } from './adapter-option.js';
 import { prepareAdapter, type AdapterFile, type EvidenceSettings } from '../core/adapter/index.js';
 import {
   dataDir,
@@ -244,9 +244,8 @@ export async function runEval(argv: string[], io: CliIo = processIo()): Promise<
   const engineOptions = { ...engineOptionsFrom(values), normalizeTitles: !values.raw };
   const set = await loadEvalSet(dir);
   if (values.feedback) {
-    const margin = values.margin === undefined ? undefined : Number(values.margin);
-    if (margin !== undefined && !(margin >= 0 && margin <= 1)) throw new UsageError(`--margin must be a number from 0 to 1, got "${values.margin}".`);
-    const prototype = prototypeShare(values.prototype);
+    const margin = unitOption('margin', values.margin);
+    const prototype = unitOption('prototype', values.prototype);
     const settings = { ...(margin === undefined ? {} : { margin }), ...(prototype === undefined ? {} : { prototype }) };
     return runFeedback(dir, engineOptionsFrom(values), io, values['feedback-set'] ?? 'jobbert-dev', values['feedback-map'] === true, settings);
   }

@@ -9,7 +9,7 @@ import { adapterModelOf, decisionKey, newAdapterFile, readDecisions, trainAdapte
 import { createEngine } from '../core/engine/index.js';
 import { checkOutputPath } from '../core/files/output-path.js';
 import { InputError } from '../core/io/index.js';
-import { PROTOTYPE_USAGE, prototypeShare } from './adapter-option.js';
+import { PROTOTYPE_USAGE, unitOption } from './adapter-option.js';
 import { ENGINE_ARG_OPTIONS, ENGINE_USAGE, engineOptionsFrom, runEngineOptions } from './engine-options.js';
 import { oneLine, processIo, UsageError, type CliIo } from './errors.js';
 
@@ -45,7 +45,7 @@ export async function runTune(argv: string[], io: CliIo = processIo()): Promise<
   }
   if (positionals.length !== 1) throw new UsageError(`tune needs one file of decisions (got ${positionals.length}). Run "titlematch tune --help" for the options.`);
   if (values.out === undefined) throw new UsageError('tune writes an adapter file: give it with --out FILE.');
-  const prototype = prototypeShare(values.prototype);
+  const prototype = unitOption('prototype', values.prototype);
   const [path] = positionals;
   // --model checked before the file is read; the bundled model is picked by the decided titles' language.
   engineOptionsFrom(values);

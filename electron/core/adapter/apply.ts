@@ -46,7 +46,8 @@ export async function prepareAdapter(file: AdapterFile, encode: (titles: string[
     file,
     evidence,
     vectors,
-    prototypes: prototypesOf(evidence, vectors, keys.length === 0 ? 0 : vectors.length / keys.length),
+    // Only where the file moves accepted matches (off by default).
+    prototypes: (file.settings.prototype ?? 0) > 0 && keys.length > 0 ? prototypesOf(evidence, vectors, vectors.length / keys.length) : new Map<string, Float32Array>(),
     exact: new Map(keys.map((k, i) => [k, { accepted: entries[i].accepted, rejected: entries[i].rejected }])),
   };
 }

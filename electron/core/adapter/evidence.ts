@@ -10,6 +10,7 @@
  * (off by default: see EVIDENCE_DEFAULTS). Without it, titles far from every decision keep their
  * ranking and scores; with it, only the moved matches' scores change for them.
  */
+import { l2Normalize } from '../engine/pooling.js';
 
 /** Evidence settings (see EVIDENCE_DEFAULTS for where they were chosen). */
 export interface EvidenceSettings {
@@ -68,14 +69,8 @@ export function movedTowardPrototypes(
     }
     moved[row] = 1;
     const at = row * dim;
-    let norm = 0;
-    for (let d = 0; d < dim; d++) {
-      const v = (1 - share) * corpus[at + d] + share * p[d];
-      vectors[at + d] = v;
-      norm += v * v;
-    }
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let d = 0; d < dim; d++) vectors[at + d] *= scale;
+    for (let d = 0; d < dim; d++) vectors[at + d] = (1 - share) * corpus[at + d] + share * p[d];
+    l2Normalize(vectors.subarray(at, at + dim), dim);
   });
   return { vectors, moved };
 }
@@ -90,12 +85,7 @@ export function prototypesOf(evidence: DecisionEvidence, vectors: Float32Array, 
       for (let d = 0; d < dim; d++) sum[d] += vectors[i * dim + d];
     }
   });
-  for (const sum of sums.values()) {
-    let norm = 0;
-    for (let d = 0; d < dim; d++) norm += sum[d] * sum[d];
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let d = 0; d < dim; d++) sum[d] *= scale;
-  }
+  for (const sum of sums.values()) l2Normalize(sum, dim);
   return sums;
 }
 
